@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus } from '@hocuspocus/server';
+import { LIMITS } from '@council/shared';
+import express from 'express';
+import helmet from 'helmet';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { AuthExtension } from './collab/AuthExtension.ts';
+import { SqliteDocumentStore } from './collab/DocumentStore.ts';
+import { DurableLogExtension } from './collab/DurableLogExtension.ts';
+import { MessageGuardExtension } from './collab/MessageGuardExtension.ts';
+import { ProjectorExtension } from './collab/ProjectorExtension.ts';
+import type { Config } from './config.ts';
+import { type Db, openDatabase } from './db/connection.ts';
+import { AuditRepo } from './domains/audit/repo.ts';
+import { authRoutes } from './domains/auth/routes.ts';
+import { AuthService } from './domains/auth/service.ts';
+import { SessionRepo } from './domains/auth/sessionRepo.ts';
+import { decisionRoutes } from './domains/decisions/routes.ts';
+import { DecisionsRepo } from './domains/decisions/repo.ts';
+import { groupRoutes } from './domains/groups/routes.ts';
+import { GroupsRepo } from './domains/groups/repo.ts';
+import { meetingRoutes } from './domains/meetings/routes.ts';
+import { MeetingsRepo } from './domains/meetings/repo.ts';
+import { peopleRoutes } from './domains/people/routes.ts';
+import { PeopleRepo } from './domains/people/repo.ts';
+import { PeopleService } from './domains/people/service.ts';
+import { planRoutes } from './domains/plans/routes.ts';
+import { PlansRepo } from './domains/plans/repo.ts';
+import { authenticate } from './http/auth.ts';
+import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { isAllowedOrigin, originCheck } from './http/origin.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export type Repos = ReturnType<typeof createRepos>;
+
+export function createRepos(db: Db) {
+  return {
+    people: new PeopleRepo(db),
+    sessions: new SessionRepo(db),
+    meetings: new MeetingsRepo(db),
+    decisions: new DecisionsRepo(db),
+    groups: new GroupsRepo(db),
+    plans: new PlansRepo(db),
+    audit: new AuditRepo(db),
+  };
+}
+
+export interface CouncilServer {
+  db: Db;
+  repos: Repos;
+  hocuspocus: Hocuspocus;
+  httpServer: Server;
+  logger: Logger;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createCouncilServer(config: Config): CouncilServer {
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databaseFile);
+  const repos = createRepos(db);
+  const auth = new AuthService(repos.people, repos.sessions);
+  const store = new SqliteDocumentStore(db);
+
+  const hocuspocus = new Hocuspocus({
+    name: 'council',
+    quiet: true,
+    debounce: 2000,
+    maxDebounce: 10_000,
+    extensions: [
+      new AuthExtension(auth, repos),
+      new MessageGuardExtension(),
+      new DurableLogExtension(store, logger),
+      new ProjectorExtension(db, logger),
+    ],
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine sets CSS variables through style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.production ? [] : null,
+        },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
+  api.use(originCheck(config.allowedOrigins));
+  api.use(authenticate(auth));
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
+  });
+  api.use(authRoutes(auth, config.production));
+  api.use(peopleRoutes(repos.people, new PeopleService(repos.people), repos.audit));
+  api.use(meetingRoutes(repos.meetings));
+  api.use(decisionRoutes(repos.decisions));
+  api.use(groupRoutes(repos.groups));
+  api.use(planRoutes(repos.plans));
+  api.use(notFoundRoute);
+  api.use(errorHandler(logger));
+  app.use('/api', api);
+
+  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    const index = path.join(config.webDist, 'index.html');
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get(/^(?!\/(api|collab)(\/|$)).*/, (_req, res) => res.sendFile(index));
+  }
+
+  const httpServer = createServer(app);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.collabMessageBytes });
+
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/collab' || !isAllowedOrigin(req, config.allowedOrigins)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => acceptCollabSocket(ws, req));
+  });
+
+  function acceptCollabSocket(ws: WebSocket, req: IncomingMessage): void {
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(key, value);
+    }
+    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers });
+    const client = hocuspocus.handleConnection(ws, request);
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      // The Yjs protocol is binary; a text frame is a client that does not speak it.
+      if (!isBinary) return ws.close(1003, 'Binary frames only');
+      client.handleMessage(new Uint8Array(data));
+    });
+    ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
+    // ws closes the socket itself on protocol errors and oversized frames (1009); only log here.
+    ws.on('error', (err) => logger.warn({ err: err.message }, 'collab socket error'));
+  }
+
+  return {
+    db,
+    repos,
+    hocuspocus,
+    httpServer,
+    logger,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      });
+    },
+    async close() {
+      hocuspocus.closeConnections();
+      hocuspocus.flushPendingStores();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      db.close();
+    },
+  };
+}

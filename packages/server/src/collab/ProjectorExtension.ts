@@ -1,0 +1,37 @@
+import type { Extension, onChangePayload } from '@hocuspocus/server';
+import type { Db } from '../db/connection.ts';
+import type { Logger } from '../logger.ts';
+import { projectDocument } from './projections.ts';
+
+const DEBOUNCE_MS = 500;
+
+/** Keeps read models following documents: a short debounce after changes, never in the write path. */
+export class ProjectorExtension implements Extension {
+  priority = 100;
+  extensionName = 'Projector';
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {}
+
+  async onChange({ documentName, document }: onChangePayload): Promise<void> {
+    clearTimeout(this.timers.get(documentName));
+    this.timers.set(
+      documentName,
+      setTimeout(() => {
+        this.timers.delete(documentName);
+        try {
+          projectDocument(this.db, documentName, document);
+        } catch (err) {
+          this.logger.error({ err, document: documentName }, 'projection failed');
+        }
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  async onDestroy(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,64 @@
+import { fields, parseDocumentName } from '@council/shared';
+import * as Y from 'yjs';
+import type { Db } from '../db/connection.ts';
+
+/**
+ * Read models projected from documents. Each projection replaces everything it owns for one
+ * document in one transaction, so it can run at any time, in any order, and `reindex` is simply
+ * every projection over every document.
+ */
+export function projectDocument(db: Db, name: string, doc: Y.Doc): void {
+  const ref = parseDocumentName(name);
+  if (ref?.kind === 'group') projectTasks(db, ref.groupId, doc);
+  if (ref?.kind === 'plan') projectInitiatives(db, ref.planId, doc);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+function projectTasks(db: Db, groupId: string, doc: Y.Doc): void {
+  const tasks = doc.getMap<Y.Map<unknown>>(fields.tasks);
+  const insert = db.prepare(
+    'INSERT INTO tasks (id, group_id, title, status, assignee_id, due, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    db.prepare('DELETE FROM tasks WHERE group_id = ?').run(groupId);
+    for (const [id, task] of tasks) {
+      if (!(task instanceof Y.Map)) continue;
+      insert.run(
+        id,
+        groupId,
+        String(task.get('title') ?? ''),
+        String(task.get('status') ?? 'todo'),
+        str(task.get('assigneeId')),
+        str(task.get('due')),
+        String(task.get('order') ?? ''),
+      );
+    }
+  })();
+}
+
+function projectInitiatives(db: Db, planId: string, doc: Y.Doc): void {
+  const initiatives = doc.getMap<Y.Map<unknown>>(fields.initiatives);
+  const insert = db.prepare(
+    `INSERT INTO initiatives (id, plan_id, title, theme, status, owner_group_id, start_date, end_date, indicator_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    db.prepare('DELETE FROM initiatives WHERE plan_id = ?').run(planId);
+    for (const [id, initiative] of initiatives) {
+      if (!(initiative instanceof Y.Map)) continue;
+      const indicators = initiative.get('indicators');
+      insert.run(
+        id,
+        planId,
+        String(initiative.get('title') ?? ''),
+        String(initiative.get('theme') ?? ''),
+        String(initiative.get('status') ?? 'planned'),
+        str(initiative.get('ownerGroupId')),
+        str(initiative.get('startDate')),
+        str(initiative.get('endDate')),
+        indicators instanceof Y.Array ? indicators.length : 0,
+      );
+    }
+  })();
+}

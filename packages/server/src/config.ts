@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** SQLite file; `:memory:` is not used because durability is the point. */
+  databaseFile: string;
+  production: boolean;
+  /** Create the demo data when the database is empty (never in production). */
+  seedDemo: boolean;
+  /** Extra origins allowed to make state-changing requests besides the server's own. */
+  allowedOrigins: string[];
+  /** Directory of the built web app, served at `/`; absent in API-only tests. */
+  webDist: string | null;
+  logLevel: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = env.COUNCIL_DATA_DIR ?? path.join(repoRoot, 'data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseFile: env.COUNCIL_DB ?? path.join(dataDir, 'council.sqlite'),
+    production,
+    seedDemo: !production && env.COUNCIL_DEMO !== '0',
+    allowedOrigins: (env.COUNCIL_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+    webDist: env.COUNCIL_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
+    logLevel: env.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
+  };
+}

@@ -1,0 +1,124 @@
+export const sql = /* sql */ `
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  organisation TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  competencies TEXT NOT NULL DEFAULT '[]',
+  locale TEXT NOT NULL DEFAULT 'da',
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_person ON sessions(person_id);
+
+CREATE TABLE meetings (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  location TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX meetings_starts ON meetings(starts_at);
+
+CREATE TABLE groups (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  purpose TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  visibility TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE group_members (
+  group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  PRIMARY KEY (group_id, person_id)
+);
+CREATE INDEX group_members_person ON group_members(person_id);
+
+CREATE TABLE plans (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+-- Immutable records written when minutes are approved.
+CREATE TABLE decisions (
+  number TEXT PRIMARY KEY,
+  year INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  item_id TEXT NOT NULL,
+  decided_on TEXT NOT NULL,
+  tags TEXT NOT NULL DEFAULT '[]',
+  supersedes TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (year, seq)
+);
+CREATE INDEX decisions_meeting ON decisions(meeting_id);
+
+-- Collaboration storage: compacted state plus the log of updates accepted since.
+CREATE TABLE documents (
+  name TEXT PRIMARY KEY,
+  state BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE document_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX document_updates_name ON document_updates(name, seq);
+
+-- Read models projected from documents; never edited directly, rebuilt by \`council reindex\`.
+CREATE TABLE tasks (
+  id TEXT NOT NULL,
+  group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL,
+  assignee_id TEXT,
+  due TEXT,
+  sort_order TEXT NOT NULL,
+  PRIMARY KEY (group_id, id)
+);
+CREATE INDEX tasks_assignee ON tasks(assignee_id);
+
+CREATE TABLE initiatives (
+  id TEXT NOT NULL,
+  plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  status TEXT NOT NULL,
+  owner_group_id TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  indicator_count INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, id)
+);
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor_id TEXT,
+  action TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}'
+);
+`;

@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Actor, LIMITS, type LoginRequest, type Me } from '@council/shared';
+import { HttpError, unauthenticated } from '../../http/errors.ts';
+import { presentMe } from '../people/presenter.ts';
+import type { PeopleRepo, PersonRow } from '../people/repo.ts';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
+import { FailureLimiter } from './rateLimit.ts';
+import type { SessionRepo } from './sessionRepo.ts';
+
+export interface Authenticated {
+  actor: Actor;
+  person: PersonRow;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class AuthService {
+  private readonly perAccount = new FailureLimiter(LIMITS.loginFailuresPerAccount, LIMITS.loginWindowMs);
+  private readonly perIp = new FailureLimiter(LIMITS.loginFailuresPerIp, LIMITS.loginWindowMs);
+
+  constructor(
+    private readonly people: PeopleRepo,
+    private readonly sessions: SessionRepo,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async login({ email, password }: LoginRequest, ip: string): Promise<{ user: Me; token: string }> {
+    const accountKey = email.toLowerCase();
+    const wait = Math.max(this.perAccount.retryAfter(accountKey), this.perIp.retryAfter(ip));
+    if (wait > 0) {
+      throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins. Try again later.', undefined, {
+        'Retry-After': String(wait),
+      });
+    }
+    const found = await this.people.credentialsByEmail(email);
+    const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
+    if (!found || !ok) {
+      this.perAccount.fail(accountKey);
+      this.perIp.fail(ip);
+      throw unauthenticated('Wrong email or password.');
+    }
+    this.perAccount.reset(accountKey);
+    const token = randomBytes(32).toString('base64url');
+    const now = this.now();
+    await this.sessions.create(hashToken(token), {
+      personId: found.person.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + LIMITS.sessionMaxMs,
+    });
+    return { user: presentMe(found.person, await this.people.groupRoles(found.person.id)), token };
+  }
+
+  /** The actor behind a token, or null when the token is unknown or its session has expired. */
+  async authenticate(token: string | undefined): Promise<Authenticated | null> {
+    if (!token) return null;
+    const tokenHash = hashToken(token);
+    const session = await this.sessions.find(tokenHash);
+    const now = this.now();
+    if (!session) return null;
+    if (session.expiresAt <= now || session.lastSeenAt + LIMITS.sessionIdleMs <= now) {
+      await this.sessions.delete(tokenHash);
+      return null;
+    }
+    // Touch at most once a minute: a write per request would make every read a write.
+    if (now - session.lastSeenAt > 60_000) await this.sessions.touch(tokenHash, now);
+    const person = await this.people.byId(session.personId);
+    if (!person) return null;
+    const groups = await this.people.groupRoles(person.id);
+    return { person, actor: { id: person.id, role: person.role, groups } };
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.sessions.delete(hashToken(token));
+  }
+}

@@ -1,0 +1,82 @@
+import type { GroupRole, Locale, Role } from '@council/shared';
+import type { Db } from '../../db/connection.ts';
+
+export interface PersonRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: string;
+  title: string;
+  competencies: string[];
+  locale: Locale;
+}
+
+interface RawPerson extends Omit<PersonRow, 'competencies'> {
+  competencies: string;
+  password_hash: string;
+}
+
+const COLUMNS = 'id, email, name, role, organisation, title, competencies, locale, password_hash';
+const toRow = ({ password_hash: _hash, competencies, ...rest }: RawPerson): PersonRow => ({
+  ...rest,
+  competencies: JSON.parse(competencies) as string[],
+});
+
+export class PeopleRepo {
+  constructor(private readonly db: Db) {}
+
+  async byId(id: string): Promise<PersonRow | null> {
+    const raw = this.db.prepare<[string], RawPerson>(`SELECT ${COLUMNS} FROM people WHERE id = ?`).get(id);
+    return raw ? toRow(raw) : null;
+  }
+
+  async credentialsByEmail(email: string): Promise<{ person: PersonRow; passwordHash: string } | null> {
+    const raw = this.db.prepare<[string], RawPerson>(`SELECT ${COLUMNS} FROM people WHERE email = ?`).get(email);
+    return raw ? { person: toRow(raw), passwordHash: raw.password_hash } : null;
+  }
+
+  async list(): Promise<PersonRow[]> {
+    return this.db
+      .prepare<[], RawPerson>(`SELECT ${COLUMNS} FROM people ORDER BY name COLLATE NOCASE`)
+      .all()
+      .map(toRow);
+  }
+
+  async create(person: PersonRow, passwordHash: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO people (id, email, name, role, organisation, title, competencies, locale, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        person.id,
+        person.email,
+        person.name,
+        person.role,
+        person.organisation,
+        person.title,
+        JSON.stringify(person.competencies),
+        person.locale,
+        passwordHash,
+        new Date().toISOString(),
+      );
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<boolean> {
+    return this.db.prepare('UPDATE people SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes > 0;
+  }
+
+  async emailExists(email: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM people WHERE email = ?').get(email) !== undefined;
+  }
+
+  async groupRoles(personId: string): Promise<Record<string, GroupRole>> {
+    const rows = this.db
+      .prepare<[string], { group_id: string; role: GroupRole }>(
+        'SELECT group_id, role FROM group_members WHERE person_id = ?',
+      )
+      .all(personId);
+    return Object.fromEntries(rows.map((r) => [r.group_id, r.role]));
+  }
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { CreatePerson } from '@council/shared';
+import { conflict, notFound } from '../../http/errors.ts';
+import { parse } from '../../http/validate.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { PeopleRepo, PersonRow } from './repo.ts';
+
+export class PeopleService {
+  constructor(private readonly people: PeopleRepo) {}
+
+  async create(input: CreatePerson, id: string = randomUUID()): Promise<PersonRow> {
+    const data = parse(CreatePerson, input);
+    if (await this.people.emailExists(data.email)) throw conflict(`Someone with the email ${data.email} exists.`);
+    const person: PersonRow = {
+      id,
+      email: data.email,
+      name: data.name,
+      role: data.role,
+      organisation: data.organisation,
+      title: data.title,
+      competencies: data.competencies,
+      locale: 'da',
+    };
+    await this.people.create(person, await hashPassword(data.password));
+    return person;
+  }
+
+  async resetPassword(email: string, password: string): Promise<void> {
+    const data = parse(CreatePerson.pick({ email: true, password: true }), { email, password });
+    const found = await this.people.credentialsByEmail(data.email);
+    if (!found) throw notFound('Person');
+    await this.people.setPassword(found.person.id, await hashPassword(data.password));
+  }
+}

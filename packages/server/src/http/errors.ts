@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorBody } from '@council/shared';
+import { z } from 'zod';
+import type { Logger } from '../logger.ts';
+
+type Code = ErrorBody['error']['code'];
+
+/** An error that becomes `{ error: { code, message, issues? } }` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: Code,
+    message: string,
+    readonly issues?: unknown[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, issues?: unknown[]) => new HttpError(400, 'bad_request', message, issues);
+export const unauthenticated = (message = 'Sign in first.') => new HttpError(401, 'unauthenticated', message);
+export const forbidden = (message = 'You may not do this.') => new HttpError(403, 'forbidden', message);
+export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found.`);
+export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+
+export function validationFailed(error: z.ZodError): HttpError {
+  return new HttpError(400, 'validation_failed', 'The request is not valid.', error.issues);
+}
+
+export const notFoundRoute: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `No route for ${req.method} ${req.path}.`));
+};
+
+/** Turns every error, including body-parser's, into the contract's error body; never leaks stacks. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let error: HttpError;
+    if (err instanceof HttpError) error = err;
+    else if (err instanceof z.ZodError) error = validationFailed(err);
+    else if (err?.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
+    else if (err?.type === 'entity.parse.failed') error = badRequest('The request body is not valid JSON.');
+    else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500)
+      error = badRequest(String(err.message ?? 'Bad request.'));
+    else {
+      logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+      error = new HttpError(500, 'internal', 'Something went wrong on the server.');
+    }
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.issues) body.error.issues = error.issues;
+    res.status(error.status).set(error.headers).json(body);
+  };
+}

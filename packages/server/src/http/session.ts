@@ -1,0 +1,19 @@
+import type { Request } from 'express';
+
+export const SESSION_COOKIE = 'council_session';
+
+export function readCookie(header: string | null | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** Bearer token for scripts, else the session cookie for the browser. */
+export function tokenFromRequest(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return readCookie(req.headers.cookie, SESSION_COOKIE);
+}

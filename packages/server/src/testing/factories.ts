@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { MeetingStatus, Role } from '@council/shared';
+import { docNames } from '@council/shared';
+import * as Y from 'yjs';
+import { createRepos } from '../app.ts';
+import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
+import { buildMeetingDocs, type MeetingContent } from '../collab/docBuilders.ts';
+import type { Db } from '../db/connection.ts';
+import { hashPassword } from '../domains/auth/passwords.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+let passwordHash: Promise<string> | undefined;
+
+/** Builds test data straight into the database, creating missing parents. */
+export class Factory {
+  private readonly repos;
+  private readonly store;
+
+  constructor(private readonly db: Db) {
+    this.repos = createRepos(db);
+    this.store = new SqliteDocumentStore(db);
+  }
+
+  async person(overrides: { role?: Role; name?: string; email?: string } = {}) {
+    const id = randomUUID();
+    const person = {
+      id,
+      email: overrides.email ?? `${id}@test.example`,
+      name: overrides.name ?? `Testperson ${id.slice(0, 4)}`,
+      role: overrides.role ?? 'network_architect',
+      organisation: 'Testkommune',
+      title: 'It-arkitekt',
+      competencies: [],
+      locale: 'da' as const,
+    };
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    await this.repos.people.create(person, await passwordHash);
+    return { ...person, password: TEST_PASSWORD };
+  }
+
+  async meeting(overrides: { status?: MeetingStatus; title?: string; content?: MeetingContent } = {}) {
+    const id = `m-${randomUUID().slice(0, 8)}`;
+    const meeting = {
+      id,
+      title: overrides.title ?? 'Rådsmøde',
+      startsAt: '2026-12-10T09:00:00+01:00',
+      endsAt: '2026-12-10T12:00:00+01:00',
+      location: 'København',
+      status: overrides.status ?? 'in-session',
+    };
+    await this.repos.meetings.create(meeting);
+    const content = overrides.content ?? {
+      agenda: [{ id: 'i1', title: 'Punkt 1', kind: 'discussion', durationMinutes: 30, confidential: false }],
+    };
+    const { open, closed } = buildMeetingDocs(content);
+    await this.store.compact(docNames.meeting(id), Y.encodeStateAsUpdate(open), 0);
+    await this.store.compact(docNames.meetingClosed(id), Y.encodeStateAsUpdate(closed), 0);
+    return meeting;
+  }
+
+  async group(overrides: { visibility?: 'open' | 'closed'; members?: { personId: string; role: 'lead' | 'member' }[] } = {}) {
+    const id = `g-${randomUUID().slice(0, 8)}`;
+    await this.repos.groups.create({ id, name: 'Testgruppe', purpose: '', status: 'active', visibility: overrides.visibility ?? 'open' });
+    for (const m of overrides.members ?? []) await this.repos.groups.addMember(id, m.personId, m.role);
+    return { id };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The one place that builds and parses collaboration document names (see DESIGN.md):
+ * `meeting:<id>`, `meeting:<id>:closed`, `group:<id>`, `plan:<id>`.
+ */
+export type DocumentRef =
+  | { kind: 'meeting'; meetingId: string }
+  | { kind: 'meetingClosed'; meetingId: string }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'plan'; planId: string };
+
+const ID = '[A-Za-z0-9_-]{1,64}';
+const PATTERNS: [RegExp, (id: string) => DocumentRef][] = [
+  [new RegExp(`^meeting:(${ID})$`), (id) => ({ kind: 'meeting', meetingId: id })],
+  [new RegExp(`^meeting:(${ID}):closed$`), (id) => ({ kind: 'meetingClosed', meetingId: id })],
+  [new RegExp(`^group:(${ID})$`), (id) => ({ kind: 'group', groupId: id })],
+  [new RegExp(`^plan:(${ID})$`), (id) => ({ kind: 'plan', planId: id })],
+];
+
+export function parseDocumentName(name: string): DocumentRef | null {
+  for (const [pattern, build] of PATTERNS) {
+    const match = pattern.exec(name);
+    if (match?.[1]) return build(match[1]);
+  }
+  return null;
+}
+
+export function documentName(ref: DocumentRef): string {
+  switch (ref.kind) {
+    case 'meeting':
+      return `meeting:${ref.meetingId}`;
+    case 'meetingClosed':
+      return `meeting:${ref.meetingId}:closed`;
+    case 'group':
+      return `group:${ref.groupId}`;
+    case 'plan':
+      return `plan:${ref.planId}`;
+  }
+}
+
+export const docNames = {
+  meeting: (meetingId: string) => documentName({ kind: 'meeting', meetingId }),
+  meetingClosed: (meetingId: string) => documentName({ kind: 'meetingClosed', meetingId }),
+  group: (groupId: string) => documentName({ kind: 'group', groupId }),
+  plan: (planId: string) => documentName({ kind: 'plan', planId }),
+};
+
+/** Field names inside documents; the shapes are in DESIGN.md. */
+export const fields = {
+  agenda: 'agenda',
+  attendance: 'attendance',
+  actions: 'actions',
+  notes: (itemId: string) => `notes:${itemId}`,
+  decision: (itemId: string) => `decision:${itemId}`,
+  mandate: 'mandate',
+  tasks: 'tasks',
+  initiatives: 'initiatives',
+  description: (initiativeId: string) => `description:${initiativeId}`,
+};

@@ -1,0 +1,18 @@
+/** Limits shared by server and web, so that forms reject what the server would refuse. */
+export const LIMITS = {
+  /** Largest JSON body the REST API accepts. */
+  jsonBodyBytes: 256 * 1024,
+  /** Largest single WebSocket message on /collab; a larger one closes that connection. */
+  collabMessageBytes: 2 * 1024 * 1024,
+  /** How long a sign-in session lasts without being used. */
+  sessionIdleMs: 12 * 60 * 60 * 1000,
+  /** Hard upper bound on a session's life, used or not. */
+  sessionMaxMs: 14 * 24 * 60 * 60 * 1000,
+  /** Failed sign-ins allowed per window before 429. */
+  loginFailuresPerAccount: 5,
+  loginFailuresPerIp: 20,
+  loginWindowMs: 15 * 60 * 1000,
+  /** Update-log rows per document before it is compacted on the spot. */
+  updateLogCompactAt: 500,
+  passwordMinLength: 10,
+} as const;

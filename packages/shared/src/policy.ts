@@ -1,0 +1,93 @@
+import type { MeetingStatus } from './schemas.ts';
+import { COUNCIL_ROLES, type GroupRole, type Role } from './roles.ts';
+
+/**
+ * The one table of who may do what. REST routes, the collaboration server's onAuthenticate and the
+ * web app all ask `can(actor, action, resource)`; nothing else decides access.
+ */
+export interface Actor {
+  id: string;
+  role: Role;
+  /** Group id → the actor's role in that group. */
+  groups: Record<string, GroupRole>;
+}
+
+export type Resource =
+  | { type: 'meeting'; status: MeetingStatus }
+  | { type: 'meetingClosed'; status: MeetingStatus }
+  | { type: 'meetings' }
+  | { type: 'group'; id: string; visibility: 'open' | 'closed' }
+  | { type: 'groups' }
+  | { type: 'plan'; ownerGroupIds?: string[] }
+  | { type: 'plans' }
+  | { type: 'decisions' }
+  | { type: 'people' }
+  | { type: 'person'; id: string }
+  | { type: 'audit' };
+
+export type Action =
+  | 'read'
+  | 'edit'
+  | 'create'
+  | 'publish'
+  | 'open'
+  | 'close'
+  | 'approve'
+  | 'reopen'
+  | 'manage'
+  | 'addMeasurement';
+
+type Rule<R> = (actor: Actor, resource: R) => boolean;
+type RulesFor<T extends Resource['type']> = Partial<Record<Action, Rule<Extract<Resource, { type: T }>>>>;
+
+const isCouncil = (a: Actor) => COUNCIL_ROLES.includes(a.role);
+const isAnyOf =
+  (...roles: Role[]) =>
+  (a: Actor) =>
+    roles.includes(a.role);
+const signedIn = () => true;
+const chairOrSecretary = isAnyOf('admin', 'chair', 'secretary');
+
+/** Which states a meeting document may still be written in. */
+const EDITABLE_MEETING: readonly MeetingStatus[] = ['draft', 'published', 'in-session', 'minutes-draft'];
+
+const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
+  meetings: { read: signedIn, create: chairOrSecretary },
+  meeting: {
+    // A draft agenda is the council's working paper; the network sees it once published.
+    read: (a, m) => m.status !== 'draft' || isCouncil(a),
+    edit: (a, m) => isCouncil(a) && EDITABLE_MEETING.includes(m.status),
+    publish: (a, m) => chairOrSecretary(a) && m.status === 'draft',
+    open: (a, m) => chairOrSecretary(a) && m.status === 'published',
+    close: (a, m) => chairOrSecretary(a) && m.status === 'in-session',
+    approve: (a, m) => isAnyOf('chair', 'secretary')(a) && m.status === 'minutes-draft',
+    reopen: (a, m) => isAnyOf('admin', 'chair')(a) && m.status === 'approved',
+  },
+  meetingClosed: {
+    read: (a) => isCouncil(a),
+    edit: (a, m) => isCouncil(a) && EDITABLE_MEETING.includes(m.status),
+  },
+  groups: { read: signedIn, create: (a) => isCouncil(a) },
+  group: {
+    read: (a, g) => g.visibility === 'open' || isCouncil(a) || g.id in a.groups,
+    edit: (a, g) => a.role === 'admin' || g.id in a.groups,
+    manage: (a, g) => isCouncil(a) || a.groups[g.id] === 'lead',
+  },
+  plans: { read: signedIn, create: (a) => isCouncil(a) },
+  plan: {
+    read: signedIn,
+    edit: (a) => isCouncil(a),
+    addMeasurement: (a, p) => isCouncil(a) || (p.ownerGroupIds ?? []).some((g) => a.groups[g] === 'lead'),
+  },
+  decisions: { read: signedIn },
+  people: { read: signedIn, create: isAnyOf('admin'), manage: isAnyOf('admin') },
+  person: { read: signedIn, edit: (a, p) => a.id === p.id || a.role === 'admin' },
+  audit: { read: chairOrSecretary },
+};
+
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  const rules = TABLE[resource.type] as Partial<Record<Action, Rule<Resource>>>;
+  const rule = rules[action];
+  return rule ? rule(actor, resource) : false;
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { GROUP_ROLES, ROLES } from './roles.ts';
+
+/** Ids are short opaque strings; they appear in document names, so they are restricted. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id');
+export const IsoDate = z.iso.date();
+export const IsoDateTime = z.iso.datetime({ offset: true });
+export const Locale = z.enum(['da', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const RoleSchema = z.enum(ROLES);
+export const GroupRoleSchema = z.enum(GROUP_ROLES);
+
+export const Person = z.object({
+  id: Id,
+  email: z.email(),
+  name: z.string().min(1).max(200),
+  role: RoleSchema,
+  organisation: z.string().max(200),
+  title: z.string().max(200),
+  competencies: z.array(z.string().max(80)).max(50),
+  locale: Locale,
+});
+export type Person = z.infer<typeof Person>;
+
+/** What the signed-in user learns about themself: their person plus their group roles. */
+export const Me = Person.extend({
+  groups: z.record(Id, GroupRoleSchema),
+});
+export type Me = z.infer<typeof Me>;
+
+export const LoginRequest = z.object({
+  email: z.email().max(320),
+  password: z.string().min(1).max(1000),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginResponse = z.object({ user: Me, token: z.string() });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const CreatePerson = z.object({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: RoleSchema,
+  organisation: z.string().max(200).default(''),
+  title: z.string().max(200).default(''),
+  competencies: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  password: z.string().min(LIMITS.passwordMinLength).max(1000),
+});
+export type CreatePerson = z.input<typeof CreatePerson>;
+
+export const MEETING_STATUSES = ['draft', 'published', 'in-session', 'minutes-draft', 'approved'] as const;
+export const MeetingStatus = z.enum(MEETING_STATUSES);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+export const Meeting = z.object({
+  id: Id,
+  title: z.string(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  location: z.string(),
+  status: MeetingStatus,
+  decisionCount: z.number().int().nonnegative(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const DECISION_STATUSES = ['proposed', 'adopted', 'rejected', 'postponed'] as const;
+export const DecisionStatus = z.enum(DECISION_STATUSES);
+
+/** A decision as recorded on approval; the number is `YYYY-NNN`. */
+export const DecisionRecord = z.object({
+  number: z.string().regex(/^\d{4}-\d{3,}$/),
+  title: z.string(),
+  text: z.string(),
+  status: z.enum(['adopted', 'superseded']),
+  meetingId: Id,
+  itemId: Id,
+  decidedOn: IsoDate,
+  tags: z.array(z.string()),
+  supersedes: z.array(z.string()),
+});
+export type DecisionRecord = z.infer<typeof DecisionRecord>;
+
+export const GROUP_STATUSES = ['forming', 'active', 'reporting', 'concluded'] as const;
+export const Group = z.object({
+  id: Id,
+  name: z.string(),
+  purpose: z.string(),
+  status: z.enum(GROUP_STATUSES),
+  visibility: z.enum(['open', 'closed']),
+  members: z.array(z.object({ personId: Id, name: z.string(), role: GroupRoleSchema })),
+});
+export type Group = z.infer<typeof Group>;
+
+export const Plan = z.object({
+  id: Id,
+  title: z.string(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  initiativeCount: z.number().int().nonnegative(),
+});
+export type Plan = z.infer<typeof Plan>;
+
+/** Shape of an agenda item inside `meeting:<id>` (a Y.Map with these keys). */
+export const AgendaItem = z.object({
+  id: Id,
+  title: z.string(),
+  kind: z.enum(['information', 'discussion', 'decision']),
+  presenterId: Id.optional(),
+  durationMinutes: z.number().int().min(0).max(600),
+  confidential: z.boolean(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+] as const;
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    issues: z.array(z.unknown()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
