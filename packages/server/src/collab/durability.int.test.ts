@@ -1,0 +1,107 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { docNames, fields } from '@council/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase } from '../db/connection.ts';
+import { Factory } from '../testing/factories.ts';
+import { connectClient, startTestServer, tempDatabaseFile } from '../testing/server.ts';
+
+const serverDir = path.resolve(import.meta.dirname, '../..');
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+/** Starts `src/main.ts` as its own process and resolves with its port once it listens. */
+function startChild(databaseFile: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: '0', COUNCIL_DB: databaseFile, COUNCIL_DEMO: '0', COUNCIL_WEB_DIST: '', LOG_LEVEL: 'info', VITEST: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at http:\/\/localhost:(\d+)/.exec(out);
+      if (match) resolve({ child, port: Number(match[1]) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+function typeLines(doc: Y.Doc, lines: string[]) {
+  const fragment = doc.getXmlFragment(fields.notes('i1'));
+  for (const line of lines) {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(line)]);
+    fragment.insert(fragment.length, [paragraph]);
+  }
+}
+
+async function seed(databaseFile: string) {
+  const db = openDatabase(databaseFile);
+  const factory = new Factory(db);
+  const person = await factory.person({ role: 'secretary' });
+  const meeting = await factory.meeting({ status: 'in-session' });
+  db.close();
+  return { person, name: docNames.meeting(meeting.id) };
+}
+
+async function login(port: number, email: string, password: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+describe('durability', () => {
+  it('loses no acknowledged edit when the server is killed with SIGKILL', async () => {
+    const databaseFile = tempDatabaseFile();
+    const { person, name } = await seed(databaseFile);
+    const first = await startChild(databaseFile);
+    const token = await login(first.port, person.email, person.password);
+    const client = await connectClient(`ws://127.0.0.1:${first.port}/collab`, name, token);
+    const lines = Array.from({ length: 40 }, (_, i) => `Beslutning nr. ${i + 1} er ført til referat.`);
+    typeLines(client.doc, lines);
+    await client.synced();
+    // Killed well inside Hocuspocus's 2-second store debounce: only the update log can save us.
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    client.destroy();
+
+    const second = await startChild(databaseFile);
+    const token2 = await login(second.port, person.email, person.password);
+    const reader = await connectClient(`ws://127.0.0.1:${second.port}/collab`, name, token2);
+    const text = reader.doc.getXmlFragment(fields.notes('i1')).toString();
+    for (const line of lines) expect(text).toContain(line);
+    reader.destroy();
+  });
+
+  it('keeps edits across an orderly restart, with the log compacted into the state', async () => {
+    const first = await startTestServer();
+    const meeting = await first.factory.meeting();
+    const { token } = await first.signIn('chair');
+    const client = await connectClient(first.wsUrl, docNames.meeting(meeting.id), token);
+    typeLines(client.doc, ['Første afsnit', 'Andet afsnit']);
+    await client.synced();
+    client.destroy();
+    await first.stop();
+
+    const db = openDatabase(first.databaseFile);
+    const logRows = db.prepare('SELECT count(*) AS n FROM document_updates WHERE name = ?').get(docNames.meeting(meeting.id)) as { n: number };
+    expect(logRows.n).toBe(0);
+    db.close();
+
+    const second = await startTestServer(first.databaseFile);
+    const { token: token2 } = await second.signIn('chair');
+    const reader = await connectClient(second.wsUrl, docNames.meeting(meeting.id), token2);
+    expect(reader.doc.getXmlFragment(fields.notes('i1')).toString()).toContain('Andet afsnit');
+    reader.destroy();
+    await second.stop();
+  });
+});
