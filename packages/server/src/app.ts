@@ -83,6 +83,7 @@ export function createCouncilServer(config: Config): CouncilServer {
   app.disable('x-powered-by');
   app.use(
     helmet({
+      strictTransportSecurity: config.production,
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],

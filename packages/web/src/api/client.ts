@@ -1,0 +1,45 @@
+import type { DecisionRecord, ErrorBody, Group, LoginRequest, LoginResponse, Me, Meeting, Person, Plan } from '@council/shared';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorBody['error']['code'] | 'network',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (data as ErrorBody | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText);
+  }
+  return data as T;
+}
+
+/** Typed access to the REST API; the shapes are the shared zod types. */
+export const api = {
+  login: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', body),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: () => request<Me>('GET', '/me'),
+  meetings: () => request<Meeting[]>('GET', '/meetings'),
+  meeting: (id: string) => request<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`),
+  decisions: () => request<DecisionRecord[]>('GET', '/decisions'),
+  groups: () => request<Group[]>('GET', '/groups'),
+  plans: () => request<Plan[]>('GET', '/plans'),
+  people: () => request<Person[]>('GET', '/people'),
+};

@@ -1,0 +1,96 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Me } from '@council/shared';
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'denied';
+
+export interface CollabDocument {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  state: ConnectionState;
+  /** True until the first sync with the server has finished. */
+  loading: boolean;
+  /** The server said read-only (the policy gave read but not edit). */
+  readOnly: boolean;
+  /** Local changes the server has not acknowledged yet; 0 means saved. */
+  unsynced: number;
+}
+
+const COLORS = ['#1d4f73', '#2f7d4f', '#9c3d54', '#8a5a00', '#5b4a9e', '#00707a', '#a34700'];
+
+export function colorFor(id: string): string {
+  let hash = 0;
+  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return COLORS[hash % COLORS.length] as string;
+}
+
+function collabUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+}
+
+/**
+ * One live document for as long as the component is mounted. The browser authenticates with its
+ * httpOnly session cookie, which travels with the WebSocket upgrade; 'cookie' tells the server so.
+ */
+export function useCollabDocument(name: string | null, me: Me): CollabDocument | null {
+  const [current, setCurrent] = useState<CollabDocument | null>(null);
+
+  useEffect(() => {
+    if (!name) return;
+    const doc = new Y.Doc();
+    const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token: 'cookie' });
+    let snapshot: CollabDocument = { doc, provider, state: 'connecting', loading: true, readOnly: false, unsynced: 0 };
+    const update = (patch: Partial<CollabDocument>) => {
+      snapshot = { ...snapshot, ...patch };
+      setCurrent(snapshot);
+    };
+    provider.on('status', ({ status }: { status: string }) => {
+      if (snapshot.state === 'denied') return;
+      update({ state: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' });
+    });
+    provider.on('authenticated', ({ scope }: { scope: string }) => update({ readOnly: scope === 'readonly' }));
+    provider.on('authenticationFailed', () => update({ state: 'denied', loading: false }));
+    provider.on('synced', () => update({ loading: false }));
+    provider.on('unsyncedChanges', ({ number }: { number: number }) => update({ unsynced: number }));
+    provider.setAwarenessField('user', { name: me.name, color: colorFor(me.id), id: me.id });
+    provider.attach();
+    setCurrent(snapshot);
+    return () => {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+      setCurrent(null);
+    };
+  }, [name, me.id, me.name]);
+
+  return current;
+}
+
+export interface PresentUser {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+/** Everyone whose client is in the document right now, from Yjs awareness. */
+export function usePresence(provider: HocuspocusProvider | undefined): PresentUser[] {
+  const [users, setUsers] = useState<PresentUser[]>([]);
+  useEffect(() => {
+    const awareness = provider?.awareness;
+    if (!awareness) return;
+    const read = () => {
+      const seen = new Map<string, PresentUser>();
+      for (const [clientId, state] of awareness.getStates()) {
+        const user = (state as { user?: { name?: string; color?: string; id?: string } }).user;
+        if (user?.name) seen.set(user.id ?? String(clientId), { clientId, name: user.name, color: user.color ?? '#555' });
+      }
+      setUsers([...seen.values()]);
+    };
+    read();
+    awareness.on('change', read);
+    return () => awareness.off('change', read);
+  }, [provider]);
+  return users;
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+
+const INTL_LOCALE = { da: 'da-DK', en: 'en-GB' } as const;
+/** Meetings happen in Denmark; show their times there, wherever the reader's computer is. */
+const TIME_ZONE = 'Europe/Copenhagen';
+
+/** Dates and numbers in the chosen language's conventions. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = INTL_LOCALE[i18n.language as keyof typeof INTL_LOCALE] ?? 'da-DK';
+  return {
+    date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(iso)),
+    dateTime: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso)),
+    time: (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso)),
+    number: (n: number) => new Intl.NumberFormat(locale).format(n),
+  };
+}

@@ -1,0 +1,68 @@
+import '@mantine/core/styles.css';
+import './styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { RequireAuth } from './features/auth/RequireAuth.tsx';
+import { i18n } from './i18n/index.ts';
+import { DecisionsPage } from './routes/DecisionsPage.tsx';
+import { GroupsPage } from './routes/GroupsPage.tsx';
+import { Layout } from './routes/Layout.tsx';
+import { LoginPage } from './routes/LoginPage.tsx';
+import { MeetingPage } from './routes/MeetingPage.tsx';
+import { MeetingsPage } from './routes/MeetingsPage.tsx';
+import { NetworkPage } from './routes/NetworkPage.tsx';
+import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import { PlanPage } from './routes/PlanPage.tsx';
+import { SearchPage } from './routes/SearchPage.tsx';
+
+/** One calm, civic theme: a deep municipal blue, generous spacing, visible focus. */
+const theme = createTheme({
+  primaryColor: 'civic',
+  colors: {
+    civic: ['#eaf2f8', '#d3e2ee', '#a6c4dc', '#76a5ca', '#4f8bba', '#387bb0', '#2a6a9c', '#1d4f73', '#174362', '#0d3550'],
+  },
+  primaryShade: 7,
+  defaultRadius: 'sm',
+  focusRing: 'always',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+});
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <Layout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/meetings" replace /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'decisions', element: <DecisionsPage /> },
+      { path: 'groups', element: <GroupsPage /> },
+      { path: 'plan', element: <PlanPage /> },
+      { path: 'network', element: <NetworkPage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,40 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { EmptyState, PageLoader, QueryError } from './states.tsx';
+
+export function GroupsPage() {
+  const { t } = useTranslation();
+  const groups = useQuery({ queryKey: ['groups'], queryFn: api.groups });
+  if (groups.isPending) return <PageLoader />;
+  if (groups.isError) return <QueryError error={groups.error} onRetry={() => groups.refetch()} />;
+  return (
+    <Stack>
+      <Title order={2}>{t('groups.title')}</Title>
+      {groups.data.length === 0 && <EmptyState>{t('groups.empty')}</EmptyState>}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {groups.data.map((g) => {
+          const leads = g.members.filter((m) => m.role === 'lead').map((m) => m.name);
+          return (
+            <Card key={g.id} withBorder component="article" aria-labelledby={`group-${g.id}`}>
+              <Group justify="space-between" mb="xs">
+                <Title order={3} size="h4" id={`group-${g.id}`}>
+                  {g.name}
+                </Title>
+                <Group gap={4}>
+                  {g.visibility === 'closed' && <Badge color="grape" variant="light">{t('groups.closed')}</Badge>}
+                  <Badge variant="light">{t(`groups.status.${g.status}`)}</Badge>
+                </Group>
+              </Group>
+              <Text size="sm">{g.purpose}</Text>
+              <Text size="sm" c="dimmed" mt="xs">
+                {t('groups.lead')}: {leads.join(', ') || '—'} · {t('groups.members', { count: g.members.length })}
+              </Text>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogout, useMe } from '../features/auth/useMe.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+const NAV = [
+  { to: '/meetings', key: 'nav.meetings' },
+  { to: '/decisions', key: 'nav.decisions' },
+  { to: '/groups', key: 'nav.groups' },
+  { to: '/plan', key: 'nav.plan' },
+  { to: '/network', key: 'nav.network' },
+  { to: '/search', key: 'nav.search' },
+] as const;
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <Anchor href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </Anchor>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
+            <Anchor component={Link} to="/meetings" underline="never" c="inherit">
+              <Title order={1} size="h3">
+                {t('app.name')}
+              </Title>
+            </Anchor>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group wrap="nowrap" gap="sm">
+            {me && (
+              <Text size="sm" data-testid="signed-in-as" visibleFrom="xs">
+                {t('nav.signedInAs', { name: me.name })} · {t(`roles.${me.role}`)}
+              </Text>
+            )}
+            <Button
+              variant="default"
+              size="xs"
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+            >
+              {t('nav.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav">
+        <Stack justify="space-between" h="100%">
+          <div>
+            {NAV.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.key)}
+                active={location.pathname.startsWith(item.to)}
+                aria-current={location.pathname.startsWith(item.to) ? 'page' : undefined}
+                onClick={close}
+              />
+            ))}
+          </div>
+          <LanguageSwitch />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { useLogin, useMe } from '../features/auth/useMe.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const next = params.get('next')?.startsWith('/') ? (params.get('next') as string) : '/meetings';
+
+  if (me.data) return <Navigate to={next} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate({ email, password }, { onSuccess: () => navigate(next, { replace: true }) });
+  };
+  const error = login.error instanceof ApiError && login.error.status === 429 ? t('login.rateLimited') : login.error ? t('login.failed') : null;
+
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper component="main" withBorder shadow="sm" p="xl" w={380} radius="md">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <div>
+              <Title order={1} size="h2">
+                {t('app.name')}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {t('app.tagline')}
+              </Text>
+            </div>
+            <Title order={2} size="h4">
+              {t('login.title')}
+            </Title>
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <TextInput
+              label={t('login.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('login.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={login.isPending}>
+              {t('login.submit')}
+            </Button>
+            <LanguageSwitch />
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

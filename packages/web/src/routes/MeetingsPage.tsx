@@ -1,0 +1,60 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { Meeting } from '@council/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
+import { useFormat } from '../i18n/format.ts';
+import { EmptyState, PageLoader, QueryError } from './states.tsx';
+
+export function MeetingsPage() {
+  const { t } = useTranslation();
+  const meetings = useQuery({ queryKey: ['meetings'], queryFn: api.meetings });
+  if (meetings.isPending) return <PageLoader />;
+  if (meetings.isError) return <QueryError error={meetings.error} onRetry={() => meetings.refetch()} />;
+
+  const now = new Date().toISOString();
+  const upcoming = meetings.data.filter((m) => m.endsAt >= now).reverse();
+  const past = meetings.data.filter((m) => m.endsAt < now);
+  return (
+    <Stack>
+      <Title order={2}>{t('meetings.title')}</Title>
+      {meetings.data.length === 0 && <EmptyState>{t('meetings.empty')}</EmptyState>}
+      {upcoming.length > 0 && <MeetingList title={t('meetings.upcoming')} meetings={upcoming} />}
+      {past.length > 0 && <MeetingList title={t('meetings.past')} meetings={past} />}
+    </Stack>
+  );
+}
+
+function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-label={title}>
+      <Title order={3} size="h4" mb="xs">
+        {title}
+      </Title>
+      <Stack gap="xs">
+        {meetings.map((m) => (
+          <Card key={m.id} withBorder padding="sm">
+            <Group justify="space-between" wrap="nowrap">
+              <div>
+                <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>
+                  {m.title}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {format.dateTime(m.startsAt)} · {m.location}
+                </Text>
+              </div>
+              <Group gap="xs" wrap="nowrap">
+                {m.decisionCount > 0 && <Badge variant="light">{t('meetings.decisions', { count: m.decisionCount })}</Badge>}
+                <MeetingStatusBadge status={m.status} />
+              </Group>
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+    </section>
+  );
+}
