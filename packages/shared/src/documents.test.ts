@@ -14,10 +14,16 @@ describe('document names', () => {
     expect(documentName(ref)).toBe(name);
   });
 
-  it.each(['', 'meeting:', 'meeting:a:b', 'meeting:../x', 'group:a b', 'plan:x:closed', 'user:1', `meeting:${'a'.repeat(65)}`])(
-    'rejects %j',
-    (name) => {
-      expect(parseDocumentName(name)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'meeting:',
+    'meeting:a:b',
+    'meeting:../x',
+    'group:a b',
+    'plan:x:closed',
+    'user:1',
+    `meeting:${'a'.repeat(65)}`,
+  ])('rejects %j', (name) => {
+    expect(parseDocumentName(name)).toBeNull();
+  });
 });

@@ -3,7 +3,8 @@ import { type Actor, can, type Resource } from './policy.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role, groups: Actor['groups'] = {}): Actor => ({ id: `p-${role}`, role, groups });
-const whoCan = (action: Parameters<typeof can>[1], resource: Resource) => ROLES.filter((r) => can(actor(r), action, resource));
+const whoCan = (action: Parameters<typeof can>[1], resource: Resource) =>
+  ROLES.filter((r) => can(actor(r), action, resource));
 
 describe('can', () => {
   it('refuses everything to nobody', () => {
@@ -11,19 +12,34 @@ describe('can', () => {
   });
 
   it('shows a draft agenda only to the council', () => {
-    expect(whoCan('read', { type: 'meeting', status: 'draft' })).toEqual(['admin', 'chair', 'secretary', 'council_member']);
+    expect(whoCan('read', { type: 'meeting', status: 'draft' })).toEqual([
+      'admin',
+      'chair',
+      'secretary',
+      'council_member',
+    ]);
     expect(whoCan('read', { type: 'meeting', status: 'published' })).toEqual([...ROLES]);
   });
 
   it('lets the council edit a meeting until it is approved, and nobody after', () => {
-    expect(whoCan('edit', { type: 'meeting', status: 'in-session' })).toEqual(['admin', 'chair', 'secretary', 'council_member']);
+    expect(whoCan('edit', { type: 'meeting', status: 'in-session' })).toEqual([
+      'admin',
+      'chair',
+      'secretary',
+      'council_member',
+    ]);
     expect(whoCan('edit', { type: 'meeting', status: 'approved' })).toEqual([]);
     expect(whoCan('edit', { type: 'meetingClosed', status: 'approved' })).toEqual([]);
   });
 
   it('keeps confidential items to the council whatever the state', () => {
     for (const status of ['draft', 'published', 'approved'] as const) {
-      expect(whoCan('read', { type: 'meetingClosed', status })).toEqual(['admin', 'chair', 'secretary', 'council_member']);
+      expect(whoCan('read', { type: 'meetingClosed', status })).toEqual([
+        'admin',
+        'chair',
+        'secretary',
+        'council_member',
+      ]);
     }
   });
 

@@ -1,5 +1,5 @@
-import type { MeetingStatus } from './schemas.ts';
 import { COUNCIL_ROLES, type GroupRole, type Role } from './roles.ts';
+import type { MeetingStatus } from './schemas.ts';
 
 /**
  * The one table of who may do what. REST routes, the collaboration server's onAuthenticate and the

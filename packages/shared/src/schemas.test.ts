@@ -12,8 +12,12 @@ describe('schemas', () => {
   it('fills defaults for a new person and refuses short passwords and unknown roles', () => {
     const parsed = CreatePerson.parse({ email: 'a@b.dk', name: ' Ida ', role: 'observer', password: 'ten chars!' });
     expect(parsed).toMatchObject({ name: 'Ida', organisation: '', competencies: [] });
-    expect(CreatePerson.safeParse({ email: 'a@b.dk', name: 'Ida', role: 'observer', password: 'short' }).success).toBe(false);
-    expect(CreatePerson.safeParse({ email: 'a@b.dk', name: 'Ida', role: 'king', password: 'ten chars!' }).success).toBe(false);
+    expect(CreatePerson.safeParse({ email: 'a@b.dk', name: 'Ida', role: 'observer', password: 'short' }).success).toBe(
+      false,
+    );
+    expect(CreatePerson.safeParse({ email: 'a@b.dk', name: 'Ida', role: 'king', password: 'ten chars!' }).success).toBe(
+      false,
+    );
   });
 });
 

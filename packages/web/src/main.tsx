@@ -23,7 +23,18 @@ import { SearchPage } from './routes/SearchPage.tsx';
 const theme = createTheme({
   primaryColor: 'civic',
   colors: {
-    civic: ['#eaf2f8', '#d3e2ee', '#a6c4dc', '#76a5ca', '#4f8bba', '#387bb0', '#2a6a9c', '#1d4f73', '#174362', '#0d3550'],
+    civic: [
+      '#eaf2f8',
+      '#d3e2ee',
+      '#a6c4dc',
+      '#76a5ca',
+      '#4f8bba',
+      '#387bb0',
+      '#2a6a9c',
+      '#1d4f73',
+      '#174362',
+      '#0d3550',
+    ],
   },
   primaryShade: 7,
   defaultRadius: 'sm',

@@ -1,7 +1,7 @@
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { can } from '@council/shared';
-import type { AuthService, Authenticated } from '../domains/auth/service.ts';
-import { SESSION_COOKIE, readCookie } from '../http/session.ts';
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Authenticated, AuthService } from '../domains/auth/service.ts';
+import { readCookie, SESSION_COOKIE } from '../http/session.ts';
 import { type AccessRepos, resourceForDocument } from './access.ts';
 
 export interface CollabContext {

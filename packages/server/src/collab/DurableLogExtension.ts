@@ -1,11 +1,11 @@
+import { LIMITS } from '@council/shared';
 import type {
+  afterUnloadDocumentPayload,
   Document,
   Extension,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
-  afterUnloadDocumentPayload,
 } from '@hocuspocus/server';
-import { LIMITS } from '@council/shared';
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from './DocumentStore.ts';

@@ -76,7 +76,9 @@ describe('collaboration', () => {
 
   it('refuses a connection without a valid token', async () => {
     const meeting = await server.factory.meeting();
-    await expect(connectClient(server.wsUrl, docNames.meeting(meeting.id), 'not-a-token')).rejects.toThrow(/authentication failed/);
+    await expect(connectClient(server.wsUrl, docNames.meeting(meeting.id), 'not-a-token')).rejects.toThrow(
+      /authentication failed/,
+    );
   });
 
   it('refuses documents the reader may not read, and names that are no document', async () => {
@@ -98,7 +100,9 @@ describe('collaboration', () => {
   it('gives group members an editable board and open-group readers a read-only one', async () => {
     const lead = await server.factory.person({ role: 'group_lead' });
     const group = await server.factory.group({ visibility: 'open', members: [{ personId: lead.id, role: 'lead' }] });
-    const leadLogin = await server.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } });
+    const leadLogin = await server.api('POST', '/api/auth/login', {
+      body: { email: lead.email, password: lead.password },
+    });
     const outsider = await server.signIn('network_architect');
     const leadClient = await connectClient(server.wsUrl, docNames.group(group.id), leadLogin.body.token);
     const outsiderClient = await connectClient(server.wsUrl, docNames.group(group.id), outsider.token);

@@ -17,7 +17,15 @@ afterEach(() => {
 function startChild(databaseFile: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: '0', COUNCIL_DB: databaseFile, COUNCIL_DEMO: '0', COUNCIL_WEB_DIST: '', LOG_LEVEL: 'info', VITEST: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      COUNCIL_DB: databaseFile,
+      COUNCIL_DEMO: '0',
+      COUNCIL_WEB_DIST: '',
+      LOG_LEVEL: 'info',
+      VITEST: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -93,7 +101,9 @@ describe('durability', () => {
     await first.stop();
 
     const db = openDatabase(first.databaseFile);
-    const logRows = db.prepare('SELECT count(*) AS n FROM document_updates WHERE name = ?').get(docNames.meeting(meeting.id)) as { n: number };
+    const logRows = db
+      .prepare('SELECT count(*) AS n FROM document_updates WHERE name = ?')
+      .get(docNames.meeting(meeting.id)) as { n: number };
     expect(logRows.n).toBe(0);
     db.close();
 

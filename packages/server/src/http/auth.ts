@@ -1,7 +1,7 @@
 import type { Action, Resource } from '@council/shared';
 import { can } from '@council/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { AuthService, Authenticated } from '../domains/auth/service.ts';
+import type { Authenticated, AuthService } from '../domains/auth/service.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 import { tokenFromRequest } from './session.ts';
 

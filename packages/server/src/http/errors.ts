@@ -1,5 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '@council/shared';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
 
@@ -38,7 +38,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let error: HttpError;
     if (err instanceof HttpError) error = err;
     else if (err instanceof z.ZodError) error = validationFailed(err);
-    else if (err?.type === 'entity.too.large') error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
+    else if (err?.type === 'entity.too.large')
+      error = new HttpError(413, 'payload_too_large', 'The request body is too large.');
     else if (err?.type === 'entity.parse.failed') error = badRequest('The request body is not valid JSON.');
     else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500)
       error = badRequest(String(err.message ?? 'Bad request.'));

@@ -21,33 +21,141 @@ interface DemoPerson {
 
 const council: DemoPerson[] = [
   p('chair', 'Mette Kjærgaard', 'formand', 'chair', 'Aarhus Kommune', 'It-chef', ['it-styring', 'strategi']),
-  p('m2', 'Henrik Østergaard', 'henrik.ostergaard', 'council_member', 'Odense Kommune', 'Digitaliseringschef', ['digitalisering', 'gevinstrealisering']),
-  p('m3', 'Lone Bisgaard', 'lone.bisgaard', 'council_member', 'Aalborg Kommune', 'It-chef', ['infrastruktur', 'outsourcing']),
-  p('m4', 'Jens Fogh', 'jens.fogh', 'council_member', 'Svendborg Kommune', 'Digitaliserings- og it-chef', ['outsourcing', 'support']),
-  p('m5', 'Birgitte Skov', 'birgitte.skov', 'council_member', 'Vejle Kommune', 'It-arkitekturchef', ['it-arkitektur', 'rammearkitektur']),
+  p('m2', 'Henrik Østergaard', 'henrik.ostergaard', 'council_member', 'Odense Kommune', 'Digitaliseringschef', [
+    'digitalisering',
+    'gevinstrealisering',
+  ]),
+  p('m3', 'Lone Bisgaard', 'lone.bisgaard', 'council_member', 'Aalborg Kommune', 'It-chef', [
+    'infrastruktur',
+    'outsourcing',
+  ]),
+  p('m4', 'Jens Fogh', 'jens.fogh', 'council_member', 'Svendborg Kommune', 'Digitaliserings- og it-chef', [
+    'outsourcing',
+    'support',
+  ]),
+  p('m5', 'Birgitte Skov', 'birgitte.skov', 'council_member', 'Vejle Kommune', 'It-arkitekturchef', [
+    'it-arkitektur',
+    'rammearkitektur',
+  ]),
   p('m6', 'Peter Vinther', 'peter.vinther', 'council_member', 'Herning Kommune', 'It-chef', ['sikkerhed', 'identitet']),
-  p('m7', 'Anne-Marie Dahl', 'annemarie.dahl', 'council_member', 'Roskilde Kommune', 'Kontorchef', ['borgerservice', 'selvbetjening']),
+  p('m7', 'Anne-Marie Dahl', 'annemarie.dahl', 'council_member', 'Roskilde Kommune', 'Kontorchef', [
+    'borgerservice',
+    'selvbetjening',
+  ]),
   p('m8', 'Søren Krogh', 'soren.krogh', 'council_member', 'Horsens Kommune', 'It-direktør', ['it-styring', 'økonomi']),
-  p('m9', 'Karen Holm', 'karen.holm', 'council_member', 'Frederiksberg Kommune', 'Digitaliseringschef', ['data', 'integration']),
+  p('m9', 'Karen Holm', 'karen.holm', 'council_member', 'Frederiksberg Kommune', 'Digitaliseringschef', [
+    'data',
+    'integration',
+  ]),
 ];
 const staff: DemoPerson[] = [
   p('secretary', 'Thomas Lykke', 'sekretaer', 'secretary', 'KL', 'Chefkonsulent, sekretariatet', ['mødeledelse']),
   p('admin', 'Camilla Brandt', 'admin', 'admin', 'KL', 'Systemansvarlig', ['drift']),
 ];
 const MUNICIPALITIES = [
-  'Esbjerg', 'Randers', 'Kolding', 'Silkeborg', 'Næstved', 'Viborg', 'Holbæk', 'Slagelse', 'Hjørring', 'Gentofte',
-  'Sønderborg', 'Helsingør', 'Køge', 'Odder', 'Skive', 'Ringsted', 'Faaborg-Midtfyn', 'Thisted', 'Fredericia', 'Ballerup',
-  'Hvidovre', 'Vordingborg', 'Furesø', 'Lolland', 'Middelfart',
+  'Esbjerg',
+  'Randers',
+  'Kolding',
+  'Silkeborg',
+  'Næstved',
+  'Viborg',
+  'Holbæk',
+  'Slagelse',
+  'Hjørring',
+  'Gentofte',
+  'Sønderborg',
+  'Helsingør',
+  'Køge',
+  'Odder',
+  'Skive',
+  'Ringsted',
+  'Faaborg-Midtfyn',
+  'Thisted',
+  'Fredericia',
+  'Ballerup',
+  'Hvidovre',
+  'Vordingborg',
+  'Furesø',
+  'Lolland',
+  'Middelfart',
 ];
-const FIRST = ['Mads', 'Ida', 'Rasmus', 'Sofie', 'Frederik', 'Line', 'Anders', 'Camilla', 'Kasper', 'Maria', 'Nikolaj', 'Julie', 'Morten', 'Louise', 'Christian', 'Signe', 'Martin', 'Pernille', 'Jakob', 'Trine', 'Mikkel', 'Hanne', 'Lars', 'Rikke', 'Ole'];
-const LAST = ['Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Christiansen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen', 'Lund', 'Frandsen', 'Bach', 'Vestergaard', 'Clausen'];
-const COMPETENCIES = ['it-arkitektur', 'data', 'integration', 'sikkerhed', 'identitet', 'rammearkitektur', 'gevinstrealisering', 'cloud', 'selvbetjening', 'digital post', 'infrastruktur', 'projektledelse', 'indkøb', 'GDPR'];
+const FIRST = [
+  'Mads',
+  'Ida',
+  'Rasmus',
+  'Sofie',
+  'Frederik',
+  'Line',
+  'Anders',
+  'Camilla',
+  'Kasper',
+  'Maria',
+  'Nikolaj',
+  'Julie',
+  'Morten',
+  'Louise',
+  'Christian',
+  'Signe',
+  'Martin',
+  'Pernille',
+  'Jakob',
+  'Trine',
+  'Mikkel',
+  'Hanne',
+  'Lars',
+  'Rikke',
+  'Ole',
+];
+const LAST = [
+  'Nielsen',
+  'Jensen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Petersen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Christiansen',
+  'Poulsen',
+  'Johansen',
+  'Møller',
+  'Mortensen',
+  'Lund',
+  'Frandsen',
+  'Bach',
+  'Vestergaard',
+  'Clausen',
+];
+const COMPETENCIES = [
+  'it-arkitektur',
+  'data',
+  'integration',
+  'sikkerhed',
+  'identitet',
+  'rammearkitektur',
+  'gevinstrealisering',
+  'cloud',
+  'selvbetjening',
+  'digital post',
+  'infrastruktur',
+  'projektledelse',
+  'indkøb',
+  'GDPR',
+];
 const TITLES = ['It-arkitekt', 'Enterprise-arkitekt', 'Løsningsarkitekt', 'Informationsarkitekt', 'Sikkerhedsarkitekt'];
 
 const architects: DemoPerson[] = MUNICIPALITIES.map((town, i) => {
   const first = FIRST[i] as string;
   const last = LAST[(i * 7) % LAST.length] as string;
-  const role: Role = i === 0 || i === 5 ? 'group_lead' : i < 12 ? 'group_member' : i === 24 ? 'observer' : 'network_architect';
+  const role: Role =
+    i === 0 || i === 5 ? 'group_lead' : i < 12 ? 'group_member' : i === 24 ? 'observer' : 'network_architect';
 
   return {
     id: `a${i + 1}`,
@@ -56,7 +164,10 @@ const architects: DemoPerson[] = MUNICIPALITIES.map((town, i) => {
     role,
     organisation: `${town} Kommune`,
     title: TITLES[i % TITLES.length] as string,
-    competencies: [COMPETENCIES[i % COMPETENCIES.length] as string, COMPETENCIES[(i * 3 + 1) % COMPETENCIES.length] as string],
+    competencies: [
+      COMPETENCIES[i % COMPETENCIES.length] as string,
+      COMPETENCIES[(i * 3 + 1) % COMPETENCIES.length] as string,
+    ],
   };
 });
 
@@ -65,15 +176,39 @@ function slugify(text: string): string {
   return ascii.replace(/[^a-z.]/g, '');
 }
 
-function p(id: string, name: string, local: string, role: Role, organisation: string, title: string, competencies: string[]): DemoPerson {
+function p(
+  id: string,
+  name: string,
+  local: string,
+  role: Role,
+  organisation: string,
+  title: string,
+  competencies: string[],
+): DemoPerson {
   return { id, name, email: `${local}@council.example`, role, organisation, title, competencies };
 }
 
-const item = (id: string, title: string, kind: AgendaItem['kind'], durationMinutes: number, presenterId?: string, confidential = false): AgendaItem => ({
-  id, title, kind, durationMinutes, confidential, ...(presenterId ? { presenterId } : {}),
+const item = (
+  id: string,
+  title: string,
+  kind: AgendaItem['kind'],
+  durationMinutes: number,
+  presenterId?: string,
+  confidential = false,
+): AgendaItem => ({
+  id,
+  title,
+  kind,
+  durationMinutes,
+  confidential,
+  ...(presenterId ? { presenterId } : {}),
 });
 const everyone = (present: string[]) =>
-  Object.fromEntries([...council, staff[0] as DemoPerson].map((m) => [m.id, present.includes(m.id) || present.length === 0 ? 'present' : 'apologies'] as const));
+  Object.fromEntries(
+    [...council, staff[0] as DemoPerson].map(
+      (m) => [m.id, present.includes(m.id) || present.length === 0 ? 'present' : 'apologies'] as const,
+    ),
+  );
 
 interface DemoMeeting {
   id: string;
@@ -101,20 +236,44 @@ const meetings: DemoMeeting[] = [
         item('i4', 'Gevinstrealisering og indikatorer', 'decision', 45, 'm2'),
       ],
       notes: {
-        i1: ['Formanden bød velkommen. Ni chefer fra den kommunale sektor udgør rådet, der skal sætte retningen for den fælleskommunale it-arkitekturstyring.'],
-        i2: ['Sekretariatet fremlagde udkast til kommissorium og forretningsorden. Rådet mødes fire gange om året; dagsorden udsendes senest en uge før.'],
+        i1: [
+          'Formanden bød velkommen. Ni chefer fra den kommunale sektor udgør rådet, der skal sætte retningen for den fælleskommunale it-arkitekturstyring.',
+        ],
+        i2: [
+          'Sekretariatet fremlagde udkast til kommissorium og forretningsorden. Rådet mødes fire gange om året; dagsorden udsendes senest en uge før.',
+        ],
         i3: [
           'Ændringerne i betingelserne for den kommunale opgavevaretagelse er en vildtvoksende plante. Som den gode botaniker kan vi klippe, pode og anvende vægte – it-arkitekturstyring er et af botanikerens redskaber.',
           'Rådet drøftede, hvordan it-arkitekturen løfter fokus fra maskinrummet til struktur, overblik og sammenhæng med den strategiske dagsorden.',
         ],
-        i4: ['Høsten er realiseringen af gevinsterne ved digitalisering. Rådet var enigt om at starte med få indikatorer for ikke at overbebyrde kommunerne.'],
+        i4: [
+          'Høsten er realiseringen af gevinsterne ved digitalisering. Rådet var enigt om at starte med få indikatorer for ikke at overbebyrde kommunerne.',
+        ],
       },
       decisions: {
-        i2: { title: 'Kommissorium og forretningsorden vedtaget', text: 'Rådet vedtager kommissorium og forretningsorden som fremlagt. Rådet mødes fire gange årligt.', status: 'adopted', tags: ['forretningsorden'] },
-        i4: { title: 'Gevinstrealisering måles med få indikatorer', text: 'Hvert initiativ i handlingsplanen beskriver sine forventede gevinster og måles med højst tre indikatorer.', status: 'adopted', tags: ['gevinstrealisering', 'indikatorer'] },
+        i2: {
+          title: 'Kommissorium og forretningsorden vedtaget',
+          text: 'Rådet vedtager kommissorium og forretningsorden som fremlagt. Rådet mødes fire gange årligt.',
+          status: 'adopted',
+          tags: ['forretningsorden'],
+        },
+        i4: {
+          title: 'Gevinstrealisering måles med få indikatorer',
+          text: 'Hvert initiativ i handlingsplanen beskriver sine forventede gevinster og måles med højst tre indikatorer.',
+          status: 'adopted',
+          tags: ['gevinstrealisering', 'indikatorer'],
+        },
       },
       attendance: everyone([]),
-      actions: [{ id: 'act1', title: 'Sekretariatet udsender materialet fra opstartsmødet', assigneeId: 'secretary', due: '2011-11-25', itemId: 'i1' }],
+      actions: [
+        {
+          id: 'act1',
+          title: 'Sekretariatet udsender materialet fra opstartsmødet',
+          assigneeId: 'secretary',
+          due: '2011-11-25',
+          itemId: 'i1',
+        },
+      ],
     },
   },
   {
@@ -133,16 +292,38 @@ const meetings: DemoMeeting[] = [
       ],
       notes: {
         i1: ['Dagsordenen blev godkendt uden bemærkninger.'],
-        i2: ['Vejle Kommune fremlagde seks principper for rammearkitekturen: genbrug før køb før byg, åbne standarder, data deles på tværs, sikkerhed fra start, borgeren i centrum, og dokumentation af gevinster.'],
-        i3: ['Rådet ønsker at trække på netværkets arkitekter frem for individuelle ildsjæle. Arbejdsgruppen rekrutteres fra netværket.'],
+        i2: [
+          'Vejle Kommune fremlagde seks principper for rammearkitekturen: genbrug før køb før byg, åbne standarder, data deles på tværs, sikkerhed fra start, borgeren i centrum, og dokumentation af gevinster.',
+        ],
+        i3: [
+          'Rådet ønsker at trække på netværkets arkitekter frem for individuelle ildsjæle. Arbejdsgruppen rekrutteres fra netværket.',
+        ],
         i4: ['Fortroligt: rådet drøftede forhandlingsstrategien over for leverandørerne af fagsystemer.'],
       },
       decisions: {
-        i2: { title: 'Principper for fælleskommunal rammearkitektur', text: 'Rådet vedtager de seks principper for den fælleskommunale rammearkitektur som grundlag for kommunernes it-arkitekturstyring.', status: 'adopted', tags: ['rammearkitektur', 'principper'] },
-        i3: { title: 'Arbejdsgruppe for data og integration nedsættes', text: 'Rådet nedsætter en arbejdsgruppe for fælles data- og integrationsarkitektur med mandat til at afrapportere inden årets udgang.', status: 'adopted', tags: ['arbejdsgruppe', 'data', 'integration'] },
+        i2: {
+          title: 'Principper for fælleskommunal rammearkitektur',
+          text: 'Rådet vedtager de seks principper for den fælleskommunale rammearkitektur som grundlag for kommunernes it-arkitekturstyring.',
+          status: 'adopted',
+          tags: ['rammearkitektur', 'principper'],
+        },
+        i3: {
+          title: 'Arbejdsgruppe for data og integration nedsættes',
+          text: 'Rådet nedsætter en arbejdsgruppe for fælles data- og integrationsarkitektur med mandat til at afrapportere inden årets udgang.',
+          status: 'adopted',
+          tags: ['arbejdsgruppe', 'data', 'integration'],
+        },
       },
       attendance: everyone(['chair', 'm2', 'm3', 'm5', 'm6', 'm8', 'm9', 'secretary']),
-      actions: [{ id: 'act1', title: 'Udarbejd mandat for arbejdsgruppen for data og integration', assigneeId: 'm9', due: '2012-03-15', itemId: 'i3' }],
+      actions: [
+        {
+          id: 'act1',
+          title: 'Udarbejd mandat for arbejdsgruppen for data og integration',
+          assigneeId: 'm9',
+          due: '2012-03-15',
+          itemId: 'i3',
+        },
+      ],
     },
   },
   {
@@ -160,14 +341,33 @@ const meetings: DemoMeeting[] = [
       ],
       notes: {
         i1: ['Arbejdsgruppen har kortlagt de fælles integrationer og foreslår en fælles beskedfordeler.'],
-        i2: ['Erfaringerne fra første kvartal viser, at to af indikatorerne ikke kan måles ensartet. Indikatorsættet revideres.'],
-        i3: ['Svendborg Kommune fortalte om at flytte serverdriften ud og it-teknikerne tættere på brugerne. It-afdelingerne skal være mere ekstroverte og borgervendte.'],
+        i2: [
+          'Erfaringerne fra første kvartal viser, at to af indikatorerne ikke kan måles ensartet. Indikatorsættet revideres.',
+        ],
+        i3: [
+          'Svendborg Kommune fortalte om at flytte serverdriften ud og it-teknikerne tættere på brugerne. It-afdelingerne skal være mere ekstroverte og borgervendte.',
+        ],
       },
       decisions: {
-        i2: { title: 'Revideret indikatorsæt for gevinstrealisering', text: 'Hvert initiativ måles med højst tre indikatorer, hvoraf mindst én vedrører borgerens oplevelse. Afløser beslutning 2011-002.', status: 'adopted', supersedes: ['2011-002'], tags: ['gevinstrealisering', 'indikatorer'] },
+        i2: {
+          title: 'Revideret indikatorsæt for gevinstrealisering',
+          text: 'Hvert initiativ måles med højst tre indikatorer, hvoraf mindst én vedrører borgerens oplevelse. Afløser beslutning 2011-002.',
+          status: 'adopted',
+          supersedes: ['2011-002'],
+          tags: ['gevinstrealisering', 'indikatorer'],
+        },
       },
       attendance: everyone(['chair', 'm2', 'm3', 'm4', 'm5', 'm7', 'm8', 'm9', 'secretary']),
-      actions: [{ id: 'act1', title: 'Indsaml erfaringer med borgervendt support', assigneeId: 'm4', due: '2012-08-31', itemId: 'i3', groupId: 'g-data' }],
+      actions: [
+        {
+          id: 'act1',
+          title: 'Indsaml erfaringer med borgervendt support',
+          assigneeId: 'm4',
+          due: '2012-08-31',
+          itemId: 'i3',
+          groupId: 'g-data',
+        },
+      ],
     },
   },
   {
@@ -185,7 +385,9 @@ const meetings: DemoMeeting[] = [
         item('i4', 'Eventuelt', 'information', 10, 'chair'),
       ],
       notes: { i1: ['Udkast: dagsordenen udsendes en uge før mødet.'] },
-      decisions: { i3: { title: 'Status på handlingsplanens indikatorer', text: '', status: 'proposed', tags: ['handlingsplan'] } },
+      decisions: {
+        i3: { title: 'Status på handlingsplanens indikatorer', text: '', status: 'proposed', tags: ['handlingsplan'] },
+      },
     },
   },
 ];
@@ -204,33 +406,110 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
   const people = [...staff, ...council, ...architects];
   for (const person of people) await repos.people.create({ ...person, locale: 'da' }, passwordHash);
 
-  await repos.groups.create({ id: 'g-data', name: 'Arbejdsgruppe for data og integration', purpose: 'Fælles data- og integrationsarkitektur for kommunerne', status: 'active', visibility: 'open' });
-  await repos.groups.create({ id: 'g-sikkerhed', name: 'Arbejdsgruppe for sikkerhed og identitet', purpose: 'Fælles principper for informationssikkerhed og brugerstyring', status: 'forming', visibility: 'closed' });
+  await repos.groups.create({
+    id: 'g-data',
+    name: 'Arbejdsgruppe for data og integration',
+    purpose: 'Fælles data- og integrationsarkitektur for kommunerne',
+    status: 'active',
+    visibility: 'open',
+  });
+  await repos.groups.create({
+    id: 'g-sikkerhed',
+    name: 'Arbejdsgruppe for sikkerhed og identitet',
+    purpose: 'Fælles principper for informationssikkerhed og brugerstyring',
+    status: 'forming',
+    visibility: 'closed',
+  });
   await repos.groups.addMember('g-data', 'a1', 'lead');
   for (const id of ['a2', 'a3', 'a4', 'a5', 'm9']) await repos.groups.addMember('g-data', id, 'member');
   await repos.groups.addMember('g-sikkerhed', 'a6', 'lead');
   for (const id of ['a7', 'a8', 'a9', 'a10', 'a11', 'a12']) await repos.groups.addMember('g-sikkerhed', id, 'member');
 
-  await saveDoc(docNames.group('g-data'), buildGroupDoc(
-    ['Arbejdsgruppen udarbejder en fælles data- og integrationsarkitektur, der gør det muligt at dele data på tværs af kommunernes fagsystemer.', 'Gruppen afrapporterer til rådet på hvert andet møde.'],
-    [
-      { id: 't1', title: 'Kortlæg eksisterende integrationer', status: 'done', assigneeId: 'a2', due: '2026-09-30', order: 'a0' },
-      { id: 't2', title: 'Beskriv fælles beskedformat', status: 'doing', assigneeId: 'a3', due: '2026-11-15', order: 'a1' },
-      { id: 't3', title: 'Afklar hosting af beskedfordeler', status: 'blocked', assigneeId: 'a1', due: '2026-12-01', order: 'a2' },
-      { id: 't4', title: 'Udkast til afrapportering til rådet', status: 'todo', assigneeId: 'a1', due: '2026-12-05', order: 'a3' },
-      { id: 't5', title: 'Høring blandt netværkets arkitekter', status: 'todo', assigneeId: 'a4', due: '2027-01-20', order: 'a4' },
-    ],
-  ));
-  await saveDoc(docNames.group('g-sikkerhed'), buildGroupDoc(
-    ['Arbejdsgruppen foreslår fælles principper for informationssikkerhed og brugerstyring i kommunerne.'],
-    [
-      { id: 't1', title: 'Saml kommunernes sikkerhedspolitikker', status: 'doing', assigneeId: 'a7', due: '2026-12-15', order: 'a0' },
-      { id: 't2', title: 'Analyse af fælles brugerstyring', status: 'todo', assigneeId: 'a8', due: '2027-02-01', order: 'a1' },
-    ],
-  ));
+  await saveDoc(
+    docNames.group('g-data'),
+    buildGroupDoc(
+      [
+        'Arbejdsgruppen udarbejder en fælles data- og integrationsarkitektur, der gør det muligt at dele data på tværs af kommunernes fagsystemer.',
+        'Gruppen afrapporterer til rådet på hvert andet møde.',
+      ],
+      [
+        {
+          id: 't1',
+          title: 'Kortlæg eksisterende integrationer',
+          status: 'done',
+          assigneeId: 'a2',
+          due: '2026-09-30',
+          order: 'a0',
+        },
+        {
+          id: 't2',
+          title: 'Beskriv fælles beskedformat',
+          status: 'doing',
+          assigneeId: 'a3',
+          due: '2026-11-15',
+          order: 'a1',
+        },
+        {
+          id: 't3',
+          title: 'Afklar hosting af beskedfordeler',
+          status: 'blocked',
+          assigneeId: 'a1',
+          due: '2026-12-01',
+          order: 'a2',
+        },
+        {
+          id: 't4',
+          title: 'Udkast til afrapportering til rådet',
+          status: 'todo',
+          assigneeId: 'a1',
+          due: '2026-12-05',
+          order: 'a3',
+        },
+        {
+          id: 't5',
+          title: 'Høring blandt netværkets arkitekter',
+          status: 'todo',
+          assigneeId: 'a4',
+          due: '2027-01-20',
+          order: 'a4',
+        },
+      ],
+    ),
+  );
+  await saveDoc(
+    docNames.group('g-sikkerhed'),
+    buildGroupDoc(
+      ['Arbejdsgruppen foreslår fælles principper for informationssikkerhed og brugerstyring i kommunerne.'],
+      [
+        {
+          id: 't1',
+          title: 'Saml kommunernes sikkerhedspolitikker',
+          status: 'doing',
+          assigneeId: 'a7',
+          due: '2026-12-15',
+          order: 'a0',
+        },
+        {
+          id: 't2',
+          title: 'Analyse af fælles brugerstyring',
+          status: 'todo',
+          assigneeId: 'a8',
+          due: '2027-02-01',
+          order: 'a1',
+        },
+      ],
+    ),
+  );
 
   for (const m of meetings) {
-    await repos.meetings.create({ id: m.id, title: m.title, startsAt: m.startsAt, endsAt: m.endsAt, location: m.location, status: m.status });
+    await repos.meetings.create({
+      id: m.id,
+      title: m.title,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      location: m.location,
+      status: m.status,
+    });
     const { open, closed } = buildMeetingDocs(m.content);
     await saveDoc(docNames.meeting(m.id), open);
     await saveDoc(docNames.meetingClosed(m.id), closed);
@@ -250,30 +529,102 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     }
   }
 
-  await repos.plans.create({ id: 'p-2026', title: 'Fælleskommunal digitaliseringsstrategi 2026–2029', periodStart: '2026-01-01', periodEnd: '2029-12-31' });
-  await saveDoc(docNames.plan('p-2026'), buildPlanDoc([
-    {
-      id: 'ini1', title: 'Fælles beskedfordeler', theme: 'Data og integration', status: 'active', ownerGroupId: 'g-data', startDate: '2026-02-01', endDate: '2027-12-31',
-      description: ['Kommunerne deler én beskedfordeler, så fagsystemer kan udveksle data uden punkt-til-punkt-integrationer.'],
-      benefits: [{ id: 'b1', description: 'Færre integrationer at vedligeholde', kind: 'economic' }],
-      indicators: [{ id: 'ind1', name: 'Kommuner tilsluttet', unit: 'kommuner', baseline: 0, target: 98, measurements: [{ date: '2026-03-31', value: 6 }, { date: '2026-06-30', value: 19 }, { date: '2026-09-30', value: 31 }] }],
-    },
-    {
-      id: 'ini2', title: 'Digital selvbetjening i borgerservice', theme: 'Borgeren i centrum', status: 'active', startDate: '2026-01-01', endDate: '2028-06-30',
-      description: ['Flere henvendelser løses digitalt, så medarbejderne i borgerservice får tid til de borgere, der har brug for hjælp.'],
-      benefits: [{ id: 'b1', description: 'Tid frigjort i borgerservice', kind: 'time' }, { id: 'b2', description: 'Bedre oplevelse for borgeren', kind: 'citizen' }],
-      indicators: [
-        { id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [{ date: '2026-03-31', value: 64 }, { date: '2026-06-30', value: 67 }, { date: '2026-09-30', value: 71 }] },
-        { id: 'ind2', name: 'Borgertilfredshed', unit: 'point (1–5)', baseline: 3.6, target: 4.2, measurements: [{ date: '2026-06-30', value: 3.7 }] },
-      ],
-    },
-    {
-      id: 'ini3', title: 'Fælles principper for brugerstyring', theme: 'Sikkerhed', status: 'planned', ownerGroupId: 'g-sikkerhed', startDate: '2027-01-01', endDate: '2028-12-31',
-      description: ['Én fælles tilgang til identitet og adgang på tværs af kommunernes systemer.'],
-      benefits: [{ id: 'b1', description: 'Færre sikkerhedshændelser', kind: 'quality' }],
-      indicators: [{ id: 'ind1', name: 'Systemer med fælles login', unit: 'systemer', baseline: 4, target: 40, measurements: [] }],
-    },
-  ]));
+  await repos.plans.create({
+    id: 'p-2026',
+    title: 'Fælleskommunal digitaliseringsstrategi 2026–2029',
+    periodStart: '2026-01-01',
+    periodEnd: '2029-12-31',
+  });
+  await saveDoc(
+    docNames.plan('p-2026'),
+    buildPlanDoc([
+      {
+        id: 'ini1',
+        title: 'Fælles beskedfordeler',
+        theme: 'Data og integration',
+        status: 'active',
+        ownerGroupId: 'g-data',
+        startDate: '2026-02-01',
+        endDate: '2027-12-31',
+        description: [
+          'Kommunerne deler én beskedfordeler, så fagsystemer kan udveksle data uden punkt-til-punkt-integrationer.',
+        ],
+        benefits: [{ id: 'b1', description: 'Færre integrationer at vedligeholde', kind: 'economic' }],
+        indicators: [
+          {
+            id: 'ind1',
+            name: 'Kommuner tilsluttet',
+            unit: 'kommuner',
+            baseline: 0,
+            target: 98,
+            measurements: [
+              { date: '2026-03-31', value: 6 },
+              { date: '2026-06-30', value: 19 },
+              { date: '2026-09-30', value: 31 },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'ini2',
+        title: 'Digital selvbetjening i borgerservice',
+        theme: 'Borgeren i centrum',
+        status: 'active',
+        startDate: '2026-01-01',
+        endDate: '2028-06-30',
+        description: [
+          'Flere henvendelser løses digitalt, så medarbejderne i borgerservice får tid til de borgere, der har brug for hjælp.',
+        ],
+        benefits: [
+          { id: 'b1', description: 'Tid frigjort i borgerservice', kind: 'time' },
+          { id: 'b2', description: 'Bedre oplevelse for borgeren', kind: 'citizen' },
+        ],
+        indicators: [
+          {
+            id: 'ind1',
+            name: 'Andel digitale henvendelser',
+            unit: '%',
+            baseline: 62,
+            target: 85,
+            measurements: [
+              { date: '2026-03-31', value: 64 },
+              { date: '2026-06-30', value: 67 },
+              { date: '2026-09-30', value: 71 },
+            ],
+          },
+          {
+            id: 'ind2',
+            name: 'Borgertilfredshed',
+            unit: 'point (1–5)',
+            baseline: 3.6,
+            target: 4.2,
+            measurements: [{ date: '2026-06-30', value: 3.7 }],
+          },
+        ],
+      },
+      {
+        id: 'ini3',
+        title: 'Fælles principper for brugerstyring',
+        theme: 'Sikkerhed',
+        status: 'planned',
+        ownerGroupId: 'g-sikkerhed',
+        startDate: '2027-01-01',
+        endDate: '2028-12-31',
+        description: ['Én fælles tilgang til identitet og adgang på tværs af kommunernes systemer.'],
+        benefits: [{ id: 'b1', description: 'Færre sikkerhedshændelser', kind: 'quality' }],
+        indicators: [
+          {
+            id: 'ind1',
+            name: 'Systemer med fælles login',
+            unit: 'systemer',
+            baseline: 4,
+            target: 40,
+            measurements: [],
+          },
+        ],
+      },
+    ]),
+  );
 
   return people.map(({ email, role }) => ({ email, role }));
 }

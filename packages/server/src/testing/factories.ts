@@ -16,7 +16,7 @@ export class Factory {
   private readonly repos;
   private readonly store;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.repos = createRepos(db);
     this.store = new SqliteDocumentStore(db);
   }
@@ -58,9 +58,17 @@ export class Factory {
     return meeting;
   }
 
-  async group(overrides: { visibility?: 'open' | 'closed'; members?: { personId: string; role: 'lead' | 'member' }[] } = {}) {
+  async group(
+    overrides: { visibility?: 'open' | 'closed'; members?: { personId: string; role: 'lead' | 'member' }[] } = {},
+  ) {
     const id = `g-${randomUUID().slice(0, 8)}`;
-    await this.repos.groups.create({ id, name: 'Testgruppe', purpose: '', status: 'active', visibility: overrides.visibility ?? 'open' });
+    await this.repos.groups.create({
+      id,
+      name: 'Testgruppe',
+      purpose: '',
+      status: 'active',
+      visibility: overrides.visibility ?? 'open',
+    });
     for (const m of overrides.members ?? []) await this.repos.groups.addMember(id, m.personId, m.role);
     return { id };
   }

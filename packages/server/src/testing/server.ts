@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Role } from '@council/shared';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { type CouncilServer, createCouncilServer } from '../app.ts';
@@ -17,7 +17,12 @@ export interface TestServer {
   factory: Factory;
   /** Signs in a new person of that role and returns their bearer token. */
   signIn(role: Role): Promise<{ token: string; personId: string }>;
-  api(method: string, route: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  api(
+    method: string,
+    route: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: tests assert on response bodies field by field
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -26,11 +31,14 @@ export function tempDatabaseFile(): string {
 }
 
 /** The real server on port 0 with a temporary SQLite file. */
-export async function startTestServer(databaseFile = tempDatabaseFile()): Promise<TestServer> {
+export async function startTestServer(
+  databaseFile = tempDatabaseFile(),
+  webDist: string | null = null,
+): Promise<TestServer> {
   const council = createCouncilServer({
     ...configFromEnv({ LOG_LEVEL: 'silent' }),
     databaseFile,
-    webDist: null,
+    webDist,
     seedDemo: false,
   });
   const port = await council.listen(0);
@@ -43,7 +51,12 @@ export async function startTestServer(databaseFile = tempDatabaseFile()): Promis
     const response = await fetch(`${url}${route}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
@@ -57,7 +70,9 @@ export async function startTestServer(databaseFile = tempDatabaseFile()): Promis
     api,
     async signIn(role) {
       const person = await factory.person({ role });
-      const { body } = await api('POST', '/api/auth/login', { body: { email: person.email, password: person.password } });
+      const { body } = await api('POST', '/api/auth/login', {
+        body: { email: person.email, password: person.password },
+      });
       return { token: body.token, personId: person.id };
     },
     stop: () => council.close(),

@@ -3,7 +3,7 @@ import type { Catalogue } from './index.ts';
 export const en: Catalogue = {
   app: {
     name: 'Council',
-    tagline: "Municipal IT-architecture council",
+    tagline: 'Municipal IT-architecture council',
     skipToContent: 'Skip to content',
     loading: 'Loading …',
     error: 'Something went wrong: {message}',

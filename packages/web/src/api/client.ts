@@ -1,4 +1,14 @@
-import type { DecisionRecord, ErrorBody, Group, LoginRequest, LoginResponse, Me, Meeting, Person, Plan } from '@council/shared';
+import type {
+  DecisionRecord,
+  ErrorBody,
+  Group,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  Meeting,
+  Person,
+  Plan,
+} from '@council/shared';
 
 export class ApiError extends Error {
   constructor(

@@ -1,10 +1,10 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { ActionIcon, Group, Paper } from '@mantine/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useTranslation } from 'react-i18next';
-import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import './editor.css';
 
@@ -62,9 +62,27 @@ function Toolbar({ editor }: { editor: NonNullable<ReturnType<typeof useEditor>>
     }),
   });
   const buttons = [
-    { key: 'bold', label: t('editor.bold'), text: 'B', active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { key: 'italic', label: t('editor.italic'), text: 'I', active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { key: 'list', label: t('editor.bulletList'), text: '•', active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
+    {
+      key: 'bold',
+      label: t('editor.bold'),
+      text: 'B',
+      active: state.bold,
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      key: 'italic',
+      label: t('editor.italic'),
+      text: 'I',
+      active: state.italic,
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      key: 'list',
+      label: t('editor.bulletList'),
+      text: '•',
+      active: state.bulletList,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
     { key: 'undo', label: t('editor.undo'), text: '↶', active: false, run: () => editor.chain().focus().undo().run() },
     { key: 'redo', label: t('editor.redo'), text: '↷', active: false, run: () => editor.chain().focus().redo().run() },
   ];

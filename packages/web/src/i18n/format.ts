@@ -9,10 +9,14 @@ export function useFormat() {
   const { i18n } = useTranslation();
   const locale = INTL_LOCALE[i18n.language as keyof typeof INTL_LOCALE] ?? 'da-DK';
   return {
-    date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(iso)),
+    date: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(iso)),
     dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso)),
-    time: (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso)),
+      new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(
+        new Date(iso),
+      ),
+    time: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
   };
 }

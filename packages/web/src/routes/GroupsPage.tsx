@@ -23,7 +23,11 @@ export function GroupsPage() {
                   {g.name}
                 </Title>
                 <Group gap={4}>
-                  {g.visibility === 'closed' && <Badge color="grape" variant="light">{t('groups.closed')}</Badge>}
+                  {g.visibility === 'closed' && (
+                    <Badge color="grape" variant="light">
+                      {t('groups.closed')}
+                    </Badge>
+                  )}
                   <Badge variant="light">{t(`groups.status.${g.status}`)}</Badge>
                 </Group>
               </Group>

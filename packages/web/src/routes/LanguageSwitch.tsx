@@ -1,5 +1,5 @@
-import { SegmentedControl } from '@mantine/core';
 import type { Locale } from '@council/shared';
+import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { setLocale } from '../i18n/index.ts';
 

@@ -23,7 +23,11 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <Anchor href="#main" className="skip-link">
         {t('app.skipToContent')}
       </Anchor>

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -22,7 +22,12 @@ export function LoginPage() {
     event.preventDefault();
     login.mutate({ email, password }, { onSuccess: () => navigate(next, { replace: true }) });
   };
-  const error = login.error instanceof ApiError && login.error.status === 429 ? t('login.rateLimited') : login.error ? t('login.failed') : null;
+  const error =
+    login.error instanceof ApiError && login.error.status === 429
+      ? t('login.rateLimited')
+      : login.error
+        ? t('login.failed')
+        : null;
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">

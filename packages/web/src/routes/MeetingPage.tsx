@@ -1,5 +1,5 @@
-import { Alert, Badge, Grid, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { type AgendaItem, docNames, fields, type Me } from '@council/shared';
+import { Alert, Badge, Grid, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,8 @@ function MeetingWorkspace({ meeting, me }: { meeting: Awaited<ReturnType<typeof 
           <MeetingStatusBadge status={meeting.status} />
         </Group>
         <Text c="dimmed">
-          {t('meetings.when', { start: format.dateTime(meeting.startsAt), end: format.time(meeting.endsAt) })} · {meeting.location}
+          {t('meetings.when', { start: format.dateTime(meeting.startsAt), end: format.time(meeting.endsAt) })} ·{' '}
+          {meeting.location}
         </Text>
       </div>
       {open?.state === 'denied' && <Alert color="red">{t('editor.denied')}</Alert>}
@@ -59,7 +60,12 @@ function MeetingWorkspace({ meeting, me }: { meeting: Awaited<ReturnType<typeof 
               <EmptyState>{t('meetings.agendaEmpty')}</EmptyState>
             ) : (
               <nav aria-label={t('meetings.agenda')}>
-                <AgendaList items={agenda} startsAt={meeting.startsAt} selectedId={selected?.id} onSelect={(item) => setParams({ item })} />
+                <AgendaList
+                  items={agenda}
+                  startsAt={meeting.startsAt}
+                  selectedId={selected?.id}
+                  onSelect={(item) => setParams({ item })}
+                />
               </nav>
             )}
           </Grid.Col>
@@ -81,7 +87,12 @@ function AgendaList({
   startsAt,
   selectedId,
   onSelect,
-}: { items: AgendaItem[]; startsAt: string; selectedId?: string; onSelect: (id: string) => void }) {
+}: {
+  items: AgendaItem[];
+  startsAt: string;
+  selectedId?: string;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   let cursor = new Date(startsAt).getTime();
@@ -99,7 +110,13 @@ function AgendaList({
             onClick={() => onSelect(item.id)}
             label={`${index + 1}. ${item.title}`}
             description={`${format.time(start)} · ${t('meetings.minutes', { count: item.durationMinutes })} · ${t(`meetings.kind.${item.kind}`)}`}
-            rightSection={item.confidential ? <Badge size="xs" color="grape">{t('meetings.confidential')}</Badge> : null}
+            rightSection={
+              item.confidential ? (
+                <Badge size="xs" color="grape">
+                  {t('meetings.confidential')}
+                </Badge>
+              ) : null
+            }
           />
         );
       })}

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { Meeting } from '@council/shared';
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -48,7 +48,9 @@ function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }
                 </Text>
               </div>
               <Group gap="xs" wrap="nowrap">
-                {m.decisionCount > 0 && <Badge variant="light">{t('meetings.decisions', { count: m.decisionCount })}</Badge>}
+                {m.decisionCount > 0 && (
+                  <Badge variant="light">{t('meetings.decisions', { count: m.decisionCount })}</Badge>
+                )}
                 <MeetingStatusBadge status={m.status} />
               </Group>
             </Group>

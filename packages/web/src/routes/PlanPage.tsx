@@ -21,7 +21,8 @@ export function PlanPage() {
             {p.title}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('plan.period')}: {format.date(p.periodStart)} – {format.date(p.periodEnd)} · {t('plan.initiatives', { count: p.initiativeCount })}
+            {t('plan.period')}: {format.date(p.periodStart)} – {format.date(p.periodEnd)} ·{' '}
+            {t('plan.initiatives', { count: p.initiativeCount })}
           </Text>
         </Card>
       ))}

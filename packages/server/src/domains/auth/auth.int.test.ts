@@ -10,7 +10,9 @@ afterAll(() => server.stop());
 describe('sign-in', () => {
   it('returns the user and a token, and sets an httpOnly SameSite cookie', async () => {
     const person = await server.factory.person({ role: 'council_member', name: 'Mette Kjærgaard' });
-    const res = await server.api('POST', '/api/auth/login', { body: { email: person.email, password: person.password } });
+    const res = await server.api('POST', '/api/auth/login', {
+      body: { email: person.email, password: person.password },
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ id: person.id, name: 'Mette Kjærgaard', role: 'council_member', groups: {} });
     expect(res.body.token).toMatch(/^[\w-]{40,}$/);
@@ -44,17 +46,23 @@ describe('sign-in', () => {
   });
 
   it('answers 413 for a body over the limit', async () => {
-    const res = await server.api('POST', '/api/auth/login', { body: { email: 'a@b.dk', password: 'x'.repeat(300_000) } });
+    const res = await server.api('POST', '/api/auth/login', {
+      body: { email: 'a@b.dk', password: 'x'.repeat(300_000) },
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
 
   it('answers 401 for a wrong password, without saying which part was wrong', async () => {
     const person = await server.factory.person();
-    const res = await server.api('POST', '/api/auth/login', { body: { email: person.email, password: 'wrong password' } });
+    const res = await server.api('POST', '/api/auth/login', {
+      body: { email: person.email, password: 'wrong password' },
+    });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: { code: 'unauthenticated', message: 'Wrong email or password.' } });
-    const unknown = await server.api('POST', '/api/auth/login', { body: { email: 'nobody@test.example', password: 'whatever' } });
+    const unknown = await server.api('POST', '/api/auth/login', {
+      body: { email: 'nobody@test.example', password: 'whatever' },
+    });
     expect(unknown.body).toEqual(res.body);
   });
 
@@ -75,9 +83,13 @@ describe('sign-in', () => {
   it('rate limits failed sign-ins per account with 429 and Retry-After', async () => {
     const person = await server.factory.person();
     for (let i = 0; i < 5; i++) {
-      expect((await server.api('POST', '/api/auth/login', { body: { email: person.email, password: 'nope' } })).status).toBe(401);
+      expect(
+        (await server.api('POST', '/api/auth/login', { body: { email: person.email, password: 'nope' } })).status,
+      ).toBe(401);
     }
-    const limited = await server.api('POST', '/api/auth/login', { body: { email: person.email, password: person.password } });
+    const limited = await server.api('POST', '/api/auth/login', {
+      body: { email: person.email, password: person.password },
+    });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -88,7 +100,12 @@ describe('the policy on REST routes', () => {
   it('lets an admin create a person (201) and refuses others with 403', async () => {
     const admin = await server.signIn('admin');
     const member = await server.signIn('council_member');
-    const body = { email: 'ny@aarhus.example', name: 'Ny Arkitekt', role: 'network_architect', password: 'a long password' };
+    const body = {
+      email: 'ny@aarhus.example',
+      name: 'Ny Arkitekt',
+      role: 'network_architect',
+      password: 'a long password',
+    };
     const refused = await server.api('POST', '/api/people', { token: member.token, body });
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual({ error: { code: 'forbidden', message: 'You may not do this.' } });

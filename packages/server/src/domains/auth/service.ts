@@ -33,7 +33,9 @@ export class AuthService {
       });
     }
     const found = await this.people.credentialsByEmail(email);
-    const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
+    const ok = found
+      ? await verifyPassword(password, found.passwordHash)
+      : await verifyPassword(password, await DUMMY_HASH_PROMISE);
     if (!found || !ok) {
       this.perAccount.fail(accountKey);
       this.perIp.fail(ip);

@@ -12,7 +12,9 @@ export class SessionRepo {
 
   async create(tokenHash: string, session: SessionRow): Promise<void> {
     this.db
-      .prepare('INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(tokenHash, session.personId, session.createdAt, session.lastSeenAt, session.expiresAt);
   }
 

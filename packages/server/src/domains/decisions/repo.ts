@@ -40,7 +40,18 @@ export class DecisionsRepo {
           `INSERT INTO decisions (number, year, seq, title, text, status, meeting_id, item_id, decided_on, tags, supersedes)
            VALUES (?, ?, ?, ?, ?, 'adopted', ?, ?, ?, ?, ?)`,
         )
-        .run(number, year, seq, d.title, d.text, d.meetingId, d.itemId, d.decidedOn, JSON.stringify(d.tags), JSON.stringify(d.supersedes));
+        .run(
+          number,
+          year,
+          seq,
+          d.title,
+          d.text,
+          d.meetingId,
+          d.itemId,
+          d.decidedOn,
+          JSON.stringify(d.tags),
+          JSON.stringify(d.supersedes),
+        );
       for (const old of d.supersedes) {
         this.db.prepare(`UPDATE decisions SET status = 'superseded' WHERE number = ?`).run(old);
       }

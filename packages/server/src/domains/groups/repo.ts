@@ -7,12 +7,16 @@ export class GroupsRepo {
   constructor(private readonly db: Db) {}
 
   async list(): Promise<Group[]> {
-    const groups = this.db.prepare<[], GroupFields>('SELECT id, name, purpose, status, visibility FROM groups ORDER BY name').all();
+    const groups = this.db
+      .prepare<[], GroupFields>('SELECT id, name, purpose, status, visibility FROM groups ORDER BY name')
+      .all();
     return groups.map((g) => ({ ...g, members: this.members(g.id) }));
   }
 
   async byId(id: string): Promise<Group | null> {
-    const g = this.db.prepare<[string], GroupFields>('SELECT id, name, purpose, status, visibility FROM groups WHERE id = ?').get(id);
+    const g = this.db
+      .prepare<[string], GroupFields>('SELECT id, name, purpose, status, visibility FROM groups WHERE id = ?')
+      .get(id);
     return g ? { ...g, members: this.members(id) } : null;
   }
 
@@ -24,7 +28,9 @@ export class GroupsRepo {
 
   async addMember(groupId: string, personId: string, role: GroupRole): Promise<void> {
     this.db
-      .prepare('INSERT INTO group_members (group_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET role = excluded.role')
+      .prepare(
+        'INSERT INTO group_members (group_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET role = excluded.role',
+      )
       .run(groupId, personId, role);
   }
 

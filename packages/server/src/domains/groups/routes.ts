@@ -8,7 +8,9 @@ export function groupRoutes(groups: GroupsRepo): Router {
 
   router.get('/groups', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'groups' });
-    const visible = (await groups.list()).filter((g) => can(actor, 'read', { type: 'group', id: g.id, visibility: g.visibility }));
+    const visible = (await groups.list()).filter((g) =>
+      can(actor, 'read', { type: 'group', id: g.id, visibility: g.visibility }),
+    );
     res.json(visible);
   });
 

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { authorize } from '../../http/auth.ts';
+import type { AuditRepo } from '../audit/repo.ts';
 import { presentPerson } from './presenter.ts';
 import type { PeopleRepo } from './repo.ts';
 import type { PeopleService } from './service.ts';
-import type { AuditRepo } from '../audit/repo.ts';
 
 export function peopleRoutes(people: PeopleRepo, service: PeopleService, audit: AuditRepo): Router {
   const router = Router();

@@ -20,7 +20,9 @@ export class PlansRepo {
 
   async ownerGroupIds(planId: string): Promise<string[]> {
     return this.db
-      .prepare<[string], { g: string }>('SELECT DISTINCT owner_group_id AS g FROM initiatives WHERE plan_id = ? AND owner_group_id IS NOT NULL')
+      .prepare<[string], { g: string }>(
+        'SELECT DISTINCT owner_group_id AS g FROM initiatives WHERE plan_id = ? AND owner_group_id IS NOT NULL',
+      )
       .all(planId)
       .map((r) => r.g);
   }

@@ -1,7 +1,7 @@
 import type { Me } from '@council/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Actor, can } from '@council/shared';
-import { api, ApiError } from '../../api/client.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../api/client.ts';
 
 export const ME_KEY = ['me'] as const;
 

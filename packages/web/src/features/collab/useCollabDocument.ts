@@ -1,5 +1,5 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Me } from '@council/shared';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 
@@ -84,7 +84,8 @@ export function usePresence(provider: HocuspocusProvider | undefined): PresentUs
       const seen = new Map<string, PresentUser>();
       for (const [clientId, state] of awareness.getStates()) {
         const user = (state as { user?: { name?: string; color?: string; id?: string } }).user;
-        if (user?.name) seen.set(user.id ?? String(clientId), { clientId, name: user.name, color: user.color ?? '#555' });
+        if (user?.name)
+          seen.set(user.id ?? String(clientId), { clientId, name: user.name, color: user.color ?? '#555' });
       }
       setUsers([...seen.values()]);
     };

@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import type { MeetingStatus } from '@council/shared';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 const COLOR: Record<MeetingStatus, string> = {

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { startTestServer, type TestServer } from '@council/server/testing';
+import type { Role } from '@council/shared';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const webDist = path.resolve(import.meta.dirname, '../packages/web/dist');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The real server, serving the built web app, on port 0 with a fresh database. */
+export function startApp(): Promise<TestServer> {
+  return startTestServer(undefined, webDist);
+}
+
+export interface SignedInUser {
+  context: BrowserContext;
+  page: Page;
+  name: string;
+  /** Errors the page threw or logged: a test ends by asserting there were none. */
+  errors: string[];
+}
+
+/** A browser context of its own, signed in through the real sign-in page. */
+export async function signInAs(browser: Browser, app: TestServer, role: Role, name: string): Promise<SignedInUser> {
+  const person = await app.factory.person({ role, name });
+  const context = await browser.newContext({
+    baseURL: app.url,
+    locale: 'da-DK',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // 401 on /api/me before signing in is expected; anything else is a defect.
+    if (m.type() === 'error' && !m.text().includes('401')) errors.push(m.text());
+  });
+  await new LoginPage(page).signIn(person.email, person.password);
+  return { context, page, name, errors };
+}
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.goto('/login');
+    await this.page.getByLabel('E-mail').fill(email);
+    await this.page.getByLabel('Adgangskode').fill(password);
+    await this.page.getByRole('button', { name: 'Log ind' }).click();
+    await this.page.waitForURL('**/meetings');
+  }
+}
+
+export class MeetingPage {
+  constructor(readonly page: Page) {}
+
+  async open(meetingId: string, itemId?: string): Promise<void> {
+    await this.page.goto(`/meetings/${meetingId}${itemId ? `?item=${itemId}` : ''}`);
+    await this.notes.waitFor();
+  }
+
+  get notes() {
+    return this.page.locator('.council-editor');
+  }
+
+  get saveState() {
+    return this.page.getByTestId('save-state');
+  }
+
+  async type(text: string): Promise<void> {
+    await this.notes.click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(text);
+  }
+
+  /** A peer's caret label, as CollaborationCaret draws it. */
+  caretOf(name: string) {
+    return this.page.locator('.collaboration-carets__label', { hasText: name });
+  }
+}

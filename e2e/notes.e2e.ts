@@ -1,0 +1,77 @@
+import type { TestServer } from '@council/server/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, MeetingPage, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+
+let browser: Browser;
+let app: TestServer;
+const users: SignedInUser[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  for (const user of users.splice(0)) {
+    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
+    await user.context.close();
+  }
+  await app.stop();
+});
+
+async function user(role: Parameters<typeof signInAs>[2], name: string) {
+  const signedIn = await signInAs(browser, app, role, name);
+  users.push(signedIn);
+  return { ...signedIn, meeting: new MeetingPage(signedIn.page) };
+}
+
+describe('live minutes', () => {
+  it("two council members see each other's text and caret, and the text survives a reload", async () => {
+    const meeting = await app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 4/2026' });
+    const mette = await user('chair', 'Mette Kjærgaard');
+    const henrik = await user('council_member', 'Henrik Østergaard');
+    await mette.meeting.open(meeting.id);
+    await henrik.meeting.open(meeting.id);
+
+    await mette.meeting.type('Rådet drøftede rammearkitekturen.');
+    await expect.poll(() => henrik.meeting.notes.textContent()).toContain('Rådet drøftede rammearkitekturen.');
+    await expect.poll(() => henrik.meeting.caretOf('Mette Kjærgaard').count()).toBe(1);
+
+    await henrik.meeting.type(' Sekretariatet følger op.');
+    await expect.poll(() => mette.meeting.notes.textContent()).toContain('Sekretariatet følger op.');
+    await expect.poll(() => mette.meeting.caretOf('Henrik Østergaard').count()).toBe(1);
+
+    await expect.poll(() => mette.meeting.saveState.textContent()).toBe('Gemt');
+    await expect.poll(() => henrik.meeting.saveState.textContent()).toBe('Gemt');
+    await mette.page.reload();
+    await mette.meeting.notes.waitFor();
+    await expect
+      .poll(() => mette.meeting.notes.textContent())
+      .toContain('Rådet drøftede rammearkitekturen. Sekretariatet følger op.');
+  });
+
+  it('shows a network architect the notes read-only, with live updates', async () => {
+    const meeting = await app.factory.meeting({ status: 'published', title: 'Rådsmøde 1/2027' });
+    const chair = await user('chair', 'Mette Kjærgaard');
+    const architect = await user('network_architect', 'Ida Sørensen');
+    await chair.meeting.open(meeting.id);
+    await architect.meeting.open(meeting.id);
+
+    await expect.poll(() => architect.page.getByTestId('read-only').count()).toBe(1);
+    await expect.poll(() => architect.meeting.notes.getAttribute('contenteditable')).toBe('false');
+    expect(await architect.page.getByRole('toolbar').count()).toBe(0);
+
+    await chair.meeting.type('Dagsordenen er offentliggjort.');
+    await expect.poll(() => architect.meeting.notes.textContent()).toContain('Dagsordenen er offentliggjort.');
+
+    // Typing into a read-only editor changes nothing, here or for the chair.
+    await architect.meeting.notes.click();
+    await architect.page.keyboard.type('Forsøg');
+    await architect.page.waitForTimeout(300);
+    expect(await architect.meeting.notes.textContent()).not.toContain('Forsøg');
+    expect(await chair.meeting.notes.textContent()).not.toContain('Forsøg');
+  });
+});

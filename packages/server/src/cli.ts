@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { CreatePerson } from '@council/shared';
+import { configFromEnv } from './config.ts';
+import { openDatabase } from './db/connection.ts';
+import { PeopleRepo } from './domains/people/repo.ts';
+import { PeopleService } from './domains/people/service.ts';
+import { HttpError } from './http/errors.ts';
+import { backupDatabase, reindex, restoreDatabase } from './ops/maintenance.ts';
+
+const USAGE = `Usage: pnpm council <command>
+
+  create-person --email E --name N --role R [--organisation O] [--title T]
+  reset-password --email E
+  backup <file>          online backup while the server runs
+  restore <file>         replace the database with a backup (server stopped)
+  reindex                rebuild read models from the documents
+
+Passwords are read from COUNCIL_PASSWORD or standard input. The database is COUNCIL_DB or ./data/council.sqlite.`;
+
+async function readPassword(): Promise<string> {
+  if (process.env.COUNCIL_PASSWORD) return process.env.COUNCIL_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  let input = '';
+  for await (const chunk of process.stdin) input += chunk;
+  return input.split('\n')[0]?.trim() ?? '';
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      organisation: { type: 'string' },
+      title: { type: 'string' },
+    },
+  });
+  const [command, file] = positionals;
+  const config = configFromEnv();
+
+  switch (command) {
+    case 'create-person': {
+      const db = openDatabase(config.databaseFile);
+      const input = CreatePerson.parse({ ...values, password: await readPassword() });
+      const person = await new PeopleService(new PeopleRepo(db)).create(input);
+      console.log(`Created ${person.name} <${person.email}> as ${person.role} (${person.id}).`);
+      db.close();
+      return;
+    }
+    case 'reset-password': {
+      const db = openDatabase(config.databaseFile);
+      await new PeopleService(new PeopleRepo(db)).resetPassword(values.email ?? '', await readPassword());
+      console.log(`Password reset for ${values.email}.`);
+      db.close();
+      return;
+    }
+    case 'backup': {
+      if (!file) throw new Error('backup needs a destination file');
+      const db = openDatabase(config.databaseFile);
+      await backupDatabase(db, file);
+      console.log(`Backed up ${config.databaseFile} to ${file}.`);
+      db.close();
+      return;
+    }
+    case 'restore': {
+      if (!file) throw new Error('restore needs a backup file');
+      restoreDatabase(file, config.databaseFile);
+      console.log(`Restored ${config.databaseFile} from ${file}.`);
+      return;
+    }
+    case 'reindex': {
+      const db = openDatabase(config.databaseFile);
+      console.log(`Reindexed ${await reindex(db)} documents.`);
+      db.close();
+      return;
+    }
+    default:
+      console.log(USAGE);
+      if (command) process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof HttpError)
+    console.error(`${error.message}${error.issues ? ` ${JSON.stringify(error.issues)}` : ''}`);
+  else if (error instanceof Error && 'issues' in error) console.error(`Invalid input: ${JSON.stringify(error.issues)}`);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
