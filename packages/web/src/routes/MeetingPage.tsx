@@ -15,7 +15,7 @@ import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
 const CollaborativeEditor = lazy(() => import('../editor/CollaborativeEditor.tsx'));
 
-export function MeetingPage() {
+export default function MeetingPage() {
   const { id = '' } = useParams();
   const { data: me } = useMe();
   const meeting = useQuery({ queryKey: ['meetings', id], queryFn: () => api.meeting(id) });

@@ -19,7 +19,14 @@ export function CollabStatus({ collab }: { collab: CollabDocument }) {
         <Avatar.Group aria-label={t('editor.present')} role="list">
           {present.map((user) => (
             <Tooltip key={user.clientId} label={user.name} withArrow>
-              <Avatar role="listitem" color="white" bg={user.color} size="sm" name={user.name} aria-label={user.name} />
+              <Avatar
+                role="listitem"
+                variant="filled"
+                color={user.color}
+                size="sm"
+                name={user.name}
+                aria-label={user.name}
+              />
             </Tooltip>
           ))}
         </Avatar.Group>

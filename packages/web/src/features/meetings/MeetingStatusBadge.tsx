@@ -13,7 +13,7 @@ const COLOR: Record<MeetingStatus, string> = {
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[status]} variant="light" data-testid="meeting-status">
+    <Badge color={COLOR[status]} variant="dot" data-testid="meeting-status">
       {t(`meetings.status.${status}`)}
     </Badge>
   );

@@ -1,0 +1,80 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { TestServer } from '@council/server/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, MeetingPage, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+
+let browser: Browser;
+let app: TestServer;
+let signedIn: SignedInUser | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  if (signedIn) {
+    expect(signedIn.errors).toEqual([]);
+    await signedIn.context.close();
+    signedIn = undefined;
+  }
+  await app.stop();
+});
+
+async function axeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.html} ${n.failureSummary}`).join(', ')}`);
+}
+
+describe('app shell', () => {
+  it('has no WCAG 2.1 AA violations axe can find on sign-in, meetings and a meeting', async () => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('E-mail').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+
+    const meeting = await app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 4/2026' });
+    signedIn = await signInAs(browser, app, 'secretary', 'Thomas Lykke');
+    await signedIn.page.getByRole('link', { name: 'Rådsmøde 4/2026' }).waitFor();
+    expect(await axeViolations(signedIn.page)).toEqual([]);
+    await new MeetingPage(signedIn.page).open(meeting.id);
+    await signedIn.page.getByTestId('save-state').waitFor();
+    expect(await axeViolations(signedIn.page)).toEqual([]);
+  });
+
+  it('switches between Danish and English, keeps the choice, and signs out', async () => {
+    signedIn = await signInAs(browser, app, 'network_architect', 'Ida Sørensen');
+    const { page } = signedIn;
+    const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+    await expect.poll(() => nav.getByRole('link', { name: 'Beslutninger' }).count()).toBe(1);
+    await page.getByText('English').click();
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Decisions' }).count())
+      .toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('signed-in-as').textContent())
+      .toContain('Signed in as Ida Sørensen · Network architect');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    await page.goto('/meetings');
+    await page.waitForURL('**/login?next=%2Fmeetings');
+  });
+
+  it('lets a keyboard user reach the main content and the navigation', async () => {
+    signedIn = await signInAs(browser, app, 'council_member', 'Henrik Østergaard');
+    const { page } = signedIn;
+    await page.reload();
+    await page.getByRole('link', { name: 'Møder' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Spring til indhold');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+});
