@@ -11,6 +11,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { AuthExtension } from './collab/AuthExtension.ts';
 import { SqliteDocumentStore } from './collab/DocumentStore.ts';
 import { DurableLogExtension } from './collab/DurableLogExtension.ts';
+import { LiveDocuments } from './collab/LiveDocuments.ts';
 import { MessageGuardExtension } from './collab/MessageGuardExtension.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
 import type { Config } from './config.ts';
@@ -23,8 +24,10 @@ import { DecisionsRepo } from './domains/decisions/repo.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
 import { GroupsRepo } from './domains/groups/repo.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
+import { MinutesRepo } from './domains/meetings/minutesRepo.ts';
 import { MeetingsRepo } from './domains/meetings/repo.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
+import { MeetingsService } from './domains/meetings/service.ts';
 import { PeopleRepo } from './domains/people/repo.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
@@ -42,6 +45,7 @@ export function createRepos(db: Db) {
     people: new PeopleRepo(db),
     sessions: new SessionRepo(db),
     meetings: new MeetingsRepo(db),
+    minutes: new MinutesRepo(db),
     decisions: new DecisionsRepo(db),
     groups: new GroupsRepo(db),
     plans: new PlansRepo(db),
@@ -79,6 +83,8 @@ export function createCouncilServer(config: Config): CouncilServer {
     ],
   });
 
+  const meetingsService = new MeetingsService(db, repos, new LiveDocuments(hocuspocus), logger);
+
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -110,7 +116,7 @@ export function createCouncilServer(config: Config): CouncilServer {
   });
   api.use(authRoutes(auth, config.production));
   api.use(peopleRoutes(repos.people, new PeopleService(repos.people), repos.audit));
-  api.use(meetingRoutes(repos.meetings));
+  api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
   api.use(groupRoutes(repos.groups));
   api.use(planRoutes(repos.plans));

@@ -65,8 +65,59 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+export const CreateMeeting = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    location: z.string().trim().max(300).default(''),
+  })
+  .refine((m) => new Date(m.endsAt) > new Date(m.startsAt), {
+    message: 'The meeting must end after it starts',
+    path: ['endsAt'],
+  });
+export type CreateMeeting = z.input<typeof CreateMeeting>;
+
+/** Lifecycle commands: each moves a meeting from one state to the next. */
+export const MEETING_TRANSITIONS = {
+  publish: { from: 'draft', to: 'published' },
+  open: { from: 'published', to: 'in-session' },
+  close: { from: 'in-session', to: 'minutes-draft' },
+  approve: { from: 'minutes-draft', to: 'approved' },
+  reopen: { from: 'approved', to: 'minutes-draft' },
+} as const satisfies Record<string, { from: MeetingStatus; to: MeetingStatus }>;
+export type MeetingTransition = keyof typeof MEETING_TRANSITIONS;
+export const MeetingTransitionName = z.enum(
+  Object.keys(MEETING_TRANSITIONS) as [MeetingTransition, ...MeetingTransition[]],
+);
+
+export const TransitionRequest = z.object({ reason: z.string().trim().min(1).max(2000).optional() });
+export const ReopenRequest = z.object({ reason: z.string().trim().min(1, 'Give a reason for reopening').max(2000) });
+
 export const DECISION_STATUSES = ['proposed', 'adopted', 'rejected', 'postponed'] as const;
 export const DecisionStatus = z.enum(DECISION_STATUSES);
+
+/** Shape of `decision:<itemId>` inside a meeting document while it is drafted. */
+export const DecisionDraft = z.object({
+  title: z.string().max(500),
+  text: z.string().max(20_000),
+  status: DecisionStatus,
+  supersedes: z.array(z.string().regex(/^\d{4}-\d{3,}$/)).default([]),
+  tags: z.array(z.string().max(80)).default([]),
+});
+export type DecisionDraft = z.infer<typeof DecisionDraft>;
+
+export const Attendance = z.enum(['present', 'absent', 'apologies']);
+
+export const Minutes = z.object({
+  meetingId: Id,
+  audience: z.enum(['public', 'council']),
+  version: z.number().int().positive(),
+  approvedAt: IsoDateTime,
+  html: z.string(),
+  markdown: z.string(),
+});
+export type Minutes = z.infer<typeof Minutes>;
 
 /** A decision as recorded on approval; the number is `YYYY-NNN`. */
 export const DecisionRecord = z.object({
@@ -74,6 +125,7 @@ export const DecisionRecord = z.object({
   title: z.string(),
   text: z.string(),
   status: z.enum(['adopted', 'superseded']),
+  revised: z.boolean(),
   meetingId: Id,
   itemId: Id,
   decidedOn: IsoDate,

@@ -9,6 +9,15 @@ export interface CollabContext {
 }
 
 /**
+ * Hocuspocus sends `reason` to the provider as the permission-denied reason. The message is left
+ * empty on purpose: Hocuspocus prints every hook error that has one, and a refused connection is an
+ * expected event, not an error.
+ */
+function refusal(reason: 'unauthenticated' | 'forbidden'): Error {
+  return Object.assign(new Error(''), { reason });
+}
+
+/**
  * Asks the policy table for every document a connection opens: no read, no connection; read
  * without edit, a read-only connection (Hocuspocus then refuses its updates).
  */
@@ -24,9 +33,9 @@ export class AuthExtension implements Extension {
   async onAuthenticate({ token, documentName, requestHeaders, connectionConfig }: onAuthenticatePayload) {
     const bearer = token && token !== 'cookie' ? token : readCookie(requestHeaders.get('cookie'), SESSION_COOKIE);
     const authenticated = await this.auth.authenticate(bearer);
-    if (!authenticated) throw new Error('Not signed in');
+    if (!authenticated) throw refusal('unauthenticated');
     const resource = await resourceForDocument(documentName, this.repos);
-    if (!resource || !can(authenticated.actor, 'read', resource)) throw new Error('Forbidden');
+    if (!resource || !can(authenticated.actor, 'read', resource)) throw refusal('forbidden');
     connectionConfig.readOnly = !can(authenticated.actor, 'edit', resource);
     return { auth: authenticated } satisfies CollabContext;
   }

@@ -6,6 +6,8 @@ import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
 import { buildGroupDoc, buildMeetingDocs, buildPlanDoc, type MeetingContent } from '../collab/docBuilders.ts';
 import { projectDocument } from '../collab/projections.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
+import { readMeetingContent } from '../domains/meetings/content.ts';
+import { renderMinutes } from '../domains/meetings/render.ts';
 
 export const DEMO_PASSWORD = 'demo-council-2011';
 
@@ -501,6 +503,7 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     ),
   );
 
+  const names = new Map(people.map((p) => [p.id, p.name]));
   for (const m of meetings) {
     await repos.meetings.create({
       id: m.id,
@@ -514,17 +517,34 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     await saveDoc(docNames.meeting(m.id), open);
     await saveDoc(docNames.meetingClosed(m.id), closed);
     if (m.status !== 'approved') continue;
-    for (const agendaItem of m.content.agenda) {
+    const adopted = m.content.agenda.flatMap((agendaItem) => {
       const decision = m.content.decisions?.[agendaItem.id];
-      if (decision?.status !== 'adopted') continue;
-      await repos.decisions.record({
-        title: decision.title,
-        text: decision.text,
+      if (decision?.status !== 'adopted') return [];
+      return [
+        {
+          title: decision.title,
+          text: decision.text,
+          meetingId: m.id,
+          itemId: agendaItem.id,
+          decidedOn: m.startsAt.slice(0, 10),
+          tags: decision.tags ?? [],
+          supersedes: decision.supersedes ?? [],
+        },
+      ];
+    });
+    const numbers = await repos.decisions.recordAll(adopted);
+    const numberByItem = new Map(adopted.map((d, i) => [d.itemId, numbers[i] as string]));
+    const content = readMeetingContent(open, closed, server.logger, m.id);
+    const meeting = { ...m, decisionCount: numbers.length };
+    for (const audience of ['public', 'council'] as const) {
+      const rendered = renderMinutes({ meeting, content, open, closed, names, numbers: numberByItem, audience });
+      await repos.minutes.save({
         meetingId: m.id,
-        itemId: agendaItem.id,
-        decidedOn: m.startsAt.slice(0, 10),
-        tags: decision.tags ?? [],
-        supersedes: decision.supersedes ?? [],
+        audience,
+        version: 1,
+        approvedAt: m.endsAt,
+        approvedBy: 'chair',
+        ...rendered,
       });
     }
   }

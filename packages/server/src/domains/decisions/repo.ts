@@ -1,24 +1,34 @@
 import type { DecisionRecord } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 
-interface RawDecision extends Omit<DecisionRecord, 'tags' | 'supersedes'> {
+interface RawDecision extends Omit<DecisionRecord, 'tags' | 'supersedes' | 'revised'> {
   tags: string;
   supersedes: string;
+  revised: number;
 }
 
 const toRecord = (raw: RawDecision): DecisionRecord => ({
   ...raw,
+  revised: raw.revised === 1,
   tags: JSON.parse(raw.tags),
   supersedes: JSON.parse(raw.supersedes),
 });
 
-const SELECT = `SELECT number, title, text, status, meeting_id AS meetingId, item_id AS itemId,
+const SELECT = `SELECT number, title, text, status, revised, meeting_id AS meetingId, item_id AS itemId,
   decided_on AS decidedOn, tags, supersedes FROM decisions`;
+
+export type NewDecision = Omit<DecisionRecord, 'number' | 'status' | 'revised'>;
 
 export class DecisionsRepo {
   constructor(private readonly db: Db) {}
 
-  async list(): Promise<DecisionRecord[]> {
+  async list(filter: { meetingId?: string } = {}): Promise<DecisionRecord[]> {
+    if (filter.meetingId) {
+      return this.db
+        .prepare<[string], RawDecision>(`${SELECT} WHERE meeting_id = ? ORDER BY year, seq`)
+        .all(filter.meetingId)
+        .map(toRecord);
+    }
     return this.db.prepare<[], RawDecision>(`${SELECT} ORDER BY year DESC, seq DESC`).all().map(toRecord);
   }
 
@@ -27,35 +37,42 @@ export class DecisionsRepo {
     return raw ? toRecord(raw) : null;
   }
 
-  /** Records a decision under the next number of its year, `YYYY-NNN`. */
-  async record(d: Omit<DecisionRecord, 'number' | 'status'>): Promise<string> {
-    const year = Number(d.decidedOn.slice(0, 4));
-    return this.db.transaction(() => {
-      const seq =
-        (this.db.prepare<[number], { s: number | null }>('SELECT max(seq) AS s FROM decisions WHERE year = ?').get(year)
-          ?.s ?? 0) + 1;
-      const number = `${year}-${String(seq).padStart(3, '0')}`;
-      this.db
-        .prepare(
-          `INSERT INTO decisions (number, year, seq, title, text, status, meeting_id, item_id, decided_on, tags, supersedes)
-           VALUES (?, ?, ?, ?, ?, 'adopted', ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          number,
-          year,
-          seq,
-          d.title,
-          d.text,
-          d.meetingId,
-          d.itemId,
-          d.decidedOn,
-          JSON.stringify(d.tags),
-          JSON.stringify(d.supersedes),
-        );
-      for (const old of d.supersedes) {
-        this.db.prepare(`UPDATE decisions SET status = 'superseded' WHERE number = ?`).run(old);
-      }
-      return number;
-    })();
+  /**
+   * Records adopted decisions in one transaction. A decision already recorded for the same meeting
+   * item (minutes approved again after a reopening) keeps its number and is marked revised; a new
+   * one gets the next number of its year, `YYYY-NNN`. Returns the numbers in input order.
+   */
+  async recordAll(decisions: NewDecision[]): Promise<string[]> {
+    const existing = this.db.prepare<[string, string], { number: string }>(
+      'SELECT number FROM decisions WHERE meeting_id = ? AND item_id = ?',
+    );
+    const nextSeq = this.db.prepare<[number], { s: number | null }>(
+      'SELECT max(seq) AS s FROM decisions WHERE year = ?',
+    );
+    const insert = this.db.prepare(
+      `INSERT INTO decisions (number, year, seq, title, text, status, meeting_id, item_id, decided_on, tags, supersedes)
+       VALUES (?, ?, ?, ?, ?, 'adopted', ?, ?, ?, ?, ?)`,
+    );
+    const revise = this.db.prepare(
+      'UPDATE decisions SET title = ?, text = ?, tags = ?, supersedes = ?, revised = 1 WHERE number = ?',
+    );
+    const supersede = this.db.prepare(`UPDATE decisions SET status = 'superseded' WHERE number = ? AND number <> ?`);
+    return this.db.transaction(() =>
+      decisions.map((d) => {
+        const tags = JSON.stringify(d.tags);
+        const supersedes = JSON.stringify(d.supersedes);
+        let number = existing.get(d.meetingId, d.itemId)?.number;
+        if (number) {
+          revise.run(d.title, d.text, tags, supersedes, number);
+        } else {
+          const year = Number(d.decidedOn.slice(0, 4));
+          const seq = (nextSeq.get(year)?.s ?? 0) + 1;
+          number = `${year}-${String(seq).padStart(3, '0')}`;
+          insert.run(number, year, seq, d.title, d.text, d.meetingId, d.itemId, d.decidedOn, tags, supersedes);
+        }
+        for (const old of d.supersedes) supersede.run(old, number);
+        return number;
+      }),
+    )();
   }
 }

@@ -1,3 +1,4 @@
+import { Id } from '@council/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { authorize } from '../../http/auth.ts';
@@ -12,7 +13,8 @@ export function decisionRoutes(decisions: DecisionsRepo): Router {
 
   router.get('/decisions', async (req, res) => {
     authorize(req, 'read', { type: 'decisions' });
-    res.json(await decisions.list());
+    const meeting = req.query.meeting === undefined ? undefined : parse(Id, req.query.meeting);
+    res.json(await decisions.list({ meetingId: meeting }));
   });
 
   router.get('/decisions/:number', async (req, res) => {

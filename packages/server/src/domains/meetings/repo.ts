@@ -25,6 +25,10 @@ export class MeetingsRepo {
     return this.db.prepare<[string], MeetingRow>(`${SELECT} WHERE m.id = ?`).get(id) ?? null;
   }
 
+  async setStatus(id: string, status: MeetingStatus): Promise<void> {
+    this.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(status, id);
+  }
+
   async create(m: Omit<MeetingRow, 'decisionCount'>): Promise<void> {
     this.db
       .prepare(

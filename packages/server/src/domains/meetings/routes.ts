@@ -1,27 +1,57 @@
-import { can, Id } from '@council/shared';
+import { CreateMeeting, can, Id, MeetingTransitionName, TransitionRequest } from '@council/shared';
 import { Router } from 'express';
+import type { Repos } from '../../app.ts';
 import { authorize } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import { presentMeeting } from './presenter.ts';
-import type { MeetingsRepo } from './repo.ts';
+import type { MeetingsService } from './service.ts';
 
-export function meetingRoutes(meetings: MeetingsRepo): Router {
+export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
   const router = Router();
 
   router.get('/meetings', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
-    const visible = (await meetings.list()).filter((m) => can(actor, 'read', { type: 'meeting', status: m.status }));
+    const visible = (await repos.meetings.list()).filter((m) =>
+      can(actor, 'read', { type: 'meeting', status: m.status }),
+    );
     res.json(visible.map(presentMeeting));
   });
 
+  router.post('/meetings', async (req, res) => {
+    const { actor } = authorize(req, 'create', { type: 'meetings' });
+    const meeting = await service.create(actor, parse(CreateMeeting, req.body));
+    res.status(201).json(presentMeeting(meeting));
+  });
+
   router.get('/meetings/:id', async (req, res) => {
-    const id = parse(Id, req.params.id);
-    const meeting = await meetings.byId(id);
-    // A meeting the reader may not see answers 404 like a missing one, so drafts do not leak.
     const { actor } = authorize(req, 'read', { type: 'meetings' });
-    if (!meeting || !can(actor, 'read', { type: 'meeting', status: meeting.status })) throw notFound('Meeting');
-    res.json(presentMeeting(meeting));
+    res.json(presentMeeting(await service.visible(actor, parse(Id, req.params.id))));
+  });
+
+  router.post('/meetings/:id/:transition', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    const id = parse(Id, req.params.id);
+    const transition = parse(MeetingTransitionName, req.params.transition);
+    const { reason } = parse(TransitionRequest, req.body ?? {});
+    res.json(presentMeeting(await service.transition(actor, id, transition, reason)));
+  });
+
+  /** The approved minutes: the council's version for those who may read confidential items. */
+  router.get(['/meetings/:id/minutes', '/meetings/:id/minutes.md'], async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    const meeting = await service.visible(actor, parse(Id, req.params.id));
+    const audience = can(actor, 'read', { type: 'meetingClosed', status: meeting.status }) ? 'council' : 'public';
+    const minutes = await repos.minutes.get(meeting.id, audience);
+    if (!minutes) throw notFound('Approved minutes');
+    if (req.path.endsWith('.md')) {
+      res
+        .type('text/markdown; charset=utf-8')
+        .attachment(`referat-${meeting.startsAt.slice(0, 10)}.md`)
+        .send(minutes.markdown);
+      return;
+    }
+    res.json(minutes);
   });
 
   return router;

@@ -1,0 +1,18 @@
+export const sql = /* sql */ `
+-- A decision keeps its number when minutes are reopened and approved again; it is marked revised.
+ALTER TABLE decisions ADD COLUMN revised INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX decisions_meeting_item ON decisions(meeting_id, item_id);
+
+-- The rendered minutes, written on approval: what people without the live document read.
+-- 'public' leaves out confidential items' notes and decisions; 'council' has everything.
+CREATE TABLE minutes (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  audience TEXT NOT NULL CHECK (audience IN ('public', 'council')),
+  version INTEGER NOT NULL,
+  approved_at TEXT NOT NULL,
+  approved_by TEXT NOT NULL,
+  html TEXT NOT NULL,
+  markdown TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, audience)
+);
+`;

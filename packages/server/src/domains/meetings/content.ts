@@ -1,0 +1,66 @@
+import { AgendaItem, Attendance, DecisionDraft, fields } from '@council/shared';
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import type { Logger } from '../../logger.ts';
+
+export const ActionPoint = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1).max(500),
+  assigneeId: z.string().optional(),
+  due: z.iso.date().optional(),
+  itemId: z.string().optional(),
+  groupId: z.string().optional(),
+});
+export type ActionPoint = z.infer<typeof ActionPoint>;
+
+export interface MeetingContent {
+  agenda: AgendaItem[];
+  /** Decision drafts of decision items, by item id, read from the document the item's notes live in. */
+  decisions: Map<string, DecisionDraft>;
+  attendance: Map<string, z.infer<typeof Attendance>>;
+  actions: ActionPoint[];
+}
+
+/** The document of an item: confidential items keep notes and decision in the closed document. */
+export const docFor = (item: AgendaItem, open: Y.Doc, closed: Y.Doc) => (item.confidential ? closed : open);
+
+/**
+ * Reads a meeting's documents against the schemas in shared. Whatever does not match is skipped with
+ * a warning, so that one malformed entry never blocks the valid rest (e.g. approval).
+ */
+export function readMeetingContent(open: Y.Doc, closed: Y.Doc, logger: Logger, meetingId: string): MeetingContent {
+  const skip = (what: string, issues: unknown) =>
+    logger.warn({ meetingId, what, issues }, 'skipped invalid entry in meeting document');
+  const agenda: AgendaItem[] = [];
+  for (const entry of open.getArray(fields.agenda).toArray()) {
+    const parsed = AgendaItem.safeParse(toJson(entry));
+    if (parsed.success) agenda.push(parsed.data);
+    else skip('agenda item', parsed.error.issues);
+  }
+  const decisions = new Map<string, DecisionDraft>();
+  for (const item of agenda) {
+    if (item.kind !== 'decision') continue;
+    const map = docFor(item, open, closed).getMap(fields.decision(item.id));
+    if (map.size === 0) continue;
+    const parsed = DecisionDraft.safeParse(map.toJSON());
+    if (parsed.success) decisions.set(item.id, parsed.data);
+    else skip(`decision ${item.id}`, parsed.error.issues);
+  }
+  const attendance = new Map<string, z.infer<typeof Attendance>>();
+  for (const [personId, value] of open.getMap(fields.attendance)) {
+    const parsed = Attendance.safeParse(value);
+    if (parsed.success) attendance.set(personId, parsed.data);
+    else skip(`attendance ${personId}`, parsed.error.issues);
+  }
+  const actions: ActionPoint[] = [];
+  for (const entry of open.getArray(fields.actions).toArray()) {
+    const parsed = ActionPoint.safeParse(toJson(entry));
+    if (parsed.success) actions.push(parsed.data);
+    else skip('action point', parsed.error.issues);
+  }
+  return { agenda, decisions, attendance, actions };
+}
+
+function toJson(value: unknown): unknown {
+  return value && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : value;
+}

@@ -1,0 +1,252 @@
+import { docNames, fields, MEETING_STATUSES, type MeetingStatus, ROLES, type Role } from '@council/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
+
+let server: TestServer;
+const tokens = {} as Record<Role, string>;
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const role of ROLES) tokens[role] = (await server.signIn(role)).token;
+});
+afterAll(() => server.stop());
+
+const COUNCIL: Role[] = ['admin', 'chair', 'secretary', 'council_member'];
+type Access = 'none' | 'read' | 'write';
+
+/** Written out by hand from the issue, not derived from the policy code it tests. */
+function expectedAccess(role: Role, status: MeetingStatus, closed: boolean): Access {
+  const council = COUNCIL.includes(role);
+  if (closed) return council ? (status === 'approved' ? 'read' : 'write') : 'none';
+  if (council) return status === 'approved' ? 'read' : 'write';
+  return status === 'draft' ? 'none' : 'read';
+}
+
+async function collabAccess(name: string, token: string): Promise<Access> {
+  try {
+    const client = await connectClient(server.wsUrl, name, token);
+    const scope = client.provider.authorizedScope;
+    client.destroy();
+    return scope === 'read-write' ? 'write' : 'read';
+  } catch {
+    return 'none';
+  }
+}
+
+describe('permission matrix: every role × state × open/closed document, over REST and /collab', () => {
+  for (const status of MEETING_STATUSES) {
+    it(`is right for a ${status} meeting`, async () => {
+      const meeting = await server.factory.meeting({ status });
+      for (const role of ROLES) {
+        const rest = await server.api('GET', `/api/meetings/${meeting.id}`, { token: tokens[role] });
+        const open = expectedAccess(role, status, false);
+        expect(rest.status, `${role} GET`).toBe(open === 'none' ? 404 : 200);
+        expect(await collabAccess(docNames.meeting(meeting.id), tokens[role]), `${role} meeting doc`).toBe(open);
+        expect(await collabAccess(docNames.meetingClosed(meeting.id), tokens[role]), `${role} closed doc`).toBe(
+          expectedAccess(role, status, true),
+        );
+      }
+    });
+  }
+});
+
+function write(doc: Y.Doc, text: string, itemId = 'i1') {
+  const fragment = doc.getXmlFragment(fields.notes(itemId));
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(fragment.length, [p]);
+}
+
+const post = (path: string, role: Role, body?: unknown) => server.api('POST', path, { token: tokens[role], body });
+
+describe('meeting lifecycle', () => {
+  it('creates meetings for the chair and secretary only, with validation', async () => {
+    const body = {
+      title: 'Rådsmøde 1/2027',
+      startsAt: '2027-02-04T09:00:00+01:00',
+      endsAt: '2027-02-04T12:00:00+01:00',
+      location: 'Odense',
+    };
+    const refused = await post('/api/meetings', 'council_member', body);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    expect((await server.api('POST', '/api/meetings', { body })).status).toBe(401);
+    const invalid = await post('/api/meetings', 'secretary', { ...body, endsAt: '2027-02-04T08:00:00+01:00' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.issues[0].path).toEqual(['endsAt']);
+    const created = await post('/api/meetings', 'secretary', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: 'Rådsmøde 1/2027', status: 'draft', decisionCount: 0 });
+  });
+
+  it('moves through every state with the right role, refusing the wrong role (403) and the wrong state (409)', async () => {
+    const meeting = await server.factory.meeting({ status: 'draft' });
+    const base = `/api/meetings/${meeting.id}`;
+    expect((await post(`${base}/publish`, 'council_member')).status).toBe(403);
+    expect((await post(`${base}/open`, 'chair')).body.error).toMatchObject({ code: 'conflict' });
+    expect((await post(`${base}/publish`, 'secretary')).body.status).toBe('published');
+    expect((await post(`${base}/publish`, 'secretary')).status).toBe(409);
+    expect((await post(`${base}/open`, 'chair')).body.status).toBe('in-session');
+    expect((await post(`${base}/close`, 'chair')).body.status).toBe('minutes-draft');
+    expect((await post(`${base}/approve`, 'admin')).status).toBe(403);
+    expect((await post(`${base}/approve`, 'council_member')).status).toBe(403);
+    expect((await post(`${base}/approve`, 'secretary')).body.status).toBe('approved');
+    expect((await post(`${base}/reopen`, 'secretary', { reason: 'Stavefejl' })).status).toBe(403);
+    const noReason = await post(`${base}/reopen`, 'chair');
+    expect(noReason.status).toBe(400);
+    expect((await post(`${base}/reopen`, 'chair', { reason: 'Forkert beslutningstekst i punkt 2' })).body.status).toBe(
+      'minutes-draft',
+    );
+    expect((await post(`${base}/unknown`, 'chair')).status).toBe(400);
+    const audit = server.council.db
+      .prepare('SELECT action, actor_id AS actorId, details FROM audit WHERE resource = ? ORDER BY id')
+      .all(`meeting:${meeting.id}`) as { action: string; details: string }[];
+    expect(audit.map((a) => a.action)).toEqual([
+      'meeting.publish',
+      'meeting.open',
+      'meeting.close',
+      'meeting.approve',
+      'meeting.reopen',
+    ]);
+    expect(JSON.parse(audit.at(-1)!.details)).toMatchObject({ reason: 'Forkert beslutningstekst i punkt 2' });
+  });
+
+  it('approval freezes the minutes live, numbers adopted decisions, keeps confidential content from the public, and survives a reopening', async () => {
+    const group = await server.factory.group();
+    const meeting = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [
+          { id: 'i1', title: 'Rammearkitektur', kind: 'decision', durationMinutes: 30, confidential: false },
+          { id: 'i2', title: 'Leverandørforhandling', kind: 'decision', durationMinutes: 20, confidential: true },
+          { id: 'i3', title: 'Eventuelt', kind: 'information', durationMinutes: 5, confidential: false },
+        ],
+        notes: { i1: ['Vejle fremlagde principperne.'], i2: ['Hemmelig forhandlingsstrategi.'] },
+        decisions: {
+          i1: {
+            title: 'Principper vedtaget',
+            text: 'Rådet vedtager de seks principper.',
+            status: 'adopted',
+            tags: ['rammearkitektur'],
+          },
+          i2: { title: 'Forhandlingsmandat', text: 'Mandat til KL.', status: 'adopted' },
+        },
+        attendance: {},
+        actions: [{ id: 'a1', title: 'Beskriv beskedformat', groupId: group.id, due: '2027-03-01' }],
+      },
+    });
+    const writer = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.council_member);
+    const messages: string[] = [];
+    writer.provider.on('stateless', ({ payload }: { payload: string }) => messages.push(payload));
+
+    const approved = await post(`/api/meetings/${meeting.id}/approve`, 'chair');
+    expect(approved.status).toBe(200);
+    expect(approved.body.decisionCount).toBe(2);
+    await waitFor(() => messages.length > 0, 'the status message');
+    expect(JSON.parse(messages[0]!)).toEqual({ type: 'meeting.status', status: 'approved' });
+
+    // The live connection is now read-only: an edit reaches neither storage nor a new reader.
+    write(writer.doc, 'Skrevet efter godkendelsen');
+    await new Promise((r) => setTimeout(r, 200));
+    const reader = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.chair);
+    expect(reader.doc.getXmlFragment(fields.notes('i1')).toString()).not.toContain('efter godkendelsen');
+    reader.destroy();
+
+    const decisions = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.observer }))
+      .body;
+    expect(decisions.map((d: { title: string }) => d.title)).toEqual(['Principper vedtaget', 'Forhandlingsmandat']);
+    expect(decisions[0].number).toMatch(/^2026-\d{3}$/);
+    expect(decisions[0]).toMatchObject({ meetingId: meeting.id, itemId: 'i1', status: 'adopted', revised: false });
+
+    const publicMinutes = (
+      await server.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: tokens.network_architect })
+    ).body;
+    expect(publicMinutes.audience).toBe('public');
+    expect(publicMinutes.markdown).toContain('Vejle fremlagde principperne.');
+    expect(publicMinutes.markdown).toContain(`Beslutning ${decisions[0].number}: Principper vedtaget`);
+    expect(publicMinutes.markdown).toContain('Leverandørforhandling');
+    expect(publicMinutes.markdown).not.toContain('Hemmelig');
+    expect(publicMinutes.html).not.toContain('Hemmelig');
+    expect(publicMinutes.markdown).not.toContain('Mandat til KL');
+    const councilMinutes = (
+      await server.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: tokens.council_member })
+    ).body;
+    expect(councilMinutes.markdown).toContain('Hemmelig forhandlingsstrategi.');
+    const markdownFile = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.md`, {
+      headers: { authorization: `Bearer ${tokens.observer}` },
+    });
+    expect(markdownFile.headers.get('content-type')).toContain('text/markdown');
+    expect(await markdownFile.text()).not.toContain('Hemmelig');
+
+    const board = await connectClient(server.wsUrl, docNames.group(group.id), tokens.admin);
+    expect(board.doc.getMap(fields.tasks).get(`${meeting.id}-a1`)?.toJSON()).toMatchObject({
+      title: 'Beskriv beskedformat',
+      status: 'todo',
+      due: '2027-03-01',
+    });
+    board.destroy();
+
+    // Reopen: writing works again; a second approval keeps the numbers. (A client whose edits were
+    // refused has diverged from the server; the web app starts afresh on every status change.)
+    writer.destroy();
+    expect((await post(`/api/meetings/${meeting.id}/reopen`, 'chair', { reason: 'Rettelse' })).status).toBe(200);
+    const editor = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.council_member);
+    write(editor.doc, 'Rettet efter genåbning');
+    await editor.synced();
+    editor.destroy();
+    expect((await post(`/api/meetings/${meeting.id}/approve`, 'secretary')).status).toBe(200);
+    const again = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.observer })).body;
+    expect(again.map((d: { number: string }) => d.number)).toEqual(decisions.map((d: { number: string }) => d.number));
+    expect(again[0].revised).toBe(true);
+    const version2 = (await server.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: tokens.observer })).body;
+    expect(version2.version).toBe(2);
+    expect(version2.markdown).toContain('Rettet efter genåbning');
+    expect(version2.markdown).not.toContain('Skrevet efter godkendelsen');
+  });
+
+  it('skips malformed agenda items and decisions without blocking approval of the valid rest', async () => {
+    const meeting = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [{ id: 'ok', title: 'Gyldigt punkt', kind: 'decision', durationMinutes: 10, confidential: false }],
+        decisions: { ok: { title: 'Gyldig beslutning', text: '', status: 'adopted' } },
+      },
+    });
+    const client = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.secretary);
+    client.doc.transact(() => {
+      const broken = new Y.Map<unknown>();
+      broken.set('id', 'bad');
+      broken.set('kind', 'decision');
+      client.doc.getArray(fields.agenda).push([broken]);
+      client.doc.getArray(fields.agenda).push(['not even a map']);
+    });
+    await client.synced();
+    client.destroy();
+    const res = await post(`/api/meetings/${meeting.id}/approve`, 'chair');
+    expect(res.status).toBe(200);
+    expect(res.body.decisionCount).toBe(1);
+  });
+
+  it('supersedes older decisions named by the new one', async () => {
+    const first = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [{ id: 'i1', title: 'Indikatorer', kind: 'decision', durationMinutes: 10, confidential: false }],
+        decisions: { i1: { title: 'Få indikatorer', text: '', status: 'adopted' } },
+      },
+    });
+    await post(`/api/meetings/${first.id}/approve`, 'chair');
+    const [old] = (await server.api('GET', `/api/decisions?meeting=${first.id}`, { token: tokens.chair })).body;
+    const second = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [{ id: 'i1', title: 'Revideret', kind: 'decision', durationMinutes: 10, confidential: false }],
+        decisions: { i1: { title: 'Revideret indikatorsæt', text: '', status: 'adopted', supersedes: [old.number] } },
+      },
+    });
+    await post(`/api/meetings/${second.id}/approve`, 'chair');
+    expect((await server.api('GET', `/api/decisions/${old.number}`, { token: tokens.chair })).body.status).toBe(
+      'superseded',
+    );
+  });
+});

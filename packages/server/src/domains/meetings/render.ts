@@ -1,0 +1,208 @@
+import { fields } from '@council/shared';
+import * as Y from 'yjs';
+import { docFor, type MeetingContent } from './content.ts';
+import type { MeetingRow } from './repo.ts';
+
+export interface RenderInput {
+  meeting: MeetingRow;
+  content: MeetingContent;
+  open: Y.Doc;
+  closed: Y.Doc;
+  names: Map<string, string>;
+  /** Decision numbers by agenda item id. */
+  numbers: Map<string, string>;
+  audience: 'public' | 'council';
+}
+
+const LABELS = {
+  information: 'Orientering',
+  discussion: 'Drøftelse',
+  decision: 'Beslutning',
+  present: 'Til stede',
+  absent: 'Fraværende',
+  apologies: 'Afbud',
+  confidential: 'Fortroligt punkt. Referat og beslutning er kun tilgængelige for rådet.',
+  actions: 'Handlingspunkter',
+  attendance: 'Deltagere',
+  status: { proposed: 'Foreslået', adopted: 'Vedtaget', rejected: 'Forkastet', postponed: 'Udsat' },
+} as const;
+
+/** Renders approved minutes as Markdown and as HTML; the public version leaves confidential content out. */
+export function renderMinutes(input: RenderInput): { markdown: string; html: string } {
+  const md = new MarkdownWriter();
+  const html = new HtmlWriter();
+  const { meeting, content, names } = input;
+  const date = meeting.startsAt.slice(0, 10);
+  md.heading(1, meeting.title);
+  html.heading(1, meeting.title);
+  md.paragraph(`${date} · ${meeting.location}`);
+  html.paragraph(`${date} · ${meeting.location}`);
+
+  if (content.attendance.size > 0) {
+    md.heading(2, LABELS.attendance);
+    html.heading(2, LABELS.attendance);
+    const rows = [...content.attendance].map(([id, value]) => `${names.get(id) ?? id}: ${LABELS[value]}`);
+    md.list(rows);
+    html.list(rows);
+  }
+
+  content.agenda.forEach((item, index) => {
+    const heading = `${index + 1}. ${item.title}`;
+    md.heading(2, heading);
+    html.heading(2, heading, `item-${item.id}`);
+    const meta = `${LABELS[item.kind]}${item.presenterId ? ` · ${names.get(item.presenterId) ?? ''}` : ''}`;
+    md.paragraph(`_${meta}_`);
+    html.paragraph(meta, 'meta');
+    if (item.confidential && input.audience === 'public') {
+      md.paragraph(LABELS.confidential);
+      html.paragraph(LABELS.confidential, 'confidential');
+      return;
+    }
+    const fragment = docFor(item, input.open, input.closed).getXmlFragment(fields.notes(item.id));
+    writeFragment(fragment, md, html);
+    const decision = content.decisions.get(item.id);
+    if (decision) {
+      const number = input.numbers.get(item.id);
+      const title = `${number ? `Beslutning ${number}` : LABELS.status[decision.status]}: ${decision.title}`;
+      md.heading(3, title);
+      html.heading(3, title, number ? `decision-${number}` : undefined);
+      if (decision.text) {
+        md.paragraph(decision.text);
+        html.paragraph(decision.text);
+      }
+      if (decision.supersedes.length > 0) {
+        const line = `Afløser ${decision.supersedes.join(', ')}`;
+        md.paragraph(line);
+        html.paragraph(line);
+      }
+    }
+  });
+
+  if (content.actions.length > 0) {
+    md.heading(2, LABELS.actions);
+    html.heading(2, LABELS.actions);
+    const rows = content.actions.map(
+      (a) =>
+        `${a.title}${a.assigneeId ? ` (${names.get(a.assigneeId) ?? a.assigneeId})` : ''}${a.due ? `, ${a.due}` : ''}`,
+    );
+    md.list(rows);
+    html.list(rows);
+  }
+  return { markdown: md.toString(), html: html.toString() };
+}
+
+type Run = { text: string; bold?: boolean; italic?: boolean };
+
+/** Tiptap's paragraphs, headings and lists; other nodes fall back to their text. */
+function writeFragment(fragment: Y.XmlFragment | Y.XmlElement, md: MarkdownWriter, html: HtmlWriter): void {
+  for (const node of fragment.toArray()) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    switch (node.nodeName) {
+      case 'heading': {
+        const level = Math.min(6, Math.max(3, Number(node.getAttribute('level') ?? 3) + 2));
+        md.heading(level, runsToText(runs(node)));
+        html.heading(level, runsToText(runs(node)));
+        break;
+      }
+      case 'bulletList':
+      case 'orderedList': {
+        const items = node.toArray().filter((li): li is Y.XmlElement => li instanceof Y.XmlElement);
+        const lines = items.map((li) => li.toArray().flatMap((p) => (p instanceof Y.XmlElement ? runs(p) : [])));
+        md.listRuns(lines, node.nodeName === 'orderedList');
+        html.listRuns(lines, node.nodeName === 'orderedList');
+        break;
+      }
+      default: {
+        const r = runs(node);
+        md.paragraphRuns(r);
+        html.paragraphRuns(r);
+      }
+    }
+  }
+}
+
+function runs(element: Y.XmlElement): Run[] {
+  const out: Run[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) {
+      for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+        if (typeof op.insert === 'string') {
+          out.push({ text: op.insert, bold: Boolean(op.attributes?.bold), italic: Boolean(op.attributes?.italic) });
+        }
+      }
+    } else if (child instanceof Y.XmlElement) {
+      out.push(...runs(child));
+    }
+  }
+  return out;
+}
+
+const runsToText = (r: Run[]) => r.map((x) => x.text).join('');
+
+class MarkdownWriter {
+  private readonly blocks: string[] = [];
+  heading(level: number, text: string) {
+    this.blocks.push(`${'#'.repeat(level)} ${escapeMarkdown(text)}`);
+  }
+  paragraph(text: string) {
+    this.blocks.push(text);
+  }
+  paragraphRuns(r: Run[]) {
+    const text = r.map((x) => wrapMarkdown(x)).join('');
+    if (text.trim()) this.blocks.push(text);
+  }
+  list(rows: string[]) {
+    this.blocks.push(rows.map((row) => `- ${escapeMarkdown(row)}`).join('\n'));
+  }
+  listRuns(rows: Run[][], ordered: boolean) {
+    this.blocks.push(rows.map((r, i) => `${ordered ? `${i + 1}.` : '-'} ${r.map(wrapMarkdown).join('')}`).join('\n'));
+  }
+  toString() {
+    return `${this.blocks.join('\n\n')}\n`;
+  }
+}
+
+class HtmlWriter {
+  private readonly parts: string[] = [];
+  heading(level: number, text: string, id?: string) {
+    this.parts.push(`<h${level}${id ? ` id="${escapeHtml(id)}"` : ''}>${escapeHtml(text)}</h${level}>`);
+  }
+  paragraph(text: string, className?: string) {
+    this.parts.push(`<p${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</p>`);
+  }
+  paragraphRuns(r: Run[]) {
+    if (runsToText(r).trim()) this.parts.push(`<p>${r.map(wrapHtml).join('')}</p>`);
+  }
+  list(rows: string[]) {
+    this.parts.push(`<ul>${rows.map((row) => `<li>${escapeHtml(row)}</li>`).join('')}</ul>`);
+  }
+  listRuns(rows: Run[][], ordered: boolean) {
+    const tag = ordered ? 'ol' : 'ul';
+    this.parts.push(`<${tag}>${rows.map((r) => `<li>${r.map(wrapHtml).join('')}</li>`).join('')}</${tag}>`);
+  }
+  toString() {
+    return this.parts.join('\n');
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+function wrapMarkdown(run: Run): string {
+  let text = escapeMarkdown(run.text);
+  if (run.bold) text = `**${text}**`;
+  if (run.italic) text = `_${text}_`;
+  return text;
+}
+
+function wrapHtml(run: Run): string {
+  let text = escapeHtml(run.text);
+  if (run.bold) text = `<strong>${text}</strong>`;
+  if (run.italic) text = `<em>${text}</em>`;
+  return text;
+}

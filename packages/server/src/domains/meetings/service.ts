@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  can,
+  docNames,
+  fields,
+  MEETING_TRANSITIONS,
+  type MeetingStatus,
+  type MeetingTransition,
+} from '@council/shared';
+import { generateKeyBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import type { Repos } from '../../app.ts';
+import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
+import type { Logger } from '../../logger.ts';
+import { readMeetingContent } from './content.ts';
+import { renderMinutes } from './render.ts';
+import type { MeetingRow } from './repo.ts';
+
+export const STATUS_MESSAGE = 'meeting.status';
+
+export type NewMeeting = Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'location'>;
+
+/** Meeting lifecycle: every transition checks the policy, writes an audit row and tells live clients. */
+export class MeetingsService {
+  constructor(
+    private readonly db: Db,
+    private readonly repos: Repos,
+    private readonly live: LiveDocuments,
+    private readonly logger: Logger,
+  ) {}
+
+  async create(actor: Actor, input: NewMeeting): Promise<MeetingRow> {
+    const id = `m-${randomUUID().slice(0, 8)}`;
+    await inTransaction(this.db, async () => {
+      await this.repos.meetings.create({ id, status: 'draft', ...input });
+      await this.repos.audit.record(actor.id, 'meeting.create', `meeting:${id}`, { title: input.title });
+    });
+    return (await this.repos.meetings.byId(id)) as MeetingRow;
+  }
+
+  /** A meeting the actor may see, or 404 (a meeting one may not see does not exist for them). */
+  async visible(actor: Actor, id: string): Promise<MeetingRow> {
+    const meeting = await this.repos.meetings.byId(id);
+    if (!meeting || !can(actor, 'read', { type: 'meeting', status: meeting.status })) throw notFound('Meeting');
+    return meeting;
+  }
+
+  async transition(actor: Actor, id: string, name: MeetingTransition, reason?: string): Promise<MeetingRow> {
+    const meeting = await this.visible(actor, id);
+    const { from, to } = MEETING_TRANSITIONS[name];
+    // The table ties each command to its state; asking it with the state the command starts from
+    // tells "not your role" (403) apart from "not now" (409).
+    if (!can(actor, name, { type: 'meeting', status: from })) throw forbidden(`You may not ${name} this meeting.`);
+    if (meeting.status !== from) {
+      throw conflict(
+        `The meeting is ${meeting.status}; it can be ${name === 'open' ? 'opened' : `${name}d`} only when ${from}.`,
+      );
+    }
+    if (name === 'reopen' && !reason) throw badRequest('Give a reason for reopening the minutes.');
+
+    this.applyAccess(id, to);
+    try {
+      if (name === 'approve') await this.approve(actor, meeting);
+      else {
+        await inTransaction(this.db, async () => {
+          await this.repos.meetings.setStatus(id, to);
+          await this.repos.audit.record(actor.id, `meeting.${name}`, `meeting:${id}`, {
+            from,
+            to,
+            ...(reason ? { reason } : {}),
+          });
+        });
+      }
+    } catch (error) {
+      this.applyAccess(id, from);
+      throw error;
+    }
+    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)])
+      this.live.notify(doc, { type: STATUS_MESSAGE, status: to });
+    return (await this.repos.meetings.byId(id)) as MeetingRow;
+  }
+
+  private applyAccess(id: string, status: MeetingStatus): void {
+    this.live.refreshAccess(docNames.meeting(id), { type: 'meeting', status });
+    this.live.refreshAccess(docNames.meetingClosed(id), { type: 'meetingClosed', status });
+  }
+
+  /**
+   * Both documents are frozen before this runs, so what is read is what gets approved. Adopted
+   * decisions get numbers, the minutes are rendered for the public and for the council, and all of
+   * it commits together with the new status; action points then land on their groups' boards.
+   */
+  private async approve(actor: Actor, meeting: MeetingRow): Promise<void> {
+    const open = await this.live.read(docNames.meeting(meeting.id), cloneDoc);
+    const closed = await this.live.read(docNames.meetingClosed(meeting.id), cloneDoc);
+    const content = readMeetingContent(open, closed, this.logger, meeting.id);
+    const names = new Map((await this.repos.people.list()).map((p) => [p.id, p.name]));
+    const approvedAt = new Date().toISOString();
+
+    await inTransaction(this.db, async () => {
+      const adopted = content.agenda.filter((item) => content.decisions.get(item.id)?.status === 'adopted');
+      const numbers = await this.repos.decisions.recordAll(
+        adopted.map((item) => {
+          const d = content.decisions.get(item.id)!;
+          return {
+            title: d.title || item.title,
+            text: d.text,
+            tags: d.tags,
+            supersedes: d.supersedes,
+            meetingId: meeting.id,
+            itemId: item.id,
+            decidedOn: meeting.startsAt.slice(0, 10),
+          };
+        }),
+      );
+      const numberByItem = new Map(adopted.map((item, i) => [item.id, numbers[i] as string]));
+      const version = (await this.repos.minutes.version(meeting.id)) + 1;
+      for (const audience of ['public', 'council'] as const) {
+        const rendered = renderMinutes({ meeting, content, open, closed, names, numbers: numberByItem, audience });
+        await this.repos.minutes.save({
+          meetingId: meeting.id,
+          audience,
+          version,
+          approvedAt,
+          approvedBy: actor.id,
+          ...rendered,
+        });
+      }
+      await this.repos.meetings.setStatus(meeting.id, 'approved');
+      await this.repos.audit.record(actor.id, 'meeting.approve', `meeting:${meeting.id}`, {
+        version,
+        decisions: numbers,
+      });
+    });
+
+    // Action points for a group become tasks on its board. Their ids are derived from the meeting
+    // and the action, so approving again after a reopening does not add them twice.
+    for (const action of content.actions) {
+      if (!action.groupId || !(await this.repos.groups.byId(action.groupId))) continue;
+      const taskId = `${meeting.id}-${action.id}`;
+      await this.live.change(docNames.group(action.groupId), (doc) => {
+        const tasks = doc.getMap<Y.Map<unknown>>(fields.tasks);
+        if (tasks.has(taskId)) return;
+        const orders = [...tasks.values()]
+          .map((t) => String(t.get('order') ?? ''))
+          .filter(Boolean)
+          .sort();
+        const task = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries({
+          title: action.title,
+          status: 'todo',
+          assigneeId: action.assigneeId,
+          due: action.due,
+          order: generateKeyBetween(orders.at(-1) ?? null, null),
+          description: `Handlingspunkt fra ${meeting.title}`,
+        })) {
+          if (v !== undefined) task.set(k, v);
+        }
+        tasks.set(taskId, task);
+      });
+    }
+  }
+}
+
+/** A detached copy, so that rendering never holds a live document open. */
+function cloneDoc(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
