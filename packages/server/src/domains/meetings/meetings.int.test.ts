@@ -179,7 +179,7 @@ describe('meeting lifecycle', () => {
     expect(await markdownFile.text()).not.toContain('Hemmelig');
 
     const board = await connectClient(server.wsUrl, docNames.group(group.id), tokens.admin);
-    expect(board.doc.getMap(fields.tasks).get(`${meeting.id}-a1`)?.toJSON()).toMatchObject({
+    expect(board.doc.getMap<Y.Map<unknown>>(fields.tasks).get(`${meeting.id}-a1`)?.toJSON()).toMatchObject({
       title: 'Beskriv beskedformat',
       status: 'todo',
       due: '2027-03-01',
