@@ -68,8 +68,38 @@ export class MeetingPage {
   constructor(readonly page: Page) {}
 
   async open(meetingId: string, itemId?: string): Promise<void> {
-    await this.page.goto(`/meetings/${meetingId}${itemId ? `?item=${itemId}` : ''}`);
+    await this.goto(meetingId, itemId);
     await this.notes.waitFor();
+  }
+
+  /** Opens the meeting without waiting for a notes editor (an empty agenda has none). */
+  async goto(meetingId: string, itemId?: string): Promise<void> {
+    await this.page.goto(`/meetings/${meetingId}${itemId ? `?item=${itemId}` : ''}`);
+    await this.page.getByRole('tablist').waitFor();
+  }
+
+  async addItem(title: string, kind: 'Orientering' | 'Drøftelse' | 'Beslutning', minutes: number): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Tilføj punkt' });
+    await form.getByLabel('Punktets titel').fill(title);
+    await form.getByLabel('Type').click();
+    await this.page.getByRole('option', { name: kind }).click();
+    await form.getByLabel('Varighed (minutter)').fill(String(minutes));
+    await form.getByRole('button', { name: 'Tilføj punkt' }).click();
+  }
+
+  agendaItem(title: string) {
+    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.page
+      .getByRole('navigation', { name: 'Dagsorden' })
+      .getByRole('button', { name: new RegExp(`^\\d+\\. ${escaped}`) });
+  }
+
+  async transition(label: string, reason?: string): Promise<void> {
+    await this.page.getByRole('button', { name: label }).click();
+    const dialog = this.page.getByRole('dialog');
+    if (reason) await dialog.getByLabel(/Begrundelse/).fill(reason);
+    await dialog.getByRole('button', { name: 'Bekræft' }).click();
+    await dialog.waitFor({ state: 'detached' });
   }
 
   get notes() {

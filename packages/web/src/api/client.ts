@@ -1,4 +1,5 @@
 import type {
+  CreateMeeting,
   DecisionRecord,
   ErrorBody,
   Group,
@@ -6,6 +7,8 @@ import type {
   LoginResponse,
   Me,
   Meeting,
+  MeetingTransition,
+  Minutes,
   Person,
   Plan,
 } from '@council/shared';
@@ -48,6 +51,11 @@ export const api = {
   me: () => request<Me>('GET', '/me'),
   meetings: () => request<Meeting[]>('GET', '/meetings'),
   meeting: (id: string) => request<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`),
+  createMeeting: (body: CreateMeeting) => request<Meeting>('POST', '/meetings', body),
+  transition: (id: string, transition: MeetingTransition, reason?: string) =>
+    request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, reason ? { reason } : {}),
+  minutes: (id: string) => request<Minutes>('GET', `/meetings/${encodeURIComponent(id)}/minutes`),
+  meetingDecisions: (id: string) => request<DecisionRecord[]>('GET', `/decisions?meeting=${encodeURIComponent(id)}`),
   decisions: () => request<DecisionRecord[]>('GET', '/decisions'),
   groups: () => request<Group[]>('GET', '/groups'),
   plans: () => request<Plan[]>('GET', '/plans'),

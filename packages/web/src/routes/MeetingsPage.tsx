@@ -4,12 +4,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { useCan } from '../features/auth/useMe.ts';
+import { CreateMeetingButton } from '../features/meetings/CreateMeetingButton.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
 export function MeetingsPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const meetings = useQuery({ queryKey: ['meetings'], queryFn: api.meetings });
   if (meetings.isPending) return <PageLoader />;
   if (meetings.isError) return <QueryError error={meetings.error} onRetry={() => meetings.refetch()} />;
@@ -19,7 +22,10 @@ export function MeetingsPage() {
   const past = meetings.data.filter((m) => m.endsAt < now);
   return (
     <Stack>
-      <Title order={2}>{t('meetings.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('meetings.title')}</Title>
+        {can('create', { type: 'meetings' }) && <CreateMeetingButton />}
+      </Group>
       {meetings.data.length === 0 && <EmptyState>{t('meetings.empty')}</EmptyState>}
       {upcoming.length > 0 && <MeetingList title={t('meetings.upcoming')} meetings={upcoming} />}
       {past.length > 0 && <MeetingList title={t('meetings.past')} meetings={past} />}

@@ -1,6 +1,6 @@
 import type { Me } from '@council/shared';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'denied';
@@ -33,9 +33,22 @@ function collabUrl(): string {
  * One live document for as long as the component is mounted. The browser authenticates with its
  * httpOnly session cookie, which travels with the WebSocket upgrade; 'cookie' tells the server so.
  */
-export function useCollabDocument(name: string | null, me: Me): CollabDocument | null {
+export function useCollabDocument(
+  name: string | null,
+  me: Me,
+  options: {
+    /** A new value starts afresh with a new document: after a change of permission, any edit the
+     * server refused meanwhile is dropped rather than kept diverging. */
+    generation?: string;
+    /** JSON messages the server broadcasts to the document's clients. */
+    onMessage?: (message: { type: string; [key: string]: unknown }) => void;
+  } = {},
+): CollabDocument | null {
   const [current, setCurrent] = useState<CollabDocument | null>(null);
+  const onMessage = useRef(options.onMessage);
+  onMessage.current = options.onMessage;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is a trigger: a new value means a new document
   useEffect(() => {
     if (!name) return;
     const doc = new Y.Doc();
@@ -54,6 +67,13 @@ export function useCollabDocument(name: string | null, me: Me): CollabDocument |
     provider.on('authenticationFailed', () => update({ state: 'denied', loading: false }));
     provider.on('synced', () => update({ loading: false }));
     provider.on('unsyncedChanges', ({ number }: { number: number }) => update({ unsynced: number }));
+    provider.on('stateless', ({ payload }: { payload: string }) => {
+      try {
+        onMessage.current?.(JSON.parse(payload));
+      } catch {
+        // Not ours to understand; ignore.
+      }
+    });
     provider.setAwarenessField('user', { name: me.name, color: colorFor(me.id), id: me.id });
     provider.attach();
     setCurrent(snapshot);
@@ -63,7 +83,7 @@ export function useCollabDocument(name: string | null, me: Me): CollabDocument |
       doc.destroy();
       setCurrent(null);
     };
-  }, [name, me.id, me.name]);
+  }, [name, me.id, me.name, options.generation]);
 
   return current;
 }

@@ -1,0 +1,125 @@
+import { addActionPoint, fields, type Person, removeActionPoint, type Group as WorkingGroup } from '@council/shared';
+import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useFormat } from '../../i18n/format.ts';
+import { useYjs } from './useYjs.ts';
+
+interface ActionRow {
+  id: string;
+  title: string;
+  assigneeId?: string;
+  due?: string;
+  groupId?: string;
+}
+
+/** Action points of the meeting; on approval those with a group become tasks on its board. */
+export function ActionsPanel({
+  doc,
+  people,
+  groups,
+  editable,
+}: {
+  doc: Y.Doc;
+  people: Person[];
+  groups: WorkingGroup[];
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const actions = doc.getArray<Y.Map<unknown>>(fields.actions);
+  const rows = useYjs(actions, () => actions.toArray().map((m) => m.toJSON() as ActionRow), []);
+  const nameOf = (id?: string) => people.find((p) => p.id === id)?.name ?? '—';
+  const groupOf = (id?: string) => groups.find((g) => g.id === id)?.name ?? '—';
+
+  return (
+    <Stack>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t('meetings.actions.empty')}</Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('meetings.actions.title')}</Table.Th>
+              <Table.Th scope="col">{t('meetings.actions.assignee')}</Table.Th>
+              <Table.Th scope="col">{t('meetings.actions.due')}</Table.Th>
+              <Table.Th scope="col">{t('meetings.actions.group')}</Table.Th>
+              {editable && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>{a.title}</Table.Td>
+                <Table.Td>{nameOf(a.assigneeId)}</Table.Td>
+                <Table.Td>{a.due ? format.date(a.due) : '—'}</Table.Td>
+                <Table.Td>{groupOf(a.groupId)}</Table.Td>
+                {editable && (
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('meetings.actions.remove', { title: a.title })}
+                      onClick={() => removeActionPoint(doc, a.id)}
+                    >
+                      <span aria-hidden>✕</span>
+                    </ActionIcon>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editable && <AddActionForm doc={doc} people={people} groups={groups} />}
+    </Stack>
+  );
+}
+
+function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; groups: WorkingGroup[] }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ title: '', assigneeId: '', due: '', groupId: '' });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!form.title.trim()) return;
+    addActionPoint(doc, { id: crypto.randomUUID().slice(0, 8), ...form, title: form.title.trim() });
+    setForm({ title: '', assigneeId: '', due: '', groupId: '' });
+  };
+  return (
+    <form onSubmit={submit} aria-label={t('meetings.actions.add')}>
+      <Group align="flex-end" grow>
+        <TextInput
+          label={t('meetings.actions.title')}
+          required
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+        />
+        <Select
+          label={t('meetings.actions.assignee')}
+          searchable
+          clearable
+          value={form.assigneeId || null}
+          onChange={(v) => setForm({ ...form, assigneeId: v ?? '' })}
+          data={people.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <TextInput
+          label={t('meetings.actions.due')}
+          type="date"
+          value={form.due}
+          onChange={(e) => setForm({ ...form, due: e.currentTarget.value })}
+        />
+        <Select
+          label={t('meetings.actions.group')}
+          clearable
+          value={form.groupId || null}
+          onChange={(v) => setForm({ ...form, groupId: v ?? '' })}
+          data={groups.map((g) => ({ value: g.id, label: g.name }))}
+        />
+        <Button type="submit" variant="light" disabled={!form.title.trim()}>
+          {t('meetings.actions.add')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,181 @@
+import { type AgendaItem, addAgendaItem, type MeetingDocs, moveAgendaItem } from '@council/shared';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
+import classes from './agenda.module.css';
+
+interface Props {
+  items: AgendaItem[];
+  docs: MeetingDocs;
+  editable: boolean;
+  startsAt: string;
+  endsAt: string;
+  selectedId?: string;
+  onSelect: (id: string) => void;
+}
+
+/** The agenda in order, with each item's start time, the running total, and reordering. */
+export function AgendaPanel({ items, docs, editable, startsAt, endsAt, selectedId, onSelect }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const start = new Date(startsAt).getTime();
+  const starts: number[] = [];
+  let cursor = start;
+  for (const item of items) {
+    starts.push(cursor);
+    cursor += item.durationMinutes * 60_000;
+  }
+  const totalMinutes = (cursor - start) / 60_000;
+  const end = new Date(cursor).toISOString();
+  const overrun = cursor > new Date(endsAt).getTime();
+
+  const move = (item: AgendaItem, to: number) => {
+    moveAgendaItem(docs, item.id, to);
+    setAnnouncement(
+      t('meetings.item.moved', { title: item.title, position: Math.max(1, Math.min(to + 1, items.length)) }),
+    );
+  };
+
+  return (
+    <Stack gap="xs">
+      <ol className={classes.list}>
+        {items.map((item, index) => (
+          <li
+            key={item.id}
+            className={classes.item}
+            data-active={item.id === selectedId || undefined}
+            data-dragging={dragged === item.id || undefined}
+            draggable={editable}
+            onDragStart={() => setDragged(item.id)}
+            onDragEnd={() => setDragged(null)}
+            onDragOver={(e) => editable && e.preventDefault()}
+            onDrop={() => {
+              const source = items.find((i) => i.id === dragged);
+              if (source) move(source, index);
+              setDragged(null);
+            }}
+          >
+            <Group wrap="nowrap" gap="xs" align="flex-start">
+              <UnstyledButton
+                className={classes.select}
+                onClick={() => onSelect(item.id)}
+                aria-current={item.id === selectedId ? 'true' : undefined}
+              >
+                <Text fw={600} size="sm">
+                  {index + 1}. {item.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {format.time(new Date(starts[index] ?? start).toISOString())} ·{' '}
+                  {t('meetings.minutes', { count: item.durationMinutes })} · {t(`meetings.kind.${item.kind}`)}
+                </Text>
+                {item.confidential && (
+                  <Badge size="xs" color="grape" mt={4}>
+                    {t('meetings.confidential')}
+                  </Badge>
+                )}
+              </UnstyledButton>
+              {editable && (
+                <Stack gap={2}>
+                  <ActionIcon
+                    variant="subtle"
+                    size="sm"
+                    aria-label={t('meetings.item.moveUp', { title: item.title })}
+                    disabled={index === 0}
+                    onClick={() => move(item, index - 1)}
+                  >
+                    <span aria-hidden>▲</span>
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    size="sm"
+                    aria-label={t('meetings.item.moveDown', { title: item.title })}
+                    disabled={index === items.length - 1}
+                    onClick={() => move(item, index + 1)}
+                  >
+                    <span aria-hidden>▼</span>
+                  </ActionIcon>
+                </Stack>
+              )}
+            </Group>
+          </li>
+        ))}
+      </ol>
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+      {items.length > 0 && (
+        <Text size="sm" data-testid="agenda-total">
+          {t('meetings.item.total', {
+            duration: t('meetings.minutes', { count: totalMinutes }),
+            end: format.time(end),
+          })}
+        </Text>
+      )}
+      {overrun && (
+        <Alert color="orange" role="alert" data-testid="agenda-overrun">
+          {t('meetings.item.overrun', { end: format.time(end), slotEnd: format.time(endsAt) })}
+        </Alert>
+      )}
+      {editable && <AddItemForm docs={docs} onAdded={onSelect} />}
+    </Stack>
+  );
+}
+
+function AddItemForm({ docs, onAdded }: { docs: MeetingDocs; onAdded: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<AgendaItem['kind']>('discussion');
+  const [duration, setDuration] = useState<number | string>(15);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!title.trim()) return;
+    const id = crypto.randomUUID().slice(0, 8);
+    addAgendaItem(docs, { id, title: title.trim(), kind, durationMinutes: Number(duration) || 0, confidential: false });
+    setTitle('');
+    onAdded(id);
+  };
+  return (
+    <form onSubmit={submit} aria-label={t('meetings.item.add')}>
+      <Stack gap="xs" p="xs" className={classes.addForm}>
+        <TextInput
+          label={t('meetings.item.title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+        />
+        <Group grow>
+          <Select
+            label={t('meetings.item.kind')}
+            value={kind}
+            allowDeselect={false}
+            onChange={(v) => v && setKind(v as AgendaItem['kind'])}
+            data={(['information', 'discussion', 'decision'] as const).map((k) => ({
+              value: k,
+              label: t(`meetings.kind.${k}`),
+            }))}
+          />
+          <NumberInput label={t('meetings.item.duration')} min={0} max={600} value={duration} onChange={setDuration} />
+        </Group>
+        <Button type="submit" variant="light" disabled={!title.trim()}>
+          {t('meetings.item.add')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

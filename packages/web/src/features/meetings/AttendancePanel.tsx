@@ -1,0 +1,52 @@
+import { COUNCIL_ROLES, fields, type Person, setAttendance } from '@council/shared';
+import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useYjs } from './useYjs.ts';
+
+type Presence = 'present' | 'absent' | 'apologies';
+
+/** Roll call of the council and its secretary. */
+export function AttendancePanel({ doc, people, editable }: { doc: Y.Doc; people: Person[]; editable: boolean }) {
+  const { t } = useTranslation();
+  const attendance = doc.getMap<Presence>(fields.attendance);
+  const values = useYjs(attendance, () => Object.fromEntries(attendance.entries()) as Record<string, Presence>, {});
+  const council = people.filter((p) => COUNCIL_ROLES.includes(p.role) && p.role !== 'admin');
+  if (council.length === 0) return <Text c="dimmed">{t('meetings.attendance.empty')}</Text>;
+  const options = (['present', 'absent', 'apologies'] as const).map((v) => ({
+    value: v,
+    label: t(`meetings.attendance.${v}`),
+  }));
+
+  return (
+    <Table>
+      <Table.Tbody>
+        {council.map((person) => (
+          <Table.Tr key={person.id}>
+            <Table.Th scope="row">
+              <Stack gap={0}>
+                <span>{person.name}</span>
+                <Text size="xs" c="dimmed">
+                  {person.organisation}
+                </Text>
+              </Stack>
+            </Table.Th>
+            <Table.Td>
+              {editable ? (
+                <SegmentedControl
+                  size="xs"
+                  aria-label={person.name}
+                  value={values[person.id] ?? ''}
+                  onChange={(v) => setAttendance(doc, person.id, v as Presence)}
+                  data={options}
+                />
+              ) : (
+                <Group>{values[person.id] ? t(`meetings.attendance.${values[person.id]}`) : '—'}</Group>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

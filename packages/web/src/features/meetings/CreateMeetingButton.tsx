@@ -1,0 +1,70 @@
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { copenhagenIso } from './copenhagenTime.ts';
+
+export function CreateMeetingButton() {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ title: '', date: '', start: '09:00', end: '12:00', location: '' });
+  const create = useMutation({
+    mutationFn: () =>
+      api.createMeeting({
+        title: form.title,
+        startsAt: copenhagenIso(form.date, form.start),
+        endsAt: copenhagenIso(form.date, form.end),
+        location: form.location,
+      }),
+    onSuccess: (meeting) => {
+      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      close();
+      navigate(`/meetings/${meeting.id}`);
+    },
+  });
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+
+  return (
+    <>
+      <Button onClick={open}>{t('meetings.create.open')}</Button>
+      <Modal opened={opened} onClose={close} title={t('meetings.create.title')}>
+        <form onSubmit={submit}>
+          <Stack>
+            {create.error && (
+              <Alert color="red" role="alert">
+                {create.error.message}
+              </Alert>
+            )}
+            <TextInput label={t('meetings.create.name')} required data-autofocus {...field('title')} />
+            <TextInput label={t('meetings.create.date')} type="date" required {...field('date')} />
+            <Group grow>
+              <TextInput label={t('meetings.create.start')} type="time" required {...field('start')} />
+              <TextInput label={t('meetings.create.end')} type="time" required {...field('end')} />
+            </Group>
+            <TextInput label={t('meetings.create.place')} {...field('location')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('meetings.create.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending} disabled={!form.title || !form.date}>
+                {t('meetings.create.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

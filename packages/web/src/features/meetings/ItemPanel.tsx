@@ -1,0 +1,138 @@
+import {
+  type AgendaItem,
+  fields,
+  type Me,
+  type MeetingDocs,
+  type Person,
+  removeAgendaItem,
+  updateAgendaItem,
+} from '@council/shared';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageLoader } from '../../routes/states.tsx';
+import { CollabStatus } from '../collab/CollabStatus.tsx';
+import { type CollabDocument, colorFor } from '../collab/useCollabDocument.ts';
+import { DecisionBlock } from './DecisionBlock.tsx';
+
+const CollaborativeEditor = lazy(() => import('../../editor/CollaborativeEditor.tsx'));
+
+interface Props {
+  item: AgendaItem;
+  docs: MeetingDocs;
+  /** The live document that holds this item's notes and decision. */
+  collab: CollabDocument | null;
+  editable: boolean;
+  people: Person[];
+  me: Me;
+  /** Whether the reader may open the closed document that holds confidential items. */
+  mayReadConfidential: boolean;
+}
+
+/** One agenda item: its fields, its minutes in the shared editor and, for decision items, the decision. */
+export function ItemPanel({ item, docs, collab, editable, people, me, mayReadConfidential }: Props) {
+  const { t } = useTranslation();
+  const [confirmRemove, removeModal] = useDisclosure();
+  if (item.confidential && !mayReadConfidential) {
+    return (
+      <Alert color="grape" title={item.title}>
+        {t('meetings.confidentialHidden')}
+      </Alert>
+    );
+  }
+  if (!collab || collab.loading) return <PageLoader />;
+  if (collab.state === 'denied') return <Alert color="red">{t('editor.denied')}</Alert>;
+  const update = (patch: Partial<Omit<AgendaItem, 'id'>>) => updateAgendaItem(docs, item.id, patch);
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        {t('meetings.notesFor', { title: item.title })}
+      </Title>
+      {editable && (
+        <fieldset className="plain-fieldset">
+          <legend className="visually-hidden">{t('meetings.item.details')}</legend>
+          <Stack gap="xs">
+            <TextInput
+              label={t('meetings.item.title')}
+              value={item.title}
+              onChange={(e) => update({ title: e.currentTarget.value })}
+            />
+            <Group grow align="flex-end">
+              <Select
+                label={t('meetings.item.kind')}
+                value={item.kind}
+                allowDeselect={false}
+                onChange={(v) => v && update({ kind: v as AgendaItem['kind'] })}
+                data={(['information', 'discussion', 'decision'] as const).map((k) => ({
+                  value: k,
+                  label: t(`meetings.kind.${k}`),
+                }))}
+              />
+              <NumberInput
+                label={t('meetings.item.duration')}
+                min={0}
+                max={600}
+                value={item.durationMinutes}
+                onChange={(v) => update({ durationMinutes: Math.max(0, Math.min(600, Number(v) || 0)) })}
+              />
+              <Select
+                label={t('meetings.item.presenter')}
+                value={item.presenterId ?? null}
+                clearable
+                searchable
+                placeholder={t('meetings.item.noPresenter')}
+                onChange={(v) => update({ presenterId: v ?? undefined })}
+                data={people.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))}
+              />
+            </Group>
+            <Group justify="space-between">
+              <Checkbox
+                label={t('meetings.item.confidential')}
+                checked={item.confidential}
+                disabled={!docs.closed}
+                onChange={(e) => update({ confidential: e.currentTarget.checked })}
+              />
+              <Button variant="subtle" color="red" size="xs" onClick={removeModal.open}>
+                {t('meetings.item.remove')}
+              </Button>
+            </Group>
+          </Stack>
+        </fieldset>
+      )}
+      <CollabStatus collab={collab} />
+      <Suspense fallback={<PageLoader />}>
+        <CollaborativeEditor
+          key={`${item.id}-${collab.doc.guid}`}
+          doc={collab.doc}
+          provider={collab.provider}
+          field={fields.notes(item.id)}
+          editable={editable}
+          label={t('meetings.notesFor', { title: item.title })}
+          user={{ name: me.name, color: colorFor(me.id) }}
+        />
+      </Suspense>
+      {item.kind === 'decision' && <DecisionBlock doc={collab.doc} itemId={item.id} editable={editable} />}
+      <Modal opened={confirmRemove} onClose={removeModal.close} title={t('meetings.item.remove')}>
+        <Stack>
+          {t('meetings.item.removeConfirm', { title: item.title })}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={removeModal.close}>
+              {t('meetings.transition.cancel')}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                removeAgendaItem(docs, item.id);
+                removeModal.close();
+              }}
+            >
+              {t('meetings.item.remove')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,11 @@
+const ZONE = 'Europe/Copenhagen';
+
+/** `2027-02-04` + `09:00` → `2027-02-04T09:00:00+01:00`, the offset Copenhagen has on that day. */
+export function copenhagenIso(date: string, time: string): string {
+  const instant = new Date(`${date}T${time}:00Z`);
+  const zoneName = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const offset = zoneName && zoneName !== 'GMT' ? zoneName.slice(3) : '+00:00';
+  return `${date}T${time}:00${offset}`;
+}
