@@ -91,3 +91,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
   const rule = rules[action];
   return rule ? rule(actor, resource) : false;
 }
+
+/** Confidential agenda content (notes, decisions, their counts) is for whoever may open closed meeting documents. */
+export function mayReadConfidential(actor: Actor | null | undefined): boolean {
+  return can(actor, 'read', { type: 'meetingClosed', status: 'approved' });
+}

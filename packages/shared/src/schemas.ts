@@ -126,6 +126,7 @@ export const DecisionRecord = z.object({
   text: z.string(),
   status: z.enum(['adopted', 'superseded']),
   revised: z.boolean(),
+  confidential: z.boolean(),
   meetingId: Id,
   itemId: Id,
   decidedOn: IsoDate,

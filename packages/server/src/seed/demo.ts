@@ -529,6 +529,7 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           decidedOn: m.startsAt.slice(0, 10),
           tags: decision.tags ?? [],
           supersedes: decision.supersedes ?? [],
+          confidential: agendaItem.confidential,
         },
       ];
     });

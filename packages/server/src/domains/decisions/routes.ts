@@ -1,4 +1,4 @@
-import { Id } from '@council/shared';
+import { Id, mayReadConfidential } from '@council/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { authorize } from '../../http/auth.ts';
@@ -12,14 +12,14 @@ export function decisionRoutes(decisions: DecisionsRepo): Router {
   const router = Router();
 
   router.get('/decisions', async (req, res) => {
-    authorize(req, 'read', { type: 'decisions' });
+    const { actor } = authorize(req, 'read', { type: 'decisions' });
     const meeting = req.query.meeting === undefined ? undefined : parse(Id, req.query.meeting);
-    res.json(await decisions.list({ meetingId: meeting }));
+    res.json(await decisions.list({ meetingId: meeting, includeConfidential: mayReadConfidential(actor) }));
   });
 
   router.get('/decisions/:number', async (req, res) => {
-    authorize(req, 'read', { type: 'decisions' });
-    const decision = await decisions.byNumber(parse(DecisionNumber, req.params.number));
+    const { actor } = authorize(req, 'read', { type: 'decisions' });
+    const decision = await decisions.byNumber(parse(DecisionNumber, req.params.number), mayReadConfidential(actor));
     if (!decision) throw notFound('Decision');
     res.json(decision);
   });

@@ -152,11 +152,40 @@ describe('meeting lifecycle', () => {
     expect(reader.doc.getXmlFragment(fields.notes('i1')).toString()).not.toContain('efter godkendelsen');
     reader.destroy();
 
-    const decisions = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.observer }))
-      .body;
+    const decisions = (
+      await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.council_member })
+    ).body;
     expect(decisions.map((d: { title: string }) => d.title)).toEqual(['Principper vedtaget', 'Forhandlingsmandat']);
     expect(decisions[0].number).toMatch(/^2026-\d{3}$/);
-    expect(decisions[0]).toMatchObject({ meetingId: meeting.id, itemId: 'i1', status: 'adopted', revised: false });
+    expect(decisions[0]).toMatchObject({
+      meetingId: meeting.id,
+      itemId: 'i1',
+      status: 'adopted',
+      revised: false,
+      confidential: false,
+    });
+    const confidentialNumber = decisions[1].number;
+
+    // The confidential item's decision is numbered but exists for the council only.
+    for (const role of ['network_architect', 'observer', 'group_lead', 'group_member'] as const) {
+      const seen = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens[role] })).body;
+      expect(
+        seen.map((d: { title: string }) => d.title),
+        role,
+      ).toEqual(['Principper vedtaget']);
+      const all = (await server.api('GET', '/api/decisions', { token: tokens[role] })).body;
+      expect(all.map((d: { number: string }) => d.number)).not.toContain(confidentialNumber);
+      expect(
+        (await server.api('GET', `/api/decisions/${confidentialNumber}`, { token: tokens[role] })).status,
+        role,
+      ).toBe(404);
+      expect(
+        (await server.api('GET', `/api/meetings/${meeting.id}`, { token: tokens[role] })).body.decisionCount,
+        role,
+      ).toBe(1);
+    }
+    const forChair = await server.api('GET', `/api/decisions/${confidentialNumber}`, { token: tokens.chair });
+    expect(forChair.body.title).toBe('Forhandlingsmandat');
 
     const publicMinutes = (
       await server.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: tokens.network_architect })
@@ -195,7 +224,7 @@ describe('meeting lifecycle', () => {
     await editor.synced();
     editor.destroy();
     expect((await post(`/api/meetings/${meeting.id}/approve`, 'secretary')).status).toBe(200);
-    const again = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.observer })).body;
+    const again = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.chair })).body;
     expect(again.map((d: { number: string }) => d.number)).toEqual(decisions.map((d: { number: string }) => d.number));
     expect(again[0].revised).toBe(true);
     const version2 = (await server.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: tokens.observer })).body;

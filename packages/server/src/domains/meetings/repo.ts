@@ -11,18 +11,24 @@ export interface MeetingRow {
   decisionCount: number;
 }
 
+/** The decision count includes confidential decisions only when `?` is 1. */
 const SELECT = `SELECT m.id, m.title, m.starts_at AS startsAt, m.ends_at AS endsAt, m.location, m.status,
-  (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id) AS decisionCount FROM meetings m`;
+  (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND (d.confidential = 0 OR ?)) AS decisionCount FROM meetings m`;
 
 export class MeetingsRepo {
   constructor(private readonly db: Db) {}
 
-  async list(): Promise<MeetingRow[]> {
-    return this.db.prepare<[], MeetingRow>(`${SELECT} ORDER BY m.starts_at DESC`).all();
+  async list(includeConfidential = false): Promise<MeetingRow[]> {
+    return this.db
+      .prepare<[number], MeetingRow>(`${SELECT} ORDER BY m.starts_at DESC`)
+      .all(Number(includeConfidential));
   }
 
-  async byId(id: string): Promise<MeetingRow | null> {
-    return this.db.prepare<[string], MeetingRow>(`${SELECT} WHERE m.id = ?`).get(id) ?? null;
+  async byId(id: string, includeConfidential = false): Promise<MeetingRow | null> {
+    return (
+      this.db.prepare<[number, string], MeetingRow>(`${SELECT} WHERE m.id = ?`).get(Number(includeConfidential), id) ??
+      null
+    );
   }
 
   async setStatus(id: string, status: MeetingStatus): Promise<void> {

@@ -1,4 +1,4 @@
-import { CreateMeeting, can, Id, MeetingTransitionName, TransitionRequest } from '@council/shared';
+import { CreateMeeting, can, Id, MeetingTransitionName, mayReadConfidential, TransitionRequest } from '@council/shared';
 import { Router } from 'express';
 import type { Repos } from '../../app.ts';
 import { authorize } from '../../http/auth.ts';
@@ -12,7 +12,7 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
 
   router.get('/meetings', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
-    const visible = (await repos.meetings.list()).filter((m) =>
+    const visible = (await repos.meetings.list(mayReadConfidential(actor))).filter((m) =>
       can(actor, 'read', { type: 'meeting', status: m.status }),
     );
     res.json(visible.map(presentMeeting));
@@ -41,7 +41,7 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
   router.get(['/meetings/:id/minutes', '/meetings/:id/minutes.md'], async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     const meeting = await service.visible(actor, parse(Id, req.params.id));
-    const audience = can(actor, 'read', { type: 'meetingClosed', status: meeting.status }) ? 'council' : 'public';
+    const audience = mayReadConfidential(actor) ? 'council' : 'public';
     const minutes = await repos.minutes.get(meeting.id, audience);
     if (!minutes) throw notFound('Approved minutes');
     if (req.path.endsWith('.md')) {

@@ -7,6 +7,7 @@ import {
   MEETING_TRANSITIONS,
   type MeetingStatus,
   type MeetingTransition,
+  mayReadConfidential,
 } from '@council/shared';
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
@@ -39,12 +40,12 @@ export class MeetingsService {
       await this.repos.meetings.create({ id, status: 'draft', ...input });
       await this.repos.audit.record(actor.id, 'meeting.create', `meeting:${id}`, { title: input.title });
     });
-    return (await this.repos.meetings.byId(id)) as MeetingRow;
+    return this.visible(actor, id);
   }
 
   /** A meeting the actor may see, or 404 (a meeting one may not see does not exist for them). */
   async visible(actor: Actor, id: string): Promise<MeetingRow> {
-    const meeting = await this.repos.meetings.byId(id);
+    const meeting = await this.repos.meetings.byId(id, mayReadConfidential(actor));
     if (!meeting || !can(actor, 'read', { type: 'meeting', status: meeting.status })) throw notFound('Meeting');
     return meeting;
   }
@@ -81,7 +82,7 @@ export class MeetingsService {
     }
     for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)])
       this.live.notify(doc, { type: STATUS_MESSAGE, status: to });
-    return (await this.repos.meetings.byId(id)) as MeetingRow;
+    return this.visible(actor, id);
   }
 
   private applyAccess(id: string, status: MeetingStatus): void {
@@ -114,6 +115,7 @@ export class MeetingsService {
             meetingId: meeting.id,
             itemId: item.id,
             decidedOn: meeting.startsAt.slice(0, 10),
+            confidential: item.confidential,
           };
         }),
       );
