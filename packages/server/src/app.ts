@@ -24,6 +24,7 @@ import { DecisionsRepo } from './domains/decisions/repo.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
 import { GroupsRepo } from './domains/groups/repo.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
+import { FollowupsRepo } from './domains/meetings/followupsRepo.ts';
 import { MinutesRepo } from './domains/meetings/minutesRepo.ts';
 import { MeetingsRepo } from './domains/meetings/repo.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
@@ -46,6 +47,7 @@ export function createRepos(db: Db) {
     sessions: new SessionRepo(db),
     meetings: new MeetingsRepo(db),
     minutes: new MinutesRepo(db),
+    followups: new FollowupsRepo(db),
     decisions: new DecisionsRepo(db),
     groups: new GroupsRepo(db),
     plans: new PlansRepo(db),

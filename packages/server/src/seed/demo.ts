@@ -6,7 +6,7 @@ import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
 import { buildGroupDoc, buildMeetingDocs, buildPlanDoc, type MeetingContent } from '../collab/docBuilders.ts';
 import { projectDocument } from '../collab/projections.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
-import { readMeetingContent } from '../domains/meetings/content.ts';
+import { followupsOf, readMeetingContent } from '../domains/meetings/content.ts';
 import { renderMinutes } from '../domains/meetings/render.ts';
 
 export const DEMO_PASSWORD = 'demo-council-2011';
@@ -340,6 +340,7 @@ const meetings: DemoMeeting[] = [
         item('i1', 'Status fra arbejdsgruppen for data og integration', 'information', 30, 'a1'),
         item('i2', 'Revideret indikatorsæt for gevinstrealisering', 'decision', 45, 'm2'),
         item('i3', 'Den ekstroverte it-afdeling: fra serverrummet til rådgivning', 'discussion', 45, 'm4'),
+        item('i4', 'Fælles it-sikkerhedspolitik', 'decision', 20, 'm6'),
       ],
       notes: {
         i1: ['Arbejdsgruppen har kortlagt de fælles integrationer og foreslår en fælles beskedfordeler.'],
@@ -349,6 +350,7 @@ const meetings: DemoMeeting[] = [
         i3: [
           'Svendborg Kommune fortalte om at flytte serverdriften ud og it-teknikerne tættere på brugerne. It-afdelingerne skal være mere ekstroverte og borgervendte.',
         ],
+        i4: ['Udkastet skal først i høring blandt netværkets sikkerhedsarkitekter. Punktet udsættes.'],
       },
       decisions: {
         i2: {
@@ -358,6 +360,7 @@ const meetings: DemoMeeting[] = [
           supersedes: ['2011-002'],
           tags: ['gevinstrealisering', 'indikatorer'],
         },
+        i4: { title: 'Fælles it-sikkerhedspolitik for kommunerne', text: '', status: 'postponed', tags: ['sikkerhed'] },
       },
       attendance: everyone(['chair', 'm2', 'm3', 'm4', 'm5', 'm7', 'm8', 'm9', 'secretary']),
       actions: [
@@ -536,6 +539,7 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     const numbers = await repos.decisions.recordAll(adopted);
     const numberByItem = new Map(adopted.map((d, i) => [d.itemId, numbers[i] as string]));
     const content = readMeetingContent(open, closed, server.logger, m.id);
+    await repos.followups.replace(m.id, followupsOf(content));
     const meeting = { ...m, decisionCount: numbers.length };
     for (const audience of ['public', 'council'] as const) {
       const rendered = renderMinutes({ meeting, content, open, closed, names, numbers: numberByItem, audience });

@@ -64,6 +64,16 @@ export const da = {
     },
     when: '{start} – {end}',
     location: 'Sted',
+    carryOver: {
+      title: 'Fra tidligere møder',
+      add: 'Tilføj «{title}» til dagsordenen',
+      postponed: 'Udsat beslutning · {meeting}',
+      action: 'Handlingspunkt · {meeting}',
+      followUp: 'Opfølgning: {title}',
+    },
+    printAgenda: 'Udskriv dagsorden',
+    calendar: 'Føj til kalender (.ics)',
+    calendarFeed: 'Alle møder som kalender (.ics)',
     create: {
       open: 'Nyt møde',
       title: 'Opret møde',

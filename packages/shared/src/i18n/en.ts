@@ -65,6 +65,16 @@ export const en: Catalogue = {
     },
     when: '{start} – {end}',
     location: 'Place',
+    carryOver: {
+      title: 'From earlier meetings',
+      add: 'Add “{title}” to the agenda',
+      postponed: 'Postponed decision · {meeting}',
+      action: 'Action point · {meeting}',
+      followUp: 'Follow-up: {title}',
+    },
+    printAgenda: 'Print agenda',
+    calendar: 'Add to calendar (.ics)',
+    calendarFeed: 'All meetings as a calendar (.ics)',
     create: {
       open: 'New meeting',
       title: 'Create meeting',

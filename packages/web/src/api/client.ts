@@ -13,6 +13,15 @@ import type {
   Plan,
 } from '@council/shared';
 
+/** A postponed decision or an action point from an earlier meeting, offered for a new agenda. */
+export interface Followup {
+  meetingId: string;
+  meetingTitle: string;
+  kind: 'postponed' | 'action';
+  refId: string;
+  title: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -54,6 +63,7 @@ export const api = {
   createMeeting: (body: CreateMeeting) => request<Meeting>('POST', '/meetings', body),
   transition: (id: string, transition: MeetingTransition, reason?: string) =>
     request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, reason ? { reason } : {}),
+  carryOver: (id: string) => request<Followup[]>('GET', `/meetings/${encodeURIComponent(id)}/carry-over`),
   minutes: (id: string) => request<Minutes>('GET', `/meetings/${encodeURIComponent(id)}/minutes`),
   meetingDecisions: (id: string) => request<DecisionRecord[]>('GET', `/decisions?meeting=${encodeURIComponent(id)}`),
   decisions: () => request<DecisionRecord[]>('GET', '/decisions'),

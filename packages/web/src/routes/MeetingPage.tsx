@@ -1,5 +1,5 @@
 import { can, docNames, type Me, type Meeting } from '@council/shared';
-import { Alert, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -53,7 +53,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start" className="print-hide">
+      <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">
             <Title order={2}>{meeting.title}</Title>
@@ -63,8 +63,18 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             {t('meetings.when', { start: format.dateTime(meeting.startsAt), end: format.time(meeting.endsAt) })} ·{' '}
             {meeting.location}
           </Text>
+          <Group gap="md" mt={4} className="print-hide">
+            <Anchor size="sm" href={`/api/meetings/${meeting.id}/calendar.ics`} download>
+              {t('meetings.calendar')}
+            </Anchor>
+            <Anchor size="sm" component="button" onClick={() => window.print()}>
+              {t('meetings.printAgenda')}
+            </Anchor>
+          </Group>
         </div>
-        <LifecycleActions meeting={meeting} />
+        <div className="print-hide">
+          <LifecycleActions meeting={meeting} />
+        </div>
       </Group>
       {open?.state === 'denied' && <Alert color="red">{t('editor.denied')}</Alert>}
       {!open || !docs || open.loading ? (
@@ -95,6 +105,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
                 {agenda.length === 0 && <EmptyState>{t('meetings.agendaEmpty')}</EmptyState>}
                 <nav aria-label={t('meetings.agenda')}>
                   <AgendaPanel
+                    meetingId={meeting.id}
                     items={agenda}
                     docs={docs}
                     editable={editable}

@@ -24,7 +24,12 @@ export function MeetingsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('meetings.title')}</Title>
-        {can('create', { type: 'meetings' }) && <CreateMeetingButton />}
+        <Group gap="sm">
+          <Anchor size="sm" href="/api/meetings.ics" download>
+            {t('meetings.calendarFeed')}
+          </Anchor>
+          {can('create', { type: 'meetings' }) && <CreateMeetingButton />}
+        </Group>
       </Group>
       {meetings.data.length === 0 && <EmptyState>{t('meetings.empty')}</EmptyState>}
       {upcoming.length > 0 && <MeetingList title={t('meetings.upcoming')} meetings={upcoming} />}

@@ -17,4 +17,18 @@ CREATE TABLE minutes (
   markdown TEXT NOT NULL,
   PRIMARY KEY (meeting_id, audience)
 );
+
+-- What approved minutes leave for later meetings: postponed decisions and action points. Written on
+-- approval; offered as items when the next agenda is prepared.
+CREATE TABLE followups (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  kind TEXT NOT NULL CHECK (kind IN ('postponed', 'action')),
+  ref_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  assignee_id TEXT,
+  due TEXT,
+  group_id TEXT,
+  confidential INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (meeting_id, kind, ref_id)
+);
 `;

@@ -64,3 +64,33 @@ export function readMeetingContent(open: Y.Doc, closed: Y.Doc, logger: Logger, m
 function toJson(value: unknown): unknown {
   return value && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : value;
 }
+
+/** What approved minutes leave for later meetings: postponed decisions and every action point. */
+export function followupsOf(content: MeetingContent) {
+  const postponed = content.agenda.flatMap((item) => {
+    const decision = content.decisions.get(item.id);
+    if (decision?.status !== 'postponed') return [];
+    const title = decision.title || item.title;
+    return [
+      {
+        kind: 'postponed' as const,
+        refId: item.id,
+        title,
+        assigneeId: null,
+        due: null,
+        groupId: null,
+        confidential: item.confidential,
+      },
+    ];
+  });
+  const actions = content.actions.map((a) => ({
+    kind: 'action' as const,
+    refId: a.id,
+    title: a.title,
+    assigneeId: a.assigneeId ?? null,
+    due: a.due ?? null,
+    groupId: a.groupId ?? null,
+    confidential: false,
+  }));
+  return [...postponed, ...actions];
+}

@@ -279,3 +279,70 @@ describe('meeting lifecycle', () => {
     );
   });
 });
+
+describe('carry-over and calendar', () => {
+  it('offers postponed decisions and open action points from earlier approved meetings to the next agenda', async () => {
+    const earlier = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [
+          { id: 'i1', title: 'Sikkerhedspolitik', kind: 'decision', durationMinutes: 10, confidential: false },
+          { id: 'i2', title: 'Forhandling', kind: 'decision', durationMinutes: 10, confidential: true },
+        ],
+        decisions: {
+          i1: { title: 'Fælles it-sikkerhedspolitik', text: '', status: 'postponed' },
+          i2: { title: 'Hemmeligt mandat', text: '', status: 'postponed' },
+        },
+        actions: [{ id: 'a1', title: 'Send udkast i høring', assigneeId: 'x' }],
+      },
+    });
+    // The factory dates every meeting 2026-12-10; the next one must start later.
+    server.council.db
+      .prepare("UPDATE meetings SET starts_at = '2026-11-01T09:00:00+01:00' WHERE id = ?")
+      .run(earlier.id);
+    await post(`/api/meetings/${earlier.id}/approve`, 'chair');
+    const next = await server.factory.meeting({ status: 'draft' });
+
+    const suggestions = await server.api('GET', `/api/meetings/${next.id}/carry-over`, { token: tokens.secretary });
+    expect(suggestions.status).toBe(200);
+    const mine = suggestions.body.filter((f: { meetingId: string }) => f.meetingId === earlier.id);
+    expect(mine.map((f: { kind: string; title: string }) => `${f.kind}: ${f.title}`).sort()).toEqual([
+      'action: Send udkast i høring',
+      'postponed: Fælles it-sikkerhedspolitik',
+      'postponed: Hemmeligt mandat',
+    ]);
+    expect((await server.api('GET', `/api/meetings/${next.id}/carry-over`, { token: tokens.observer })).status).toBe(
+      404,
+    );
+    const published = await server.factory.meeting({ status: 'published' });
+    expect(
+      (await server.api('GET', `/api/meetings/${published.id}/carry-over`, { token: tokens.observer })).status,
+    ).toBe(403);
+  });
+
+  it('serves a meeting and the feed of visible meetings as iCalendar', async () => {
+    const draft = await server.factory.meeting({ status: 'draft', title: 'Hemmeligt udkast' });
+    const published = await server.factory.meeting({ status: 'published', title: 'Rådsmøde 2/2027' });
+    const one = await fetch(`${server.url}/api/meetings/${published.id}/calendar.ics`, {
+      headers: { authorization: `Bearer ${tokens.observer}` },
+    });
+    expect(one.headers.get('content-type')).toContain('text/calendar');
+    const ics = await one.text();
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('SUMMARY:Rådsmøde 2/2027');
+    expect(ics).toContain('DTSTART:20261210T080000Z');
+    const feed = await (
+      await fetch(`${server.url}/api/meetings.ics`, { headers: { authorization: `Bearer ${tokens.observer}` } })
+    ).text();
+    expect(feed).toContain('Rådsmøde 2/2027');
+    expect(feed).not.toContain('Hemmeligt udkast');
+    expect(
+      (
+        await fetch(`${server.url}/api/meetings/${draft.id}/calendar.ics`, {
+          headers: { authorization: `Bearer ${tokens.observer}` },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await fetch(`${server.url}/api/meetings.ics`)).status).toBe(401);
+  });
+});

@@ -1,9 +1,10 @@
 import { CreateMeeting, can, Id, MeetingTransitionName, mayReadConfidential, TransitionRequest } from '@council/shared';
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { Repos } from '../../app.ts';
 import { authorize } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
+import { meetingsCalendar } from './calendar.ts';
 import { presentMeeting } from './presenter.ts';
 import type { MeetingsService } from './service.ts';
 
@@ -18,6 +19,18 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
     res.json(visible.map(presentMeeting));
   });
 
+  /** Every meeting the reader may see, as a calendar to download or subscribe to. */
+  router.get('/meetings.ics', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    const visible = (await repos.meetings.list()).filter((m) =>
+      can(actor, 'read', { type: 'meeting', status: m.status }),
+    );
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment('raadsmoeder.ics')
+      .send(meetingsCalendar(visible, baseUrl(req)));
+  });
+
   router.post('/meetings', async (req, res) => {
     const { actor } = authorize(req, 'create', { type: 'meetings' });
     const meeting = await service.create(actor, parse(CreateMeeting, req.body));
@@ -27,6 +40,20 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
   router.get('/meetings/:id', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     res.json(presentMeeting(await service.visible(actor, parse(Id, req.params.id))));
+  });
+
+  router.get('/meetings/:id/carry-over', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await service.carryOver(actor, parse(Id, req.params.id)));
+  });
+
+  router.get('/meetings/:id/calendar.ics', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    const meeting = await service.visible(actor, parse(Id, req.params.id));
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(`${meeting.id}.ics`)
+      .send(meetingsCalendar([meeting], baseUrl(req)));
   });
 
   router.post('/meetings/:id/:transition', async (req, res) => {
@@ -56,3 +83,5 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
 
   return router;
 }
+
+const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;

@@ -17,7 +17,7 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { Logger } from '../../logger.ts';
-import { readMeetingContent } from './content.ts';
+import { followupsOf, readMeetingContent } from './content.ts';
 import { renderMinutes } from './render.ts';
 import type { MeetingRow } from './repo.ts';
 
@@ -85,6 +85,14 @@ export class MeetingsService {
     return this.visible(actor, id);
   }
 
+  /** Postponed decisions and open action points from earlier meetings, offered for this agenda. */
+  async carryOver(actor: Actor, id: string) {
+    const meeting = await this.visible(actor, id);
+    if (!can(actor, 'edit', { type: 'meeting', status: meeting.status }))
+      throw forbidden('Only those who edit the agenda get suggestions for it.');
+    return this.repos.followups.openBefore(meeting.startsAt, mayReadConfidential(actor));
+  }
+
   private applyAccess(id: string, status: MeetingStatus): void {
     this.live.refreshAccess(docNames.meeting(id), { type: 'meeting', status });
     this.live.refreshAccess(docNames.meetingClosed(id), { type: 'meetingClosed', status });
@@ -132,6 +140,7 @@ export class MeetingsService {
           ...rendered,
         });
       }
+      await this.repos.followups.replace(meeting.id, followupsOf(content));
       await this.repos.meetings.setStatus(meeting.id, 'approved');
       await this.repos.audit.record(actor.id, 'meeting.approve', `meeting:${meeting.id}`, {
         version,

@@ -17,8 +17,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import classes from './agenda.module.css';
+import { CarryOver } from './CarryOver.tsx';
 
 interface Props {
+  meetingId: string;
   items: AgendaItem[];
   docs: MeetingDocs;
   editable: boolean;
@@ -29,7 +31,7 @@ interface Props {
 }
 
 /** The agenda in order, with each item's start time, the running total, and reordering. */
-export function AgendaPanel({ items, docs, editable, startsAt, endsAt, selectedId, onSelect }: Props) {
+export function AgendaPanel({ meetingId, items, docs, editable, startsAt, endsAt, selectedId, onSelect }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [dragged, setDragged] = useState<string | null>(null);
@@ -91,7 +93,7 @@ export function AgendaPanel({ items, docs, editable, startsAt, endsAt, selectedI
                 )}
               </UnstyledButton>
               {editable && (
-                <Stack gap={2}>
+                <Stack gap={2} className="print-hide">
                   <ActionIcon
                     variant="subtle"
                     size="sm"
@@ -133,6 +135,7 @@ export function AgendaPanel({ items, docs, editable, startsAt, endsAt, selectedI
         </Alert>
       )}
       {editable && <AddItemForm docs={docs} onAdded={onSelect} />}
+      {editable && <CarryOver meetingId={meetingId} docs={docs} agenda={items} />}
     </Stack>
   );
 }
@@ -151,7 +154,7 @@ function AddItemForm({ docs, onAdded }: { docs: MeetingDocs; onAdded: (id: strin
     onAdded(id);
   };
   return (
-    <form onSubmit={submit} aria-label={t('meetings.item.add')}>
+    <form onSubmit={submit} aria-label={t('meetings.item.add')} className="print-hide">
       <Stack gap="xs" p="xs" className={classes.addForm}>
         <TextInput
           label={t('meetings.item.title')}

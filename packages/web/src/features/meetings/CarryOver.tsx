@@ -1,0 +1,51 @@
+import { type AgendaItem, addAgendaItem, type MeetingDocs } from '@council/shared';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, type Followup } from '../../api/client.ts';
+
+/** Postponed decisions and open action points from earlier meetings, one click from the agenda. */
+export function CarryOver({ meetingId, docs, agenda }: { meetingId: string; docs: MeetingDocs; agenda: AgendaItem[] }) {
+  const { t } = useTranslation();
+  const followups = useQuery({ queryKey: ['carry-over', meetingId], queryFn: () => api.carryOver(meetingId) });
+  const titleOf = (f: Followup) =>
+    f.kind === 'action' ? t('meetings.carryOver.followUp', { title: f.title }) : f.title;
+  const onAgenda = new Set(agenda.map((item) => item.title));
+  const open = (followups.data ?? []).filter((f) => !onAgenda.has(titleOf(f)));
+  if (open.length === 0) return null;
+
+  const add = (f: Followup) =>
+    addAgendaItem(docs, {
+      id: crypto.randomUUID().slice(0, 8),
+      title: titleOf(f),
+      kind: f.kind === 'postponed' ? 'decision' : 'information',
+      durationMinutes: f.kind === 'postponed' ? 20 : 5,
+      confidential: false,
+    });
+
+  return (
+    <Paper withBorder p="xs" component="section" aria-labelledby="carry-over" className="print-hide">
+      <Title order={4} size="h6" id="carry-over" mb={4}>
+        {t('meetings.carryOver.title')}
+      </Title>
+      <Stack gap={4}>
+        {open.map((f) => (
+          <div key={`${f.meetingId}-${f.kind}-${f.refId}`}>
+            <Text size="sm">{titleOf(f)}</Text>
+            <Text size="xs" c="dimmed">
+              {t(`meetings.carryOver.${f.kind}`, { meeting: f.meetingTitle })}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => add(f)}
+              aria-label={t('meetings.carryOver.add', { title: titleOf(f) })}
+            >
+              +
+            </Button>
+          </div>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
