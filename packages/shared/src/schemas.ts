@@ -78,6 +78,20 @@ export const CreateMeeting = z
   });
 export type CreateMeeting = z.input<typeof CreateMeeting>;
 
+/** A change of a meeting's own fields; the agenda and minutes are changed through the document. */
+export const UpdateMeeting = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    location: z.string().trim().max(300),
+  })
+  .partial()
+  .refine((m) => !m.startsAt || !m.endsAt || new Date(m.endsAt) > new Date(m.startsAt), {
+    message: 'The meeting must end after it starts',
+    path: ['endsAt'],
+  });
+
 /** Lifecycle commands: each moves a meeting from one state to the next. */
 export const MEETING_TRANSITIONS = {
   publish: { from: 'draft', to: 'published' },
@@ -185,3 +199,10 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** An agenda item added over REST (scripts, integrations); the server picks the id. */
+export const NewAgendaItem = AgendaItem.omit({ id: true }).extend({
+  confidential: z.boolean().default(false),
+  durationMinutes: z.number().int().min(0).max(600).default(15),
+});
+export type NewAgendaItem = z.input<typeof NewAgendaItem>;

@@ -346,3 +346,69 @@ describe('carry-over and calendar', () => {
     expect((await fetch(`${server.url}/api/meetings.ics`)).status).toBe(401);
   });
 });
+
+describe('REST edits of a meeting', () => {
+  it('adds an agenda item through the live document and refuses it once approved (409), for others (403) and when invalid (400)', async () => {
+    const meeting = await server.factory.meeting({ status: 'published', content: { agenda: [] } });
+    const watcher = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.network_architect);
+    const added = await post(`/api/meetings/${meeting.id}/agenda`, 'secretary', {
+      title: 'Status på handlingsplanen',
+      kind: 'information',
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      title: 'Status på handlingsplanen',
+      kind: 'information',
+      durationMinutes: 15,
+      confidential: false,
+    });
+    await waitFor(() => watcher.doc.getArray(fields.agenda).length === 1, 'the item to appear live');
+    watcher.destroy();
+
+    const invalid = await post(`/api/meetings/${meeting.id}/agenda`, 'secretary', {
+      title: 'X',
+      kind: 'party',
+      durationMinutes: -1,
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual([
+      'durationMinutes',
+      'kind',
+    ]);
+    expect(
+      (await post(`/api/meetings/${meeting.id}/agenda`, 'network_architect', { title: 'X', kind: 'information' }))
+        .status,
+    ).toBe(403);
+
+    const approved = await server.factory.meeting({ status: 'approved' });
+    const frozen = await post(`/api/meetings/${approved.id}/agenda`, 'chair', {
+      title: 'For sent',
+      kind: 'information',
+    });
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.error.message).toContain('reopen');
+    const patch = await server.api('PATCH', `/api/meetings/${approved.id}`, {
+      token: tokens.chair,
+      body: { title: 'Nyt navn' },
+    });
+    expect(patch.status).toBe(409);
+  });
+
+  it('changes title, time and place for the council, validating the times', async () => {
+    const meeting = await server.factory.meeting({ status: 'draft' });
+    const ok = await server.api('PATCH', `/api/meetings/${meeting.id}`, {
+      token: tokens.secretary,
+      body: { title: 'Rådsmøde 1/2027', location: 'Vejle' },
+    });
+    expect(ok.body).toMatchObject({ title: 'Rådsmøde 1/2027', location: 'Vejle' });
+    const backwards = await server.api('PATCH', `/api/meetings/${meeting.id}`, {
+      token: tokens.secretary,
+      body: { endsAt: '2026-12-10T08:00:00+01:00' },
+    });
+    expect(backwards.status).toBe(400);
+    expect(
+      (await server.api('PATCH', `/api/meetings/${meeting.id}`, { token: tokens.secretary, body: { title: 42 } }))
+        .status,
+    ).toBe(400);
+  });
+});

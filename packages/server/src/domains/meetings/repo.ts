@@ -31,6 +31,18 @@ export class MeetingsRepo {
     );
   }
 
+  async update(
+    id: string,
+    patch: Partial<Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'location'>>,
+  ): Promise<void> {
+    const columns = { title: 'title', startsAt: 'starts_at', endsAt: 'ends_at', location: 'location' } as const;
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof typeof columns, string][];
+    if (entries.length === 0) return;
+    this.db
+      .prepare(`UPDATE meetings SET ${entries.map(([k]) => `${columns[k]} = ?`).join(', ')} WHERE id = ?`)
+      .run(...entries.map(([, v]) => v), id);
+  }
+
   async setStatus(id: string, status: MeetingStatus): Promise<void> {
     this.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(status, id);
   }

@@ -1,4 +1,13 @@
-import { CreateMeeting, can, Id, MeetingTransitionName, mayReadConfidential, TransitionRequest } from '@council/shared';
+import {
+  CreateMeeting,
+  can,
+  Id,
+  MeetingTransitionName,
+  mayReadConfidential,
+  NewAgendaItem,
+  TransitionRequest,
+  UpdateMeeting,
+} from '@council/shared';
 import { type Request, Router } from 'express';
 import type { Repos } from '../../app.ts';
 import { authorize } from '../../http/auth.ts';
@@ -40,6 +49,17 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
   router.get('/meetings/:id', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     res.json(presentMeeting(await service.visible(actor, parse(Id, req.params.id))));
+  });
+
+  router.patch('/meetings/:id', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(presentMeeting(await service.update(actor, parse(Id, req.params.id), parse(UpdateMeeting, req.body))));
+  });
+
+  router.post('/meetings/:id/agenda', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    const item = await service.addAgendaItem(actor, parse(Id, req.params.id), parse(NewAgendaItem, req.body));
+    res.status(201).json(item);
   });
 
   router.get('/meetings/:id/carry-over', async (req, res) => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Actor,
+  type AgendaItem,
+  addAgendaItem,
   can,
   docNames,
   fields,
@@ -83,6 +85,37 @@ export class MeetingsService {
     for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)])
       this.live.notify(doc, { type: STATUS_MESSAGE, status: to });
     return this.visible(actor, id);
+  }
+
+  /** A meeting's own fields; refused once the minutes are approved (409), like every other edit. */
+  async update(actor: Actor, id: string, patch: Partial<NewMeeting>): Promise<MeetingRow> {
+    const meeting = await this.editable(actor, id);
+    const startsAt = patch.startsAt ?? meeting.startsAt;
+    const endsAt = patch.endsAt ?? meeting.endsAt;
+    if (new Date(endsAt) <= new Date(startsAt)) throw badRequest('The meeting must end after it starts.');
+    await inTransaction(this.db, async () => {
+      await this.repos.meetings.update(id, patch);
+      await this.repos.audit.record(actor.id, 'meeting.update', `meeting:${id}`, patch);
+    });
+    return this.visible(actor, id);
+  }
+
+  /** Adds an item to the agenda through the live document, so that everyone looking sees it appear. */
+  async addAgendaItem(actor: Actor, id: string, input: Omit<AgendaItem, 'id'>): Promise<AgendaItem> {
+    await this.editable(actor, id);
+    const item: AgendaItem = { id: randomUUID().slice(0, 8), ...input };
+    await this.live.change(docNames.meeting(id), (open) => addAgendaItem({ open }, item));
+    return item;
+  }
+
+  /** A meeting the actor may edit now: 404 if unseen, 403 without the right, 409 once approved. */
+  private async editable(actor: Actor, id: string): Promise<MeetingRow> {
+    const meeting = await this.visible(actor, id);
+    if (can(actor, 'edit', { type: 'meeting', status: meeting.status })) return meeting;
+    if (meeting.status === 'approved' && can(actor, 'edit', { type: 'meeting', status: 'minutes-draft' })) {
+      throw conflict('The minutes are approved and frozen; reopen them to make changes.');
+    }
+    throw forbidden('You may not edit this meeting.');
   }
 
   /** Postponed decisions and open action points from earlier meetings, offered for this agenda. */
