@@ -34,6 +34,9 @@ import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
 import { PlansRepo } from './domains/plans/repo.ts';
 import { planRoutes } from './domains/plans/routes.ts';
+import { indexPeople } from './domains/search/indexer.ts';
+import { SearchRepo } from './domains/search/repo.ts';
+import { searchRoutes } from './domains/search/routes.ts';
 import { authenticate } from './http/auth.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { isAllowedOrigin, originCheck } from './http/origin.ts';
@@ -52,12 +55,14 @@ export function createRepos(db: Db) {
     groups: new GroupsRepo(db),
     plans: new PlansRepo(db),
     audit: new AuditRepo(db),
+    search: new SearchRepo(db),
   };
 }
 
 export interface CouncilServer {
   db: Db;
   repos: Repos;
+  meetings: MeetingsService;
   hocuspocus: Hocuspocus;
   httpServer: Server;
   logger: Logger;
@@ -117,11 +122,12 @@ export function createCouncilServer(config: Config): CouncilServer {
     res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
   });
   api.use(authRoutes(auth, config.production));
-  api.use(peopleRoutes(repos.people, new PeopleService(repos.people), repos.audit));
+  api.use(peopleRoutes(repos.people, new PeopleService(repos.people, () => indexPeople(db)), repos.audit));
   api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
   api.use(groupRoutes(repos.groups));
   api.use(planRoutes(repos.plans));
+  api.use(searchRoutes(repos.search));
   api.use(notFoundRoute);
   api.use(errorHandler(logger));
   app.use('/api', api);
@@ -165,6 +171,7 @@ export function createCouncilServer(config: Config): CouncilServer {
   return {
     db,
     repos,
+    meetings: meetingsService,
     hocuspocus,
     httpServer,
     logger,

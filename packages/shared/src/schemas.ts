@@ -62,6 +62,8 @@ export const Meeting = z.object({
   location: z.string(),
   status: MeetingStatus,
   decisionCount: z.number().int().nonnegative(),
+  /** The meeting's numbered decisions the reader may see, in order. */
+  decisions: z.array(z.object({ number: z.string(), title: z.string(), itemId: z.string() })),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -133,21 +135,69 @@ export const Minutes = z.object({
 });
 export type Minutes = z.infer<typeof Minutes>;
 
-/** A decision as recorded on approval; the number is `YYYY-NNN`. */
+export const DecisionNumber = z.string().regex(/^\d{4}-\d{3,}$/, 'A decision number looks like 2026-014');
+
+export const DECISION_RECORD_STATUSES = ['adopted', 'superseded', 'rejected', 'postponed'] as const;
+
+/** A decision in the register, recorded on approval. Adopted decisions are numbered `YYYY-NNN`. */
 export const DecisionRecord = z.object({
-  number: z.string().regex(/^\d{4}-\d{3,}$/),
+  id: z.number().int(),
+  number: DecisionNumber.nullable(),
   title: z.string(),
   text: z.string(),
-  status: z.enum(['adopted', 'superseded']),
+  status: z.enum(DECISION_RECORD_STATUSES),
   revised: z.boolean(),
   confidential: z.boolean(),
   meetingId: Id,
+  meetingTitle: z.string(),
   itemId: Id,
   decidedOn: IsoDate,
   tags: z.array(z.string()),
   supersedes: z.array(z.string()),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;
+
+/** One decision with what it replaced and what replaced it. */
+export const DecisionDetail = DecisionRecord.extend({
+  supersededBy: z.array(z.object({ number: z.string(), title: z.string() })),
+  supersedesDecisions: z.array(z.object({ number: z.string(), title: z.string() })),
+});
+export type DecisionDetail = z.infer<typeof DecisionDetail>;
+
+export const DecisionQuery = z.object({
+  status: z.enum(DECISION_RECORD_STATUSES).optional(),
+  tag: z.string().trim().min(1).max(80).optional(),
+  year: z.coerce.number().int().min(1900).max(2999).optional(),
+  meeting: Id.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(['newest', 'oldest']).default('newest'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type DecisionQuery = z.infer<typeof DecisionQuery>;
+
+export const DecisionPage = z.object({ items: z.array(DecisionRecord), nextCursor: z.string().nullable() });
+export type DecisionPage = z.infer<typeof DecisionPage>;
+
+export const SEARCH_TYPES = ['minutes', 'agenda', 'decision', 'group', 'task', 'initiative', 'person'] as const;
+export const SearchType = z.enum(SEARCH_TYPES);
+export type SearchType = z.infer<typeof SearchType>;
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'Write something to search for').max(200),
+  type: SearchType.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const SearchHit = z.object({
+  type: SearchType,
+  ref: z.string(),
+  title: z.string(),
+  /** Text around the match, with matches between \u0002 and \u0003 markers. */
+  snippet: z.string(),
+  url: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
 
 export const GROUP_STATUSES = ['forming', 'active', 'reporting', 'concluded'] as const;
 export const Group = z.object({

@@ -14,6 +14,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { i18n } from './i18n/index.ts';
+import { DecisionPage } from './routes/DecisionPage.tsx';
 import { DecisionsPage } from './routes/DecisionsPage.tsx';
 import { GroupsPage } from './routes/GroupsPage.tsx';
 import { Layout } from './routes/Layout.tsx';
@@ -88,6 +89,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'decisions', element: <DecisionsPage /> },
+      { path: 'decisions/:number', element: <DecisionPage /> },
       { path: 'groups', element: <GroupsPage /> },
       { path: 'plan', element: <PlanPage /> },
       { path: 'network', element: <NetworkPage /> },

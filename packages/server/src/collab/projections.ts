@@ -1,6 +1,12 @@
 import { fields, parseDocumentName } from '@council/shared';
 import * as Y from 'yjs';
 import type { Db } from '../db/connection.ts';
+import {
+  indexClosedMeetingDocument,
+  indexGroupDocument,
+  indexMeetingDocument,
+  indexPlanDocument,
+} from '../domains/search/indexer.ts';
 
 /**
  * Read models projected from documents. Each projection replaces everything it owns for one
@@ -9,8 +15,22 @@ import type { Db } from '../db/connection.ts';
  */
 export function projectDocument(db: Db, name: string, doc: Y.Doc): void {
   const ref = parseDocumentName(name);
-  if (ref?.kind === 'group') projectTasks(db, ref.groupId, doc);
-  if (ref?.kind === 'plan') projectInitiatives(db, ref.planId, doc);
+  switch (ref?.kind) {
+    case 'meeting':
+      indexMeetingDocument(db, ref.meetingId, doc, name);
+      break;
+    case 'meetingClosed':
+      indexClosedMeetingDocument(db, ref.meetingId, doc, name);
+      break;
+    case 'group':
+      projectTasks(db, ref.groupId, doc);
+      indexGroupDocument(db, ref.groupId, doc, name);
+      break;
+    case 'plan':
+      projectInitiatives(db, ref.planId, doc);
+      indexPlanDocument(db, ref.planId, doc, name);
+      break;
+  }
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);

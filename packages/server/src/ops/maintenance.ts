@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
 import { projectDocument } from '../collab/projections.ts';
 import type { Db } from '../db/connection.ts';
+import { DecisionsRepo } from '../domains/decisions/repo.ts';
+import { indexDecisions, indexPeople } from '../domains/search/indexer.ts';
 
 /** Online backup: SQLite's backup API copies a consistent snapshot while the server keeps writing. */
 export async function backupDatabase(db: Db, destination: string): Promise<void> {
@@ -29,7 +31,7 @@ export function restoreDatabase(backup: string, databaseFile: string): void {
   fs.copyFileSync(backup, databaseFile);
 }
 
-/** Rebuilds every read model from the documents; returns how many documents were projected. */
+/** Rebuilds every read model and the search index; returns how many documents were projected. */
 export async function reindex(db: Db): Promise<number> {
   const store = new SqliteDocumentStore(db);
   const names = await store.names();
@@ -41,5 +43,7 @@ export async function reindex(db: Db): Promise<number> {
     projectDocument(db, name, doc);
     doc.destroy();
   }
+  indexPeople(db);
+  indexDecisions(db, await new DecisionsRepo(db).all(true));
   return names.length;
 }

@@ -6,8 +6,7 @@ import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
 import { buildGroupDoc, buildMeetingDocs, buildPlanDoc, type MeetingContent } from '../collab/docBuilders.ts';
 import { projectDocument } from '../collab/projections.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
-import { followupsOf, readMeetingContent } from '../domains/meetings/content.ts';
-import { renderMinutes } from '../domains/meetings/render.ts';
+import { indexPeople } from '../domains/search/indexer.ts';
 
 export const DEMO_PASSWORD = 'demo-council-2011';
 
@@ -506,52 +505,24 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     ),
   );
 
-  const names = new Map(people.map((p) => [p.id, p.name]));
   for (const m of meetings) {
     await repos.meetings.create({
+      // Approved meetings are created awaiting approval and approved below.
+      status: m.status === 'approved' ? 'minutes-draft' : m.status,
       id: m.id,
       title: m.title,
       startsAt: m.startsAt,
       endsAt: m.endsAt,
       location: m.location,
-      status: m.status,
     });
     const { open, closed } = buildMeetingDocs(m.content);
     await saveDoc(docNames.meeting(m.id), open);
     await saveDoc(docNames.meetingClosed(m.id), closed);
     if (m.status !== 'approved') continue;
-    const adopted = m.content.agenda.flatMap((agendaItem) => {
-      const decision = m.content.decisions?.[agendaItem.id];
-      if (decision?.status !== 'adopted') return [];
-      return [
-        {
-          title: decision.title,
-          text: decision.text,
-          meetingId: m.id,
-          itemId: agendaItem.id,
-          decidedOn: m.startsAt.slice(0, 10),
-          tags: decision.tags ?? [],
-          supersedes: decision.supersedes ?? [],
-          confidential: agendaItem.confidential,
-        },
-      ];
-    });
-    const numbers = await repos.decisions.recordAll(adopted);
-    const numberByItem = new Map(adopted.map((d, i) => [d.itemId, numbers[i] as string]));
-    const content = readMeetingContent(open, closed, server.logger, m.id);
-    await repos.followups.replace(m.id, followupsOf(content));
-    const meeting = { ...m, decisionCount: numbers.length };
-    for (const audience of ['public', 'council'] as const) {
-      const rendered = renderMinutes({ meeting, content, open, closed, names, numbers: numberByItem, audience });
-      await repos.minutes.save({
-        meetingId: m.id,
-        audience,
-        version: 1,
-        approvedAt: m.endsAt,
-        approvedBy: 'chair',
-        ...rendered,
-      });
-    }
+    // Approved through the same command the chair uses, so that numbers, minutes, follow-ups,
+    // search and group tasks are exactly what the product makes. Then dated to the meeting's day.
+    await server.meetings.transition({ id: 'chair', role: 'chair', groups: {} }, m.id, 'approve');
+    db.prepare('UPDATE minutes SET approved_at = ? WHERE meeting_id = ?').run(m.endsAt, m.id);
   }
 
   await repos.plans.create({
@@ -651,5 +622,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     ]),
   );
 
+  indexPeople(db);
   return people.map(({ email, role }) => ({ email, role }));
 }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { createRepos } from '../app.ts';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
 import { buildMeetingDocs, type MeetingContent } from '../collab/docBuilders.ts';
+import { projectDocument } from '../collab/projections.ts';
 import type { Db } from '../db/connection.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
 
@@ -16,7 +17,7 @@ export class Factory {
   private readonly repos;
   private readonly store;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.repos = createRepos(db);
     this.store = new SqliteDocumentStore(db);
   }
@@ -53,9 +54,15 @@ export class Factory {
       agenda: [{ id: 'i1', title: 'Punkt 1', kind: 'discussion', durationMinutes: 30, confidential: false }],
     };
     const { open, closed } = buildMeetingDocs(content);
-    await this.store.compact(docNames.meeting(id), Y.encodeStateAsUpdate(open), 0);
-    await this.store.compact(docNames.meetingClosed(id), Y.encodeStateAsUpdate(closed), 0);
+    await this.saveDoc(docNames.meeting(id), open);
+    await this.saveDoc(docNames.meetingClosed(id), closed);
     return meeting;
+  }
+
+  /** Stores a document and projects it, as the server does after a change. */
+  private async saveDoc(name: string, doc: Y.Doc): Promise<void> {
+    await this.store.compact(name, Y.encodeStateAsUpdate(doc), 0);
+    projectDocument(this.db, name, doc);
   }
 
   async group(

@@ -1,6 +1,7 @@
 import type {
   CreateMeeting,
-  DecisionRecord,
+  DecisionDetail,
+  DecisionPage,
   ErrorBody,
   Group,
   LoginRequest,
@@ -11,6 +12,7 @@ import type {
   Minutes,
   Person,
   Plan,
+  SearchHit,
 } from '@council/shared';
 
 /** A postponed decision or an action point from an earlier meeting, offered for a new agenda. */
@@ -53,6 +55,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** Typed access to the REST API; the shapes are the shared zod types. */
 export const api = {
   login: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', body),
@@ -65,8 +74,11 @@ export const api = {
     request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, reason ? { reason } : {}),
   carryOver: (id: string) => request<Followup[]>('GET', `/meetings/${encodeURIComponent(id)}/carry-over`),
   minutes: (id: string) => request<Minutes>('GET', `/meetings/${encodeURIComponent(id)}/minutes`),
-  meetingDecisions: (id: string) => request<DecisionRecord[]>('GET', `/decisions?meeting=${encodeURIComponent(id)}`),
-  decisions: () => request<DecisionRecord[]>('GET', '/decisions'),
+  decisions: (query: Record<string, string | number | undefined> = {}) =>
+    request<DecisionPage>('GET', `/decisions${queryString(query)}`),
+  decision: (number: string) => request<DecisionDetail>('GET', `/decisions/${encodeURIComponent(number)}`),
+  decisionYears: () => request<{ year: number; count: number }[]>('GET', '/decisions/years'),
+  search: (query: { q: string; type?: string }) => request<SearchHit[]>('GET', `/search${queryString(query)}`),
   groups: () => request<Group[]>('GET', '/groups'),
   plans: () => request<Plan[]>('GET', '/plans'),
   people: () => request<Person[]>('GET', '/people'),

@@ -1,5 +1,6 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../features/auth/useMe.ts';
@@ -45,6 +46,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group wrap="nowrap" gap="sm">
+            <ShellSearch />
             {me && (
               <Text size="sm" data-testid="signed-in-as" visibleFrom="xs">
                 {t('nav.signedInAs', { name: me.name })} · {t(`roles.${me.role}`)}
@@ -83,5 +85,47 @@ export function Layout() {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** The search box in the shell; `/` anywhere outside a text field puts the cursor in it. */
+function ShellSearch() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState('');
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      const typing = target.closest('input, textarea, select, [contenteditable="true"]');
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader; the role is
+    <form
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(`/search?q=${encodeURIComponent(value)}`);
+      }}
+    >
+      <TextInput
+        ref={input}
+        size="xs"
+        type="search"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+        visibleFrom="sm"
+        w={220}
+      />
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import type { DecisionRecord, Meeting } from '@council/shared';
+import type { Meeting } from '@council/shared';
 import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -41,9 +41,6 @@ export function MeetingsPage() {
 function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const decisions = useQuery({ queryKey: ['decisions'], queryFn: api.decisions });
-  const byMeeting = new Map<string, DecisionRecord[]>();
-  for (const d of decisions.data ?? []) byMeeting.set(d.meetingId, [...(byMeeting.get(d.meetingId) ?? []), d]);
   return (
     <section aria-label={title}>
       <Title order={3} size="h4" mb="xs">
@@ -68,11 +65,11 @@ function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }
                 <MeetingStatusBadge status={m.status} />
               </Group>
             </Group>
-            {(byMeeting.get(m.id) ?? []).length > 0 && (
+            {m.decisions.length > 0 && (
               <List size="sm" mt="xs" listStyleType="none" spacing={2}>
-                {(byMeeting.get(m.id) ?? []).map((d) => (
+                {m.decisions.map((d) => (
                   <List.Item key={d.number}>
-                    <Anchor component={Link} to={`/meetings/${m.id}?tab=agenda&item=${d.itemId}`} size="sm">
+                    <Anchor component={Link} to={`/decisions/${d.number}`} size="sm">
                       {d.number}
                     </Anchor>{' '}
                     {d.title}

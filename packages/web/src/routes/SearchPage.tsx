@@ -1,13 +1,99 @@
-import { Alert, Stack, Title } from '@mantine/core';
+import { SEARCH_TYPES } from '@council/shared';
+import { Anchor, Badge, Chip, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api/client.ts';
+import { PageLoader, QueryError } from './states.tsx';
 
-/** Search arrives with its own issue (FTS5 over documents); until then the page says so plainly. */
+/** Matches arrive between \u0002 and \u0003; they become <mark>, everything else stays text. */
+export function Highlighted({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('\u0002').map((part, i) => {
+        const [match, rest] = i === 0 ? ['', part] : part.split('\u0003');
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one snippet never reorder
+          <Fragment key={i}>
+            {match && <mark>{match}</mark>}
+            {rest}
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
 export function SearchPage() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const text = params.get('q') ?? '';
+  const type = params.get('type') ?? '';
+  const [q] = useDebouncedValue(text.trim(), 250);
+  const results = useQuery({
+    queryKey: ['search', q, type],
+    queryFn: () => api.search({ q, type: type || undefined }),
+    enabled: q.length > 0,
+  });
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
   return (
-    <Stack>
+    <Stack maw={900}>
       <Title order={2}>{t('search.title')}</Title>
-      <Alert color="blue">{t('search.comingSoon')}</Alert>
+      <TextInput
+        label={t('search.label')}
+        description={t('search.hint')}
+        type="search"
+        value={text}
+        onChange={(e) => set('q', e.currentTarget.value)}
+        data-autofocus
+        autoFocus
+      />
+      <Chip.Group value={type} onChange={(v) => set('type', v as string)}>
+        <Group gap={6} role="radiogroup" aria-label={t('search.anyType')}>
+          <Chip value="" size="xs">
+            {t('search.anyType')}
+          </Chip>
+          {SEARCH_TYPES.map((st) => (
+            <Chip key={st} value={st} size="xs">
+              {t(`search.types.${st}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {q && results.isPending && <PageLoader />}
+      {results.isError && <QueryError error={results.error} />}
+      {results.data && (
+        <>
+          <Text size="sm" role="status" aria-live="polite">
+            {t('search.results', { count: results.data.length })}
+          </Text>
+          <Stack gap="xs" component="ol" p={0} style={{ listStyle: 'none' }} data-testid="search-results">
+            {results.data.map((hit) => (
+              <Paper key={`${hit.type}-${hit.ref}`} withBorder p="sm" component="li">
+                <Group gap="xs">
+                  <Badge size="xs" variant="light">
+                    {t(`search.types.${hit.type}`)}
+                  </Badge>
+                  <Anchor component={Link} to={hit.url} fw={600}>
+                    {hit.title}
+                  </Anchor>
+                </Group>
+                <Text size="sm" mt={4}>
+                  <Highlighted text={hit.snippet} />
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+        </>
+      )}
     </Stack>
   );
 }

@@ -57,22 +57,30 @@ CREATE TABLE plans (
   created_at TEXT NOT NULL
 );
 
--- Immutable records written when minutes are approved.
+-- The decision register, written when minutes are approved. Adopted decisions carry a permanent
+-- number YYYY-NNN; rejected and postponed ones are recorded without one. Re-approval after a
+-- reopening updates a record in place (revised = 1) and never renumbers it.
 CREATE TABLE decisions (
-  number TEXT PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  number TEXT UNIQUE,
   year INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
+  seq INTEGER,
   title TEXT NOT NULL,
   text TEXT NOT NULL,
-  status TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('adopted', 'superseded', 'rejected', 'postponed')),
   meeting_id TEXT NOT NULL REFERENCES meetings(id),
   item_id TEXT NOT NULL,
   decided_on TEXT NOT NULL,
   tags TEXT NOT NULL DEFAULT '[]',
   supersedes TEXT NOT NULL DEFAULT '[]',
-  UNIQUE (year, seq)
+  revised INTEGER NOT NULL DEFAULT 0,
+  -- A decision on a confidential agenda item is shown only to the council.
+  confidential INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (year, seq),
+  UNIQUE (meeting_id, item_id)
 );
-CREATE INDEX decisions_meeting ON decisions(meeting_id);
+CREATE INDEX decisions_register ON decisions(confidential, year DESC, id DESC);
+CREATE INDEX decisions_status ON decisions(status, year DESC, id DESC);
 
 -- Collaboration storage: compacted state plus the log of updates accepted since.
 CREATE TABLE documents (

@@ -1,10 +1,4 @@
 export const sql = /* sql */ `
--- A decision keeps its number when minutes are reopened and approved again; it is marked revised.
-ALTER TABLE decisions ADD COLUMN revised INTEGER NOT NULL DEFAULT 0;
--- A decision on a confidential agenda item is numbered like any other but shown only to the council.
-ALTER TABLE decisions ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0;
-CREATE UNIQUE INDEX decisions_meeting_item ON decisions(meeting_id, item_id);
-
 -- The rendered minutes, written on approval: what people without the live document read.
 -- 'public' leaves out confidential items' notes and decisions; 'council' has everything.
 CREATE TABLE minutes (

@@ -1,5 +1,6 @@
-import type { DecisionRecord } from '@council/shared';
+import type { DecisionDetail, DecisionQuery, DecisionRecord } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
+import { ftsQuery } from '../search/ftsQuery.ts';
 
 interface RawDecision extends Omit<DecisionRecord, 'tags' | 'supersedes' | 'revised' | 'confidential'> {
   tags: string;
@@ -16,81 +17,187 @@ const toRecord = (raw: RawDecision): DecisionRecord => ({
   supersedes: JSON.parse(raw.supersedes),
 });
 
-const SELECT = `SELECT number, title, text, status, revised, confidential, meeting_id AS meetingId, item_id AS itemId,
-  decided_on AS decidedOn, tags, supersedes FROM decisions`;
+const SELECT = `SELECT d.id, d.number, d.title, d.text, d.status, d.revised, d.confidential, d.meeting_id AS meetingId,
+  m.title AS meetingTitle, d.item_id AS itemId, d.decided_on AS decidedOn, d.tags, d.supersedes
+  FROM decisions d JOIN meetings m ON m.id = d.meeting_id`;
 
-export type NewDecision = Omit<DecisionRecord, 'number' | 'status' | 'revised'>;
+export interface NewDecision {
+  title: string;
+  text: string;
+  status: 'adopted' | 'rejected' | 'postponed';
+  meetingId: string;
+  itemId: string;
+  decidedOn: string;
+  tags: string[];
+  supersedes: string[];
+  confidential: boolean;
+}
+
+/** Cursor for keyset paging: the sort key of the last row seen, opaque to clients. */
+const encodeCursor = (d: { decidedOn: string; id: number }) =>
+  Buffer.from(`${d.decidedOn}|${d.id}`).toString('base64url');
+function decodeCursor(cursor: string): { decidedOn: string; id: number } | null {
+  const [decidedOn, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  return decidedOn && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn) && Number.isInteger(Number(id))
+    ? { decidedOn, id: Number(id) }
+    : null;
+}
 
 export class DecisionsRepo {
   constructor(private readonly db: Db) {}
 
-  /** Decisions newest first, or in order for one meeting; confidential ones only when asked for. */
-  async list(filter: { meetingId?: string; includeConfidential: boolean }): Promise<DecisionRecord[]> {
-    const visible = filter.includeConfidential ? '1 = 1' : 'confidential = 0';
-    if (filter.meetingId) {
-      return this.db
-        .prepare<[string], RawDecision>(`${SELECT} WHERE meeting_id = ? AND ${visible} ORDER BY year, seq`)
-        .all(filter.meetingId)
-        .map(toRecord);
+  /**
+   * The register, filtered and paged by keyset (decided_on, id), so that page 2,000 costs what page 1
+   * costs. Confidential decisions only when asked for. Returns null for a cursor that does not parse.
+   */
+  async query(
+    q: DecisionQuery,
+    includeConfidential: boolean,
+  ): Promise<{ items: DecisionRecord[]; nextCursor: string | null } | null> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (!includeConfidential) where.push('d.confidential = 0');
+    if (q.status) where.push('d.status = ?') && params.push(q.status);
+    if (q.year) where.push('d.year = ?') && params.push(q.year);
+    if (q.meeting) where.push('d.meeting_id = ?') && params.push(q.meeting);
+    if (q.tag) where.push('EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?)') && params.push(q.tag);
+    if (q.q) {
+      const match = ftsQuery(q.q);
+      if (!match) return { items: [], nextCursor: null };
+      where.push(`d.id IN (SELECT CAST(s.ref AS INTEGER) FROM search_fts f JOIN search_docs s ON s.id = f.rowid
+                          WHERE search_fts MATCH ? AND s.type = 'decision')`);
+      params.push(match);
     }
+    const newest = q.sort === 'newest';
+    if (q.cursor) {
+      const after = decodeCursor(q.cursor);
+      if (!after) return null;
+      where.push(newest ? '(d.decided_on, d.id) < (?, ?)' : '(d.decided_on, d.id) > (?, ?)');
+      params.push(after.decidedOn, after.id);
+    }
+    const order = newest ? 'd.decided_on DESC, d.id DESC' : 'd.decided_on ASC, d.id ASC';
+    const rows = this.db
+      .prepare<(string | number)[], RawDecision>(
+        `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
+      )
+      .all(...params, q.limit + 1)
+      .map(toRecord);
+    const items = rows.slice(0, q.limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+  }
+
+  async forMeeting(meetingId: string, includeConfidential: boolean): Promise<DecisionRecord[]> {
     return this.db
-      .prepare<[], RawDecision>(`${SELECT} WHERE ${visible} ORDER BY year DESC, seq DESC`)
-      .all()
+      .prepare<[string, number], RawDecision>(
+        `${SELECT} WHERE d.meeting_id = ? AND (d.confidential = 0 OR ?) ORDER BY d.id`,
+      )
+      .all(meetingId, Number(includeConfidential))
       .map(toRecord);
   }
 
-  async byNumber(number: string, includeConfidential: boolean): Promise<DecisionRecord | null> {
-    const raw = this.db.prepare<[string], RawDecision>(`${SELECT} WHERE number = ?`).get(number);
-    return raw && (includeConfidential || raw.confidential === 0) ? toRecord(raw) : null;
+  async all(includeConfidential: boolean): Promise<DecisionRecord[]> {
+    return this.db
+      .prepare<[number], RawDecision>(`${SELECT} WHERE (d.confidential = 0 OR ?) ORDER BY d.decided_on, d.id`)
+      .all(Number(includeConfidential))
+      .map(toRecord);
+  }
+
+  async byNumber(number: string, includeConfidential: boolean): Promise<DecisionDetail | null> {
+    const raw = this.db.prepare<[string], RawDecision>(`${SELECT} WHERE d.number = ?`).get(number);
+    if (!raw || (!includeConfidential && raw.confidential === 1)) return null;
+    const record = toRecord(raw);
+    const visible = includeConfidential ? '' : 'AND confidential = 0';
+    const supersededBy = this.db
+      .prepare<[string], { number: string; title: string }>(
+        `SELECT number, title FROM decisions WHERE number IS NOT NULL ${visible}
+         AND EXISTS (SELECT 1 FROM json_each(supersedes) WHERE value = ?) ORDER BY decided_on`,
+      )
+      .all(number);
+    const supersedesDecisions = record.supersedes.flatMap((n) => {
+      const row = this.db
+        .prepare<[string], { number: string; title: string }>(
+          `SELECT number, title FROM decisions WHERE number = ? ${visible}`,
+        )
+        .get(n);
+      return row ? [row] : [];
+    });
+    return { ...record, supersededBy, supersedesDecisions };
+  }
+
+  async years(includeConfidential: boolean): Promise<{ year: number; count: number }[]> {
+    return this.db
+      .prepare<[number], { year: number; count: number }>(
+        'SELECT year, count(*) AS count FROM decisions WHERE (confidential = 0 OR ?) GROUP BY year ORDER BY year DESC',
+      )
+      .all(Number(includeConfidential));
   }
 
   /**
-   * Records adopted decisions in one transaction. A decision already recorded for the same meeting
-   * item (minutes approved again after a reopening) keeps its number and is marked revised; a new
-   * one gets the next number of its year, `YYYY-NNN`. Returns the numbers in input order.
+   * Records decisions in one transaction. A decision already recorded for the same meeting item
+   * (minutes approved again after a reopening) is updated and marked revised, keeping its number; an
+   * adopted decision without a number gets the next of its year, `YYYY-NNN`. Returns each record's
+   * number (null for rejected and postponed ones never adopted) and id, in input order.
    */
-  async recordAll(decisions: NewDecision[]): Promise<string[]> {
-    const existing = this.db.prepare<[string, string], { number: string }>(
-      'SELECT number FROM decisions WHERE meeting_id = ? AND item_id = ?',
+  async recordAll(decisions: NewDecision[]): Promise<{ id: number; number: string | null }[]> {
+    const existing = this.db.prepare<[string, string], { id: number; number: string | null }>(
+      'SELECT id, number FROM decisions WHERE meeting_id = ? AND item_id = ?',
     );
     const nextSeq = this.db.prepare<[number], { s: number | null }>(
       'SELECT max(seq) AS s FROM decisions WHERE year = ?',
     );
     const insert = this.db.prepare(
-      `INSERT INTO decisions (number, year, seq, title, text, status, meeting_id, item_id, decided_on, tags, supersedes, confidential)
-       VALUES (?, ?, ?, ?, ?, 'adopted', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO decisions (year, title, text, status, meeting_id, item_id, decided_on, tags, supersedes, confidential)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const revise = this.db.prepare(
-      'UPDATE decisions SET title = ?, text = ?, tags = ?, supersedes = ?, confidential = ?, revised = 1 WHERE number = ?',
+    const update = this.db.prepare(
+      'UPDATE decisions SET title = ?, text = ?, status = ?, tags = ?, supersedes = ?, confidential = ?, revised = 1 WHERE id = ?',
     );
-    const supersede = this.db.prepare(`UPDATE decisions SET status = 'superseded' WHERE number = ? AND number <> ?`);
+    const assignNumber = this.db.prepare('UPDATE decisions SET number = ?, seq = ? WHERE id = ?');
+    const supersede = this.db.prepare(
+      `UPDATE decisions SET status = 'superseded' WHERE number = ? AND status = 'adopted'`,
+    );
     return this.db.transaction(() =>
       decisions.map((d) => {
-        const tags = JSON.stringify(d.tags);
-        const supersedes = JSON.stringify(d.supersedes);
-        let number = existing.get(d.meetingId, d.itemId)?.number;
-        if (number) {
-          revise.run(d.title, d.text, tags, supersedes, Number(d.confidential), number);
+        const args = [
+          d.title,
+          d.text,
+          d.status,
+          JSON.stringify(d.tags),
+          JSON.stringify(d.supersedes),
+          Number(d.confidential),
+        ] as const;
+        const found = existing.get(d.meetingId, d.itemId);
+        let id: number;
+        let number = found?.number ?? null;
+        if (found) {
+          id = found.id;
+          update.run(...args, id);
         } else {
+          const [title, text, status, tags, supersedes, confidential] = args;
+          id = Number(
+            insert.run(
+              Number(d.decidedOn.slice(0, 4)),
+              title,
+              text,
+              status,
+              d.meetingId,
+              d.itemId,
+              d.decidedOn,
+              tags,
+              supersedes,
+              confidential,
+            ).lastInsertRowid,
+          );
+        }
+        if (d.status === 'adopted' && !number) {
           const year = Number(d.decidedOn.slice(0, 4));
           const seq = (nextSeq.get(year)?.s ?? 0) + 1;
           number = `${year}-${String(seq).padStart(3, '0')}`;
-          insert.run(
-            number,
-            year,
-            seq,
-            d.title,
-            d.text,
-            d.meetingId,
-            d.itemId,
-            d.decidedOn,
-            tags,
-            supersedes,
-            Number(d.confidential),
-          );
+          assignNumber.run(number, seq, id);
         }
-        for (const old of d.supersedes) supersede.run(old, number);
-        return number;
+        if (d.status === 'adopted') for (const old of d.supersedes) if (old !== number) supersede.run(old);
+        return { id, number };
       }),
     )();
   }

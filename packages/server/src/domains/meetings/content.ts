@@ -2,6 +2,7 @@ import { AgendaItem, Attendance, DecisionDraft, fields } from '@council/shared';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
+import type { NewDecision } from '../decisions/repo.ts';
 
 export const ActionPoint = z.object({
   id: z.string().min(1),
@@ -93,4 +94,25 @@ export function followupsOf(content: MeetingContent) {
     confidential: false,
   }));
   return [...postponed, ...actions];
+}
+
+/** The register entries approval writes: every decision item whose decision is no longer proposed. */
+export function decisionsToRecord(meeting: { id: string; startsAt: string }, content: MeetingContent): NewDecision[] {
+  return content.agenda.flatMap((item) => {
+    const d = content.decisions.get(item.id);
+    if (!d || d.status === 'proposed') return [];
+    return [
+      {
+        title: d.title || item.title,
+        text: d.text,
+        status: d.status,
+        tags: d.tags,
+        supersedes: d.supersedes,
+        meetingId: meeting.id,
+        itemId: item.id,
+        decidedOn: meeting.startsAt.slice(0, 10),
+        confidential: item.confidential,
+      },
+    ];
+  });
 }

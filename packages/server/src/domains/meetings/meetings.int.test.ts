@@ -153,8 +153,8 @@ describe('meeting lifecycle', () => {
     reader.destroy();
 
     const decisions = (
-      await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.council_member })
-    ).body;
+      await server.api('GET', `/api/decisions?meeting=${meeting.id}&sort=oldest`, { token: tokens.council_member })
+    ).body.items;
     expect(decisions.map((d: { title: string }) => d.title)).toEqual(['Principper vedtaget', 'Forhandlingsmandat']);
     expect(decisions[0].number).toMatch(/^2026-\d{3}$/);
     expect(decisions[0]).toMatchObject({
@@ -168,12 +168,14 @@ describe('meeting lifecycle', () => {
 
     // The confidential item's decision is numbered but exists for the council only.
     for (const role of ['network_architect', 'observer', 'group_lead', 'group_member'] as const) {
-      const seen = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens[role] })).body;
+      const seen = (
+        await server.api('GET', `/api/decisions?meeting=${meeting.id}&sort=oldest`, { token: tokens[role] })
+      ).body.items;
       expect(
         seen.map((d: { title: string }) => d.title),
         role,
       ).toEqual(['Principper vedtaget']);
-      const all = (await server.api('GET', '/api/decisions', { token: tokens[role] })).body;
+      const all = (await server.api('GET', '/api/decisions', { token: tokens[role] })).body.items;
       expect(all.map((d: { number: string }) => d.number)).not.toContain(confidentialNumber);
       expect(
         (await server.api('GET', `/api/decisions/${confidentialNumber}`, { token: tokens[role] })).status,
@@ -224,7 +226,8 @@ describe('meeting lifecycle', () => {
     await editor.synced();
     editor.destroy();
     expect((await post(`/api/meetings/${meeting.id}/approve`, 'secretary')).status).toBe(200);
-    const again = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: tokens.chair })).body;
+    const again = (await server.api('GET', `/api/decisions?meeting=${meeting.id}&sort=oldest`, { token: tokens.chair }))
+      .body.items;
     expect(again.map((d: { number: string }) => d.number)).toEqual(decisions.map((d: { number: string }) => d.number));
     expect(again[0].revised).toBe(true);
     const version2 = (await server.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: tokens.observer })).body;
@@ -265,7 +268,7 @@ describe('meeting lifecycle', () => {
       },
     });
     await post(`/api/meetings/${first.id}/approve`, 'chair');
-    const [old] = (await server.api('GET', `/api/decisions?meeting=${first.id}`, { token: tokens.chair })).body;
+    const [old] = (await server.api('GET', `/api/decisions?meeting=${first.id}`, { token: tokens.chair })).body.items;
     const second = await server.factory.meeting({
       status: 'minutes-draft',
       content: {

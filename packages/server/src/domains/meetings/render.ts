@@ -64,8 +64,8 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
     if (decision) {
       const number = input.numbers.get(item.id);
       const title = `${number ? `Beslutning ${number}` : LABELS.status[decision.status]}: ${decision.title}`;
-      md.heading(3, title);
-      html.heading(3, title, number ? `decision-${number}` : undefined);
+      md.heading(3, title, number ? `/decisions/${number}` : undefined);
+      html.heading(3, title, number ? `decision-${number}` : undefined, number ? `/decisions/${number}` : undefined);
       if (decision.text) {
         md.paragraph(decision.text);
         html.paragraph(decision.text);
@@ -141,8 +141,9 @@ const runsToText = (r: Run[]) => r.map((x) => x.text).join('');
 
 class MarkdownWriter {
   private readonly blocks: string[] = [];
-  heading(level: number, text: string) {
-    this.blocks.push(`${'#'.repeat(level)} ${escapeMarkdown(text)}`);
+  heading(level: number, text: string, href?: string) {
+    const content = href ? `[${escapeMarkdown(text)}](${href})` : escapeMarkdown(text);
+    this.blocks.push(`${'#'.repeat(level)} ${content}`);
   }
   paragraph(text: string) {
     this.blocks.push(text);
@@ -164,8 +165,9 @@ class MarkdownWriter {
 
 class HtmlWriter {
   private readonly parts: string[] = [];
-  heading(level: number, text: string, id?: string) {
-    this.parts.push(`<h${level}${id ? ` id="${escapeHtml(id)}"` : ''}>${escapeHtml(text)}</h${level}>`);
+  heading(level: number, text: string, id?: string, href?: string) {
+    const content = href ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+    this.parts.push(`<h${level}${id ? ` id="${escapeHtml(id)}"` : ''}>${content}</h${level}>`);
   }
   paragraph(text: string, className?: string) {
     this.parts.push(`<p${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</p>`);

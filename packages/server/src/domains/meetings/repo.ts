@@ -9,26 +9,35 @@ export interface MeetingRow {
   location: string;
   status: MeetingStatus;
   decisionCount: number;
+  decisions: { number: string; title: string; itemId: string }[];
 }
 
-/** The decision count includes confidential decisions only when `?` is 1. */
+/** Decisions are counted and listed with confidential ones only when @confidential is 1. */
 const SELECT = `SELECT m.id, m.title, m.starts_at AS startsAt, m.ends_at AS endsAt, m.location, m.status,
-  (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND (d.confidential = 0 OR ?)) AS decisionCount FROM meetings m`;
+  (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND (d.confidential = 0 OR @confidential)) AS decisionCount,
+  (SELECT json_group_array(json_object('number', number, 'title', title, 'itemId', item_id)) FROM
+    (SELECT number, title, item_id FROM decisions d WHERE d.meeting_id = m.id AND d.number IS NOT NULL
+     AND (d.confidential = 0 OR @confidential) ORDER BY d.seq)) AS decisions
+  FROM meetings m`;
+
+type RawMeeting = Omit<MeetingRow, 'decisions'> & { decisions: string };
+const toRow = (raw: RawMeeting): MeetingRow => ({ ...raw, decisions: JSON.parse(raw.decisions) });
 
 export class MeetingsRepo {
   constructor(private readonly db: Db) {}
 
   async list(includeConfidential = false): Promise<MeetingRow[]> {
     return this.db
-      .prepare<[number], MeetingRow>(`${SELECT} ORDER BY m.starts_at DESC`)
-      .all(Number(includeConfidential));
+      .prepare<[{ confidential: number }], RawMeeting>(`${SELECT} ORDER BY m.starts_at DESC`)
+      .all({ confidential: Number(includeConfidential) })
+      .map(toRow);
   }
 
   async byId(id: string, includeConfidential = false): Promise<MeetingRow | null> {
-    return (
-      this.db.prepare<[number, string], MeetingRow>(`${SELECT} WHERE m.id = ?`).get(Number(includeConfidential), id) ??
-      null
-    );
+    const raw = this.db
+      .prepare<[{ confidential: number; id: string }], RawMeeting>(`${SELECT} WHERE m.id = @id`)
+      .get({ confidential: Number(includeConfidential), id });
+    return raw ? toRow(raw) : null;
   }
 
   async update(
@@ -47,7 +56,7 @@ export class MeetingsRepo {
     this.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(status, id);
   }
 
-  async create(m: Omit<MeetingRow, 'decisionCount'>): Promise<void> {
+  async create(m: Omit<MeetingRow, 'decisionCount' | 'decisions'>): Promise<void> {
     this.db
       .prepare(
         'INSERT INTO meetings (id, title, starts_at, ends_at, location, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -15,11 +15,13 @@ import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import type { Repos } from '../../app.ts';
 import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
+import { projectDocument } from '../../collab/projections.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { Logger } from '../../logger.ts';
-import { followupsOf, readMeetingContent } from './content.ts';
+import { indexDecisions } from '../search/indexer.ts';
+import { decisionsToRecord, followupsOf, readMeetingContent } from './content.ts';
 import { renderMinutes } from './render.ts';
 import type { MeetingRow } from './repo.ts';
 
@@ -82,8 +84,11 @@ export class MeetingsService {
       this.applyAccess(id, from);
       throw error;
     }
-    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)])
+    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
       this.live.notify(doc, { type: STATUS_MESSAGE, status: to });
+      // Search visibility and result types follow the status (a published agenda becomes findable).
+      await this.live.read(doc, (d) => projectDocument(this.db, doc, d));
+    }
     return this.visible(actor, id);
   }
 
@@ -144,23 +149,13 @@ export class MeetingsService {
     const approvedAt = new Date().toISOString();
 
     await inTransaction(this.db, async () => {
-      const adopted = content.agenda.filter((item) => content.decisions.get(item.id)?.status === 'adopted');
-      const numbers = await this.repos.decisions.recordAll(
-        adopted.map((item) => {
-          const d = content.decisions.get(item.id)!;
-          return {
-            title: d.title || item.title,
-            text: d.text,
-            tags: d.tags,
-            supersedes: d.supersedes,
-            meetingId: meeting.id,
-            itemId: item.id,
-            decidedOn: meeting.startsAt.slice(0, 10),
-            confidential: item.confidential,
-          };
-        }),
-      );
-      const numberByItem = new Map(adopted.map((item, i) => [item.id, numbers[i] as string]));
+      const decided = decisionsToRecord(meeting, content);
+      const recorded = await this.repos.decisions.recordAll(decided);
+      const numberByItem = new Map<string, string>();
+      decided.forEach((d, i) => {
+        const number = recorded[i]?.number;
+        if (number) numberByItem.set(d.itemId, number);
+      });
       const version = (await this.repos.minutes.version(meeting.id)) + 1;
       for (const audience of ['public', 'council'] as const) {
         const rendered = renderMinutes({ meeting, content, open, closed, names, numbers: numberByItem, audience });
@@ -177,8 +172,9 @@ export class MeetingsService {
       await this.repos.meetings.setStatus(meeting.id, 'approved');
       await this.repos.audit.record(actor.id, 'meeting.approve', `meeting:${meeting.id}`, {
         version,
-        decisions: numbers,
+        decisions: [...numberByItem.values()],
       });
+      indexDecisions(this.db, await this.repos.decisions.forMeeting(meeting.id, true));
     });
 
     // Action points for a group become tasks on its board. Their ids are derived from the meeting

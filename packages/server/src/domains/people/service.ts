@@ -6,7 +6,11 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { PeopleRepo, PersonRow } from './repo.ts';
 
 export class PeopleService {
-  constructor(private readonly people: PeopleRepo) {}
+  constructor(
+    private readonly people: PeopleRepo,
+    /** Called after a person is created, e.g. to refresh the search index. */
+    private readonly onCreated: () => void = () => {},
+  ) {}
 
   async create(input: CreatePerson, id: string = randomUUID()): Promise<PersonRow> {
     const data = parse(CreatePerson, input);
@@ -22,6 +26,7 @@ export class PeopleService {
       locale: 'da',
     };
     await this.people.create(person, await hashPassword(data.password));
+    this.onCreated();
     return person;
   }
 

@@ -1,6 +1,8 @@
 import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { PageLoader, QueryError } from '../../routes/states.tsx';
@@ -11,6 +13,11 @@ export function ApprovedMinutes({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const minutes = useQuery({ queryKey: ['minutes', meetingId], queryFn: () => api.minutes(meetingId) });
+  const { hash } = useLocation();
+  // A link to an item (#item-…) or a decision (#decision-…) lands there once the minutes are shown.
+  useEffect(() => {
+    if (minutes.data && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [minutes.data, hash]);
   if (minutes.isPending) return <PageLoader />;
   if (minutes.isError) return <QueryError error={minutes.error} onRetry={() => minutes.refetch()} />;
   return (

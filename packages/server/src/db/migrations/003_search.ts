@@ -1,0 +1,32 @@
+export const sql = /* sql */ `
+-- One row per searchable thing. 'visibility' says who may find it: 'all' (everyone signed in),
+-- 'council' (the council proper), or 'group:<id>' (that closed group's members, and the council).
+-- 'source' is what wrote the row (a document name, 'decisions', 'people'), so that a projection can
+-- replace exactly its own rows.
+CREATE TABLE search_docs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  type TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  source TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  url TEXT NOT NULL,
+  visibility TEXT NOT NULL,
+  UNIQUE (type, ref)
+);
+CREATE INDEX search_docs_source ON search_docs(source);
+
+-- Trigram tokens: Danish compounds match their parts ("arkitektur" finds "it-arkitekturstyring").
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content = 'search_docs', content_rowid = 'id', tokenize = 'trigram');
+
+CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+  INSERT INTO search_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+  INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
+  INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO search_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+`;

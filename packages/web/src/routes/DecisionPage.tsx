@@ -1,0 +1,98 @@
+import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api } from '../api/client.ts';
+import { useFormat } from '../i18n/format.ts';
+import { DecisionStatusBadge } from './DecisionsPage.tsx';
+import { EmptyState, PageLoader, QueryError } from './states.tsx';
+
+/** A decision's permanent page, `/decisions/2026-014`. */
+export function DecisionPage() {
+  const { number = '' } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const decision = useQuery({
+    queryKey: ['decisions', 'one', number],
+    queryFn: () => api.decision(number),
+    retry: false,
+  });
+  if (decision.isPending) return <PageLoader />;
+  if (decision.error instanceof ApiError && [400, 404].includes(decision.error.status))
+    return <EmptyState>{t('decisions.notFound')}</EmptyState>;
+  if (decision.isError) return <QueryError error={decision.error} onRetry={() => decision.refetch()} />;
+  const d = decision.data;
+
+  return (
+    <Stack maw={820}>
+      <div>
+        <Text c="dimmed" fw={600}>
+          {d.number}
+        </Text>
+        <Group gap="sm">
+          <Title order={2}>{d.title}</Title>
+          <DecisionStatusBadge status={d.status} />
+          {d.revised && <Badge variant="outline">{t('decisions.revised')}</Badge>}
+          {d.confidential && <Badge color="grape">{t('decisions.confidential')}</Badge>}
+        </Group>
+        <Text c="dimmed">
+          {t('decisions.decidedOn')} {format.date(d.decidedOn)} ·{' '}
+          <Anchor component={Link} to={`/meetings/${d.meetingId}?tab=agenda&item=${d.itemId}`}>
+            {d.meetingTitle}
+          </Anchor>
+        </Text>
+      </div>
+      <Paper withBorder p="md">
+        <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="decision-text">
+          {d.text}
+        </Text>
+        {d.tags.length > 0 && (
+          <Group gap={4} mt="sm">
+            {d.tags.map((tag) => (
+              <Badge
+                key={tag}
+                variant="outline"
+                component={Link}
+                to={`/decisions?tag=${encodeURIComponent(tag)}`}
+                style={{ cursor: 'pointer' }}
+              >
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Paper>
+      <Chain title={t('decisions.supersedes')} items={d.supersedesDecisions} />
+      <Chain title={t('decisions.supersededBy')} items={d.supersededBy} />
+      <section aria-labelledby="decision-links">
+        <Title order={3} size="h5" id="decision-links">
+          {t('decisions.links')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('decisions.noLinks')}
+        </Text>
+      </section>
+    </Stack>
+  );
+}
+
+function Chain({ title, items }: { title: string; items: { number: string; title: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      <List>
+        {items.map((i) => (
+          <List.Item key={i.number}>
+            <Anchor component={Link} to={`/decisions/${i.number}`}>
+              {i.number}
+            </Anchor>{' '}
+            {i.title}
+          </List.Item>
+        ))}
+      </List>
+    </section>
+  );
+}
