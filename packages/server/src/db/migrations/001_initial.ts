@@ -79,8 +79,17 @@ CREATE TABLE decisions (
   UNIQUE (year, seq),
   UNIQUE (meeting_id, item_id)
 );
-CREATE INDEX decisions_register ON decisions(confidential, year DESC, id DESC);
-CREATE INDEX decisions_status ON decisions(status, year DESC, id DESC);
+-- The register pages by (decided_on, id); these serve its common filters without sorting.
+CREATE INDEX decisions_by_date ON decisions(decided_on DESC, id DESC);
+CREATE INDEX decisions_public_by_date ON decisions(confidential, decided_on DESC, id DESC);
+CREATE INDEX decisions_status_by_date ON decisions(status, decided_on DESC, id DESC);
+CREATE INDEX decisions_year_by_date ON decisions(year, decided_on DESC, id DESC);
+-- Tags as rows, so that a tag filter is an index lookup rather than JSON parsing of every decision.
+CREATE TABLE decision_tags (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (tag, decision_id)
+);
 
 -- Collaboration storage: compacted state plus the log of updates accepted since.
 CREATE TABLE documents (

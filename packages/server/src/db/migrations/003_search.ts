@@ -17,16 +17,24 @@ CREATE TABLE search_docs (
 CREATE INDEX search_docs_source ON search_docs(source);
 
 -- Trigram tokens: Danish compounds match their parts ("arkitektur" finds "it-arkitekturstyring").
-CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content = 'search_docs', content_rowid = 'id', tokenize = 'trigram');
+-- Type and visibility are indexed too, between bars ('|decision|', '|group:g1|'), so that FTS5
+-- itself filters by them and can stop at a LIMIT; the bars keep '|group:g1|' from matching g10.
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  title, body, type, visibility, content = 'search_docs', content_rowid = 'id', tokenize = 'trigram'
+);
 
 CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-  INSERT INTO search_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+  INSERT INTO search_fts (rowid, title, body, type, visibility)
+  VALUES (new.id, new.title, new.body, '|' || new.type || '|', '|' || new.visibility || '|');
 END;
 CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-  INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO search_fts (search_fts, rowid, title, body, type, visibility)
+  VALUES ('delete', old.id, old.title, old.body, '|' || old.type || '|', '|' || old.visibility || '|');
 END;
 CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
-  INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-  INSERT INTO search_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+  INSERT INTO search_fts (search_fts, rowid, title, body, type, visibility)
+  VALUES ('delete', old.id, old.title, old.body, '|' || old.type || '|', '|' || old.visibility || '|');
+  INSERT INTO search_fts (rowid, title, body, type, visibility)
+  VALUES (new.id, new.title, new.body, '|' || new.type || '|', '|' || new.visibility || '|');
 END;
 `;

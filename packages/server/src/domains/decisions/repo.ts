@@ -60,13 +60,13 @@ export class DecisionsRepo {
     if (q.status) where.push('d.status = ?') && params.push(q.status);
     if (q.year) where.push('d.year = ?') && params.push(q.year);
     if (q.meeting) where.push('d.meeting_id = ?') && params.push(q.meeting);
-    if (q.tag) where.push('EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?)') && params.push(q.tag);
+    if (q.tag) where.push('d.id IN (SELECT decision_id FROM decision_tags WHERE tag = ?)') && params.push(q.tag);
     if (q.q) {
       const match = ftsQuery(q.q);
       if (!match) return { items: [], nextCursor: null };
       where.push(`d.id IN (SELECT CAST(s.ref AS INTEGER) FROM search_fts f JOIN search_docs s ON s.id = f.rowid
-                          WHERE search_fts MATCH ? AND s.type = 'decision')`);
-      params.push(match);
+                          WHERE search_fts MATCH ?)`);
+      params.push(`{title body} : (${match}) AND type : "|decision|"`);
     }
     const newest = q.sort === 'newest';
     if (q.cursor) {
@@ -157,6 +157,8 @@ export class DecisionsRepo {
     const supersede = this.db.prepare(
       `UPDATE decisions SET status = 'superseded' WHERE number = ? AND status = 'adopted'`,
     );
+    const clearTags = this.db.prepare('DELETE FROM decision_tags WHERE decision_id = ?');
+    const addTag = this.db.prepare('INSERT OR IGNORE INTO decision_tags (decision_id, tag) VALUES (?, ?)');
     return this.db.transaction(() =>
       decisions.map((d) => {
         const args = [
@@ -196,6 +198,8 @@ export class DecisionsRepo {
           number = `${year}-${String(seq).padStart(3, '0')}`;
           assignNumber.run(number, seq, id);
         }
+        clearTags.run(id);
+        for (const t of d.tags) addTag.run(id, t);
         if (d.status === 'adopted') for (const old of d.supersedes) if (old !== number) supersede.run(old);
         return { id, number };
       }),

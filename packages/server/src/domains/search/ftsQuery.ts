@@ -5,11 +5,16 @@
  * the caller gets an empty string and should answer with no results.
  */
 export function ftsQuery(input: string): string {
+  return ftsWords(input)
+    .map((word) => `"${word.replaceAll('"', '""')}"`)
+    .join(' ');
+}
+
+/** The words of a query that can be searched for: trimmed of punctuation, three characters or more. */
+export function ftsWords(input: string): string[] {
   return input
     .split(/\s+/)
     .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((word) => [...word].length >= 3)
-    .slice(0, 12)
-    .map((word) => `"${word.replaceAll('"', '""')}"`)
-    .join(' ');
+    .slice(0, 12);
 }

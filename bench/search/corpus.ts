@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Danish sentences from the texts the product was conceived from (../shared/seeds), or a built-in
+ * set when they are not beside the repository; a seeded generator makes every run the same corpus.
+ */
+const FALLBACK = [
+  'Aktiv it-arkitekturstyring skal høste gevinsterne ved digitalisering i kommunerne.',
+  'Rådet drøftede den fælleskommunale rammearkitektur og principperne for genbrug.',
+  'Arbejdsgruppen for data og integration afrapporterer om den fælles beskedfordeler.',
+  'Gevinstrealisering måles med få indikatorer for ikke at overbebyrde kommunerne.',
+  'Borgerservice skal understøtte digital selvbetjening og digital post.',
+  'It-afdelingen flytter fra serverrummet til rådgivning tættere på borgerne.',
+  'Sikkerhedspolitikken sendes i høring blandt netværkets sikkerhedsarkitekter.',
+  'Leverandørerne af fagsystemer skal levere åbne snitflader efter fælles standarder.',
+];
+
+export function sentences(): string[] {
+  const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+  if (!fs.existsSync(seeds)) return FALLBACK;
+  const danish = fs
+    .readdirSync(seeds)
+    .map((f) => fs.readFileSync(path.join(seeds, f), 'utf8'))
+    .filter((text) => /\b(og|det|der|at)\b/.test(text) && !/\b(och|inte)\b/.test(text));
+  const found = danish
+    .join(' ')
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 40 && s.length < 300);
+  return found.length > 50 ? found : FALLBACK;
+}
+
+/** Mulberry32: small, fast, and the same sequence for the same seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

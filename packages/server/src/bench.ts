@@ -1,0 +1,6 @@
+/** What the benchmarks in bench/ use of the server: the real storage, repositories and indexer. */
+export { openDatabase } from './db/connection.ts';
+export { DecisionsRepo, type NewDecision } from './domains/decisions/repo.ts';
+export { MeetingsRepo } from './domains/meetings/repo.ts';
+export { type IndexRow, indexDecisions, replaceSource } from './domains/search/indexer.ts';
+export { SearchRepo } from './domains/search/repo.ts';
