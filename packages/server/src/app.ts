@@ -24,6 +24,8 @@ import { DecisionsRepo } from './domains/decisions/repo.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
 import { GroupsRepo } from './domains/groups/repo.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
+import { GroupsService } from './domains/groups/service.ts';
+import { TasksRepo } from './domains/groups/tasksRepo.ts';
 import { FollowupsRepo } from './domains/meetings/followupsRepo.ts';
 import { MinutesRepo } from './domains/meetings/minutesRepo.ts';
 import { MeetingsRepo } from './domains/meetings/repo.ts';
@@ -53,6 +55,7 @@ export function createRepos(db: Db) {
     followups: new FollowupsRepo(db),
     decisions: new DecisionsRepo(db),
     groups: new GroupsRepo(db),
+    tasks: new TasksRepo(db),
     plans: new PlansRepo(db),
     audit: new AuditRepo(db),
     search: new SearchRepo(db),
@@ -90,7 +93,9 @@ export function createCouncilServer(config: Config): CouncilServer {
     ],
   });
 
-  const meetingsService = new MeetingsService(db, repos, new LiveDocuments(hocuspocus), logger);
+  const live = new LiveDocuments(hocuspocus);
+  const meetingsService = new MeetingsService(db, repos, live, logger);
+  const groupsService = new GroupsService(repos, live);
 
   const app = express();
   app.disable('x-powered-by');
@@ -125,7 +130,7 @@ export function createCouncilServer(config: Config): CouncilServer {
   api.use(peopleRoutes(repos.people, new PeopleService(repos.people, () => indexPeople(db)), repos.audit));
   api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
-  api.use(groupRoutes(repos.groups));
+  api.use(groupRoutes(groupsService));
   api.use(planRoutes(repos.plans));
   api.use(searchRoutes(repos.search));
   api.use(notFoundRoute);

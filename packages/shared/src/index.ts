@@ -1,4 +1,5 @@
 export * from './documents.ts';
+export * from './groupDoc.ts';
 export { type MessageKey, messages } from './i18n/index.ts';
 export * from './limits.ts';
 export * from './meetingDoc.ts';

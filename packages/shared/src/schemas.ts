@@ -256,3 +256,38 @@ export const NewAgendaItem = AgendaItem.omit({ id: true }).extend({
   durationMinutes: z.number().int().min(0).max(600).default(15),
 });
 export type NewAgendaItem = z.input<typeof NewAgendaItem>;
+
+export const TASK_STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
+export const TaskStatus = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/** A task created over REST; the assignee must be a member of the group. */
+export const NewTask = z.object({
+  title: z.string().trim().min(1).max(300),
+  status: TaskStatus.default('todo'),
+  assigneeId: Id.optional(),
+  due: IsoDate.optional(),
+  description: z.string().max(5000).optional(),
+});
+export type NewTask = z.input<typeof NewTask>;
+
+/** A task as the read model projects it from `group:<id>`. */
+export const Task = z.object({
+  id: z.string(),
+  groupId: Id,
+  groupName: z.string(),
+  title: z.string(),
+  status: z.string(),
+  assigneeId: z.string().nullable(),
+  due: z.string().nullable(),
+  order: z.string(),
+  /** Set when the live document holds something invalid (unknown assignee, a due date that is no date). */
+  needsAttention: z.boolean(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const TaskQuery = z.object({
+  assignee: z.union([z.literal('me'), Id]).optional(),
+  status: TaskStatus.optional(),
+  group: Id.optional(),
+});

@@ -20,6 +20,7 @@ import { GroupsPage } from './routes/GroupsPage.tsx';
 import { Layout } from './routes/Layout.tsx';
 import { LoginPage } from './routes/LoginPage.tsx';
 import { MeetingsPage } from './routes/MeetingsPage.tsx';
+import { MyTasksPage } from './routes/MyTasksPage.tsx';
 import { NetworkPage } from './routes/NetworkPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { PlanPage } from './routes/PlanPage.tsx';
@@ -28,6 +29,7 @@ import { PageLoader } from './routes/states.tsx';
 
 // The live meeting page brings Yjs, the provider and the editor: load it only when opened.
 const MeetingPage = lazy(() => import('./routes/MeetingPage.tsx'));
+const GroupPage = lazy(() => import('./routes/GroupPage.tsx'));
 
 /** One calm, civic theme: a deep municipal blue, generous spacing, visible focus. */
 // Mantine's light variants put shade-9 text on a tint: green, orange and yellow fall short of 4.5:1.
@@ -91,6 +93,15 @@ const router = createBrowserRouter([
       { path: 'decisions', element: <DecisionsPage /> },
       { path: 'decisions/:number', element: <DecisionPage /> },
       { path: 'groups', element: <GroupsPage /> },
+      {
+        path: 'groups/:id',
+        element: (
+          <Suspense fallback={<PageLoader />}>
+            <GroupPage />
+          </Suspense>
+        ),
+      },
+      { path: 'tasks', element: <MyTasksPage /> },
       { path: 'plan', element: <PlanPage /> },
       { path: 'network', element: <NetworkPage /> },
       { path: 'search', element: <SearchPage /> },

@@ -1,4 +1,4 @@
-import { fields, parseDocumentName } from '@council/shared';
+import { fields, IsoDate, parseDocumentName, TaskStatus } from '@council/shared';
 import * as Y from 'yjs';
 import type { Db } from '../db/connection.ts';
 import {
@@ -37,22 +37,30 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 
 function projectTasks(db: Db, groupId: string, doc: Y.Doc): void {
   const tasks = doc.getMap<Y.Map<unknown>>(fields.tasks);
+  const members = new Set(
+    db
+      .prepare<[string], { person_id: string }>('SELECT person_id FROM group_members WHERE group_id = ?')
+      .all(groupId)
+      .map((r) => r.person_id),
+  );
   const insert = db.prepare(
-    'INSERT INTO tasks (id, group_id, title, status, assignee_id, due, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO tasks (id, group_id, title, status, assignee_id, due, sort_order, needs_attention)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     db.prepare('DELETE FROM tasks WHERE group_id = ?').run(groupId);
     for (const [id, task] of tasks) {
       if (!(task instanceof Y.Map)) continue;
-      insert.run(
-        id,
-        groupId,
-        String(task.get('title') ?? ''),
-        String(task.get('status') ?? 'todo'),
-        str(task.get('assigneeId')),
-        str(task.get('due')),
-        String(task.get('order') ?? ''),
-      );
+      const title = String(task.get('title') ?? '');
+      const status = String(task.get('status') ?? 'todo');
+      const assigneeId = str(task.get('assigneeId'));
+      const due = str(task.get('due'));
+      const needsAttention =
+        !title.trim() ||
+        !TaskStatus.safeParse(status).success ||
+        (assigneeId !== null && !members.has(assigneeId)) ||
+        (due !== null && !IsoDate.safeParse(due).success);
+      insert.run(id, groupId, title, status, assigneeId, due, String(task.get('order') ?? ''), Number(needsAttention));
     }
   })();
 }

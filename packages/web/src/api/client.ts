@@ -13,6 +13,7 @@ import type {
   Person,
   Plan,
   SearchHit,
+  Task,
 } from '@council/shared';
 
 /** A postponed decision or an action point from an earlier meeting, offered for a new agenda. */
@@ -80,6 +81,9 @@ export const api = {
   decisionYears: () => request<{ year: number; count: number }[]>('GET', '/decisions/years'),
   search: (query: { q: string; type?: string }) => request<SearchHit[]>('GET', `/search${queryString(query)}`),
   groups: () => request<Group[]>('GET', '/groups'),
+  group: (id: string) => request<Group>('GET', `/groups/${encodeURIComponent(id)}`),
+  tasks: (query: { assignee?: string; status?: string; group?: string }) =>
+    request<Task[]>('GET', `/tasks${queryString(query)}`),
   plans: () => request<Plan[]>('GET', '/plans'),
   people: () => request<Person[]>('GET', '/people'),
 };

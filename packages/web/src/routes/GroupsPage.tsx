@@ -1,6 +1,7 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
@@ -20,7 +21,9 @@ export function GroupsPage() {
             <Card key={g.id} withBorder component="article" aria-labelledby={`group-${g.id}`}>
               <Group justify="space-between" mb="xs">
                 <Title order={3} size="h4" id={`group-${g.id}`}>
-                  {g.name}
+                  <Anchor component={Link} to={`/groups/${g.id}`} inherit>
+                    {g.name}
+                  </Anchor>
                 </Title>
                 <Group gap={4}>
                   {g.visibility === 'closed' && (

@@ -10,6 +10,7 @@ const NAV = [
   { to: '/meetings', key: 'nav.meetings' },
   { to: '/decisions', key: 'nav.decisions' },
   { to: '/groups', key: 'nav.groups' },
+  { to: '/tasks', key: 'nav.myTasks' },
   { to: '/plan', key: 'nav.plan' },
   { to: '/network', key: 'nav.network' },
   { to: '/search', key: 'nav.search' },

@@ -88,8 +88,9 @@ CREATE INDEX decisions_year_by_date ON decisions(year, decided_on DESC, id DESC)
 CREATE TABLE decision_tags (
   decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
   tag TEXT NOT NULL,
-  PRIMARY KEY (tag, decision_id)
+  PRIMARY KEY (decision_id, tag)
 );
+CREATE INDEX decision_tags_tag ON decision_tags(tag, decision_id);
 
 -- Collaboration storage: compacted state plus the log of updates accepted since.
 CREATE TABLE documents (
@@ -113,6 +114,9 @@ CREATE TABLE tasks (
   assignee_id TEXT,
   due TEXT,
   sort_order TEXT NOT NULL,
+  -- 1 when the document holds something invalid: an assignee who is not a member, a due date that is
+  -- not a date, an unknown status. The task is kept and shown, flagged, never dropped.
+  needs_attention INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (group_id, id)
 );
 CREATE INDEX tasks_assignee ON tasks(assignee_id);
