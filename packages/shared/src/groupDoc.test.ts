@@ -4,10 +4,21 @@ import { fields } from './documents.ts';
 import { addTask, moveTask, removeTask, updateTask } from './groupDoc.ts';
 
 function column(doc: Y.Doc, status: string): string[] {
-  return [...doc.getMap<Y.Map<unknown>>(fields.tasks).entries()]
-    .filter(([, t]) => t.get('status') === status)
-    .sort(([a, x], [b, y]) => String(x.get('order')).localeCompare(String(y.get('order'))) || a.localeCompare(b))
-    .map(([id]) => id);
+  return (
+    [...doc.getMap<Y.Map<unknown>>(fields.tasks).entries()]
+      .filter(([, t]) => t.get('status') === status)
+      // Fractional keys compare by code unit ('Zz' < 'a0'), never by locale.
+      .sort(([a, x], [b, y]) =>
+        String(x.get('order')) < String(y.get('order'))
+          ? -1
+          : String(x.get('order')) > String(y.get('order'))
+            ? 1
+            : a < b
+              ? -1
+              : 1,
+      )
+      .map(([id]) => id)
+  );
 }
 
 function sync(a: Y.Doc, b: Y.Doc) {
