@@ -1,0 +1,108 @@
+import type { TestServer } from '@council/server/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LoginPage, launchBrowser, type SignedInUser, startApp } from './fixtures.ts';
+
+let browser: Browser;
+let app: TestServer;
+const users: SignedInUser[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  for (const user of users.splice(0)) {
+    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
+    await user.context.close();
+  }
+  await app.stop();
+});
+
+async function signIn(person: { email: string; password: string; name: string }): Promise<SignedInUser> {
+  const context = await browser.newContext({
+    baseURL: app.url,
+    locale: 'da-DK',
+    viewport: { width: 1400, height: 1000 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('401') && errors.push(m.text()));
+  await new LoginPage(page).signIn(person.email, person.password);
+  const user = { context, page, name: person.name, errors };
+  users.push(user);
+  return user;
+}
+
+const columnTitles = (page: Page, status: string) =>
+  page.getByTestId(`column-${status}`).locator('li p:first-child').allTextContents();
+
+describe('a working group board', () => {
+  it('converges when the lead and a member move tasks at the same time, and shows the member their tasks', async () => {
+    const lead = await app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const member = await app.factory.person({ role: 'group_member', name: 'Ida Sørensen' });
+    const group = await app.factory.group({
+      members: [
+        { personId: lead.id, role: 'lead' },
+        { personId: member.id, role: 'member' },
+      ],
+    });
+    const { token } = (
+      await app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
+    ).body;
+    for (const [title, assigneeId] of [
+      ['Kortlæg integrationer', member.id],
+      ['Beskriv beskedformat', lead.id],
+      ['Afklar hosting', member.id],
+    ] as const) {
+      expect(
+        (
+          await app.api('POST', `/api/groups/${group.id}/tasks`, {
+            token,
+            body: { title, assigneeId, due: '2027-03-01' },
+          })
+        ).status,
+      ).toBe(201);
+    }
+    const leadUser = await signIn(lead);
+    const memberUser = await signIn(member);
+    for (const u of [leadUser, memberUser]) {
+      await u.page.goto(`/groups/${group.id}`);
+      await u.page.getByTestId('column-todo').getByText('Afklar hosting').waitFor();
+    }
+
+    // Both move at once: the lead by keyboard, the member by keyboard on another card.
+    await Promise.all([
+      leadUser.page.getByRole('button', { name: 'Flyt «Beskriv beskedformat» til I gang' }).click(),
+      memberUser.page.getByRole('button', { name: 'Flyt «Kortlæg integrationer» til I gang' }).click(),
+    ]);
+    await leadUser.page.getByRole('button', { name: 'Flyt «Beskriv beskedformat» til Blokeret' }).click();
+    await memberUser.page.getByRole('button', { name: 'Flyt «Afklar hosting» til I gang' }).click();
+    await memberUser.page.getByRole('button', { name: 'Flyt «Afklar hosting» op' }).click();
+
+    const expected = {
+      todo: [],
+      doing: ['Afklar hosting', 'Kortlæg integrationer'],
+      blocked: ['Beskriv beskedformat'],
+      done: [],
+    };
+    for (const u of [leadUser, memberUser]) {
+      for (const [status, titles] of Object.entries(expected)) {
+        await expect.poll(() => columnTitles(u.page, status)).toEqual(titles);
+      }
+    }
+
+    // The member's tasks are under My tasks, with a link back to the board.
+    await memberUser.page.getByRole('link', { name: 'Mine opgaver' }).click();
+    const later = memberUser.page.getByTestId('tasks-later');
+    await expect
+      .poll(async () => (await later.getByRole('link').allTextContents()).sort())
+      .toEqual(['Afklar hosting', 'Kortlæg integrationer']);
+    await later.getByRole('link', { name: 'Afklar hosting' }).click();
+    await memberUser.page.waitForURL(`**/groups/${group.id}?task=*`);
+  });
+});
