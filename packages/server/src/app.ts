@@ -22,6 +22,7 @@ import { AuthService } from './domains/auth/service.ts';
 import { SessionRepo } from './domains/auth/sessionRepo.ts';
 import { DecisionsRepo } from './domains/decisions/repo.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
+import { CallsRepo } from './domains/groups/callsRepo.ts';
 import { GroupsRepo } from './domains/groups/repo.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
 import { GroupsService } from './domains/groups/service.ts';
@@ -56,6 +57,7 @@ export function createRepos(db: Db) {
     decisions: new DecisionsRepo(db),
     groups: new GroupsRepo(db),
     tasks: new TasksRepo(db),
+    calls: new CallsRepo(db),
     plans: new PlansRepo(db),
     audit: new AuditRepo(db),
     search: new SearchRepo(db),
@@ -95,7 +97,7 @@ export function createCouncilServer(config: Config): CouncilServer {
 
   const live = new LiveDocuments(hocuspocus);
   const meetingsService = new MeetingsService(db, repos, live, logger);
-  const groupsService = new GroupsService(repos, live);
+  const groupsService = new GroupsService(db, repos, live);
 
   const app = express();
   app.disable('x-powered-by');
@@ -127,7 +129,8 @@ export function createCouncilServer(config: Config): CouncilServer {
     res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
   });
   api.use(authRoutes(auth, config.production));
-  api.use(peopleRoutes(repos.people, new PeopleService(repos.people, () => indexPeople(db)), repos.audit));
+  const reindexPeople = () => indexPeople(db);
+  api.use(peopleRoutes(repos.people, new PeopleService(repos.people, reindexPeople), repos.audit, reindexPeople));
   api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
   api.use(groupRoutes(groupsService));

@@ -161,6 +161,8 @@ export type DecisionRecord = z.infer<typeof DecisionRecord>;
 export const DecisionDetail = DecisionRecord.extend({
   supersededBy: z.array(z.object({ number: z.string(), title: z.string() })),
   supersedesDecisions: z.array(z.object({ number: z.string(), title: z.string() })),
+  /** Working groups set up by this decision. */
+  groups: z.array(z.object({ id: Id, name: z.string() })),
 });
 export type DecisionDetail = z.infer<typeof DecisionDetail>;
 
@@ -200,15 +202,93 @@ export const SearchHit = z.object({
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const GROUP_STATUSES = ['forming', 'active', 'reporting', 'concluded'] as const;
+export const GroupStatus = z.enum(GROUP_STATUSES);
 export const Group = z.object({
   id: Id,
   name: z.string(),
   purpose: z.string(),
-  status: z.enum(GROUP_STATUSES),
+  deliverables: z.string(),
+  status: GroupStatus,
   visibility: z.enum(['open', 'closed']),
+  startDate: IsoDate.nullable(),
+  reportDate: IsoDate.nullable(),
+  endDate: IsoDate.nullable(),
+  decisionNumber: z.string().nullable(),
   members: z.array(z.object({ personId: Id, name: z.string(), role: GroupRoleSchema })),
 });
 export type Group = z.infer<typeof Group>;
+
+const GroupFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  purpose: z.string().trim().max(2000).default(''),
+  deliverables: z.string().trim().max(4000).default(''),
+  visibility: z.enum(['open', 'closed']).default('open'),
+  startDate: IsoDate.nullable().optional(),
+  reportDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+});
+const datesInOrder = (g: { startDate?: string | null; endDate?: string | null }) =>
+  !g.startDate || !g.endDate || g.endDate >= g.startDate;
+
+export const CreateGroup = GroupFields.extend({
+  leadIds: z.array(Id).min(1, 'A group needs a lead').max(5),
+  decisionNumber: z
+    .string()
+    .regex(/^\d{4}-\d{3,}$/)
+    .optional(),
+}).refine(datesInOrder, { message: 'The end date is before the start date', path: ['endDate'] });
+export type CreateGroup = z.input<typeof CreateGroup>;
+
+export const UpdateGroup = GroupFields.extend({ status: GroupStatus })
+  .partial()
+  .refine(datesInOrder, { message: 'The end date is before the start date', path: ['endDate'] });
+
+export const CreateCall = z.object({
+  competencies: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+  note: z.string().trim().max(2000).default(''),
+});
+export const Volunteer = z.object({ note: z.string().trim().max(1000).default('') });
+
+export const GroupCall = z.object({
+  id: z.string(),
+  groupId: Id,
+  groupName: z.string(),
+  competencies: z.array(z.string()),
+  note: z.string(),
+  status: z.enum(['open', 'closed']),
+  createdAt: IsoDateTime,
+  /** The reader's own answer to the call, if they volunteered. */
+  mine: z.enum(['pending', 'accepted', 'declined']).nullable(),
+  /** Volunteers, for those who manage the group; empty for everyone else. */
+  volunteers: z.array(
+    z.object({
+      personId: Id,
+      name: z.string(),
+      organisation: z.string(),
+      note: z.string(),
+      status: z.enum(['pending', 'accepted', 'declined']),
+    }),
+  ),
+});
+export type GroupCall = z.infer<typeof GroupCall>;
+
+export const UpdateProfile = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    organisation: z.string().trim().max(200),
+    title: z.string().trim().max(200),
+    competencies: z.array(z.string().trim().min(1).max(80)).max(50),
+    locale: Locale,
+  })
+  .partial();
+
+export const SetRole = z.object({ role: RoleSchema });
+
+export const PeopleQuery = z.object({
+  competence: z.string().trim().max(80).optional(),
+  organisation: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+});
 
 export const Plan = z.object({
   id: Id,

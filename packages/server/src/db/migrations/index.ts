@@ -1,10 +1,12 @@
 import { sql as initial } from './001_initial.ts';
 import { sql as minutes } from './002_minutes.ts';
 import { sql as search } from './003_search.ts';
+import { sql as groups } from './004_groups.ts';
 
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'minutes', sql: minutes },
   { version: 3, name: 'search', sql: search },
+  { version: 4, name: 'groups', sql: groups },
 ];

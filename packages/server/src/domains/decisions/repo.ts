@@ -122,7 +122,10 @@ export class DecisionsRepo {
         .get(n);
       return row ? [row] : [];
     });
-    return { ...record, supersededBy, supersedesDecisions };
+    const groups = this.db
+      .prepare<[string], { id: string; name: string }>('SELECT id, name FROM groups WHERE decision_number = ?')
+      .all(number);
+    return { ...record, supersededBy, supersedesDecisions, groups };
   }
 
   async years(includeConfidential: boolean): Promise<{ year: number; count: number }[]> {

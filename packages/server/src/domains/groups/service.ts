@@ -2,23 +2,169 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   addTask,
+  type CreateCall,
+  type CreateGroup,
   can,
   docNames,
   type Group,
+  type GroupCall,
   type NewTask,
   type Task,
   type TaskStatus,
+  type UpdateGroup,
 } from '@council/shared';
 import { z } from 'zod';
 import type { Repos } from '../../app.ts';
 import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
-import { forbidden, notFound, validationFailed } from '../../http/errors.ts';
+import { projectDocument } from '../../collab/projections.ts';
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../http/errors.ts';
+
+/** A 400 naming one field, like zod's own. */
+function invalid(path: (string | number)[], message: string) {
+  return validationFailed(new z.ZodError([{ code: 'custom', path, message, input: undefined }]));
+}
 
 export class GroupsService {
   constructor(
+    private readonly db: Db,
     private readonly repos: Repos,
     private readonly live: LiveDocuments,
   ) {}
+
+  async create(actor: Actor, input: z.output<typeof CreateGroup>): Promise<Group> {
+    if (!can(actor, 'create', { type: 'groups' })) throw forbidden('Working groups are set up by the council.');
+    for (const [i, leadId] of input.leadIds.entries()) {
+      if (!(await this.repos.people.byId(leadId))) throw invalid(['leadIds', i], 'Unknown person');
+    }
+    if (input.decisionNumber && !(await this.repos.decisions.byNumber(input.decisionNumber, true))) {
+      throw invalid(['decisionNumber'], 'Unknown decision');
+    }
+    const id = `g-${randomUUID().slice(0, 8)}`;
+    await inTransaction(this.db, async () => {
+      const { leadIds, ...fields } = input;
+      await this.repos.groups.create({ id, status: 'forming', ...fields });
+      await this.repos.audit.record(actor.id, 'group.create', `group:${id}`, {
+        name: input.name,
+        decision: input.decisionNumber,
+      });
+      for (const leadId of leadIds) {
+        await this.repos.groups.addMember(id, leadId, 'lead');
+        await this.repos.audit.record(actor.id, 'group.member.add', `group:${id}`, { personId: leadId, role: 'lead' });
+      }
+    });
+    await this.reproject(id);
+    return (await this.repos.groups.byId(id)) as Group;
+  }
+
+  async update(actor: Actor, id: string, patch: z.output<typeof UpdateGroup>): Promise<Group> {
+    const group = await this.managed(actor, id);
+    const merged = { startDate: group.startDate, endDate: group.endDate, ...patch };
+    if (merged.startDate && merged.endDate && merged.endDate < merged.startDate)
+      throw invalid(['endDate'], 'The end date is before the start date');
+    await inTransaction(this.db, async () => {
+      await this.repos.groups.update(id, patch);
+      await this.repos.audit.record(actor.id, 'group.update', `group:${id}`, patch);
+    });
+    await this.reproject(id);
+    return (await this.repos.groups.byId(id)) as Group;
+  }
+
+  async createCall(actor: Actor, groupId: string, input: z.output<typeof CreateCall>): Promise<GroupCall> {
+    await this.managed(actor, groupId);
+    const id = `c-${randomUUID().slice(0, 8)}`;
+    await inTransaction(this.db, async () => {
+      await this.repos.calls.create({ id, groupId, ...input, createdBy: actor.id });
+      await this.repos.audit.record(actor.id, 'group.call.open', `group:${groupId}`, {
+        callId: id,
+        competencies: input.competencies,
+      });
+    });
+    return (await this.calls(actor, { groupId })).find((c) => c.id === id) as GroupCall;
+  }
+
+  /** Calls of the groups the actor may see; volunteers are listed for those who manage the group. */
+  async calls(actor: Actor, filter: { groupId?: string; status?: 'open' | 'closed' }): Promise<GroupCall[]> {
+    const groups = (await this.visibleGroups(actor)).filter((g) => !filter.groupId || g.id === filter.groupId);
+    const calls = await this.repos.calls.list({ groupIds: groups.map((g) => g.id), status: filter.status });
+    const managed = new Set(
+      groups
+        .filter((g) => can(actor, 'manage', { type: 'group', id: g.id, visibility: g.visibility }))
+        .map((g) => g.id),
+    );
+    return Promise.all(
+      calls.map(async (call) => ({
+        ...call,
+        mine: await this.repos.calls.volunteerStatus(call.id, actor.id),
+        volunteers: managed.has(call.groupId) ? await this.repos.calls.volunteers(call.id) : [],
+      })),
+    );
+  }
+
+  async volunteer(actor: Actor, callId: string, note: string): Promise<void> {
+    const call = await this.visibleCall(actor, callId);
+    if (call.status !== 'open') throw conflict('This call for participation is closed.');
+    const group = (await this.repos.groups.byId(call.groupId)) as Group;
+    if (group.members.some((m) => m.personId === actor.id)) throw conflict('You are already a member of this group.');
+    if (!(await this.repos.calls.volunteer(callId, actor.id, note)))
+      throw conflict('You have already volunteered for this call.');
+    await this.repos.audit.record(actor.id, 'group.volunteer', `group:${call.groupId}`, { callId });
+  }
+
+  /** The lead (or the council) accepts or declines a volunteer; acceptance makes them a member. */
+  async decide(actor: Actor, callId: string, personId: string, decision: 'accepted' | 'declined'): Promise<void> {
+    const call = await this.visibleCall(actor, callId);
+    await this.managed(actor, call.groupId);
+    if (call.status !== 'open') throw conflict('This call for participation is closed.');
+    const status = await this.repos.calls.volunteerStatus(callId, personId);
+    if (!status) throw notFound('Volunteer');
+    if (status !== 'pending') throw conflict(`The volunteer is already ${status}.`);
+    await inTransaction(this.db, async () => {
+      await this.repos.calls.decide(callId, personId, decision, actor.id);
+      if (decision === 'accepted') await this.repos.groups.addMember(call.groupId, personId, 'member');
+      await this.repos.audit.record(
+        actor.id,
+        decision === 'accepted' ? 'group.member.add' : 'group.volunteer.decline',
+        `group:${call.groupId}`,
+        {
+          personId,
+          callId,
+        },
+      );
+    });
+    if (decision === 'accepted') await this.reproject(call.groupId);
+  }
+
+  async closeCall(actor: Actor, callId: string): Promise<void> {
+    const call = await this.visibleCall(actor, callId);
+    await this.managed(actor, call.groupId);
+    await inTransaction(this.db, async () => {
+      await this.repos.calls.close(callId);
+      await this.repos.audit.record(actor.id, 'group.call.close', `group:${call.groupId}`, { callId });
+    });
+  }
+
+  private async visibleCall(actor: Actor, callId: string) {
+    const call = await this.repos.calls.byId(callId);
+    if (!call) throw notFound('Call for participation');
+    await this.visible(actor, call.groupId);
+    return call;
+  }
+
+  /** A group the actor may manage: 404 if unseen, 403 if seen but not theirs to manage. */
+  private async managed(actor: Actor, id: string): Promise<Group> {
+    const group = await this.visible(actor, id);
+    if (!can(actor, 'manage', { type: 'group', id, visibility: group.visibility }))
+      throw forbidden('Only the council and the group’s lead manage it.');
+    return group;
+  }
+
+  /** Read models and search follow membership and fields (e.g. whether an assignee is a member). */
+  private async reproject(groupId: string): Promise<void> {
+    const name = docNames.group(groupId);
+    await this.live.read(name, (doc) => projectDocument(this.db, name, doc));
+  }
 
   /** A group the actor may see, or 404: a closed group does not exist for outsiders. */
   async visible(actor: Actor, id: string): Promise<Group> {
@@ -39,16 +185,7 @@ export class GroupsService {
     if (!can(actor, 'edit', { type: 'group', id: group.id, visibility: group.visibility }))
       throw forbidden("Only the group's lead and members edit its board.");
     if (input.assigneeId && !group.members.some((m) => m.personId === input.assigneeId)) {
-      throw validationFailed(
-        new z.ZodError([
-          {
-            code: 'custom',
-            path: ['assigneeId'],
-            message: 'The assignee must be a member of the group',
-            input: input.assigneeId,
-          },
-        ]),
-      );
+      throw invalid(['assigneeId'], 'The assignee must be a member of the group');
     }
     const id = randomUUID().slice(0, 8);
     await this.live.change(docNames.group(group.id), (doc) => addTask(doc, id, input));

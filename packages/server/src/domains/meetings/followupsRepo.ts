@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts';
 export interface Followup {
   meetingId: string;
   meetingTitle: string;
-  kind: 'postponed' | 'action';
+  kind: 'postponed' | 'action' | 'report';
   refId: string;
   title: string;
   assigneeId: string | null;
@@ -11,7 +11,10 @@ export interface Followup {
   groupId: string | null;
 }
 
-type NewFollowup = Omit<Followup, 'meetingId' | 'meetingTitle'> & { confidential: boolean };
+type NewFollowup = Omit<Followup, 'meetingId' | 'meetingTitle' | 'kind'> & {
+  kind: 'postponed' | 'action';
+  confidential: boolean;
+};
 
 export class FollowupsRepo {
   constructor(private readonly db: Db) {}

@@ -128,7 +128,19 @@ export class MeetingsService {
     const meeting = await this.visible(actor, id);
     if (!can(actor, 'edit', { type: 'meeting', status: meeting.status }))
       throw forbidden('Only those who edit the agenda get suggestions for it.');
-    return this.repos.followups.openBefore(meeting.startsAt, mayReadConfidential(actor));
+    const earlier = await this.repos.followups.openBefore(meeting.startsAt, mayReadConfidential(actor));
+    // Working groups due to report back by this meeting are suggested too.
+    const reports = (await this.repos.groups.reportingBy(meeting.startsAt.slice(0, 10))).map((g) => ({
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      kind: 'report' as const,
+      refId: g.id,
+      title: g.name,
+      assigneeId: null,
+      due: g.reportDate,
+      groupId: g.id,
+    }));
+    return [...reports, ...earlier];
   }
 
   private applyAccess(id: string, status: MeetingStatus): void {

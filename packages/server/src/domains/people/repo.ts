@@ -63,6 +63,17 @@ export class PeopleRepo {
       );
   }
 
+  async update(
+    id: string,
+    patch: Partial<Pick<PersonRow, 'name' | 'organisation' | 'title' | 'competencies' | 'locale' | 'role'>>,
+  ): Promise<void> {
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return;
+    this.db
+      .prepare(`UPDATE people SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+      .run(...entries.map(([, v]) => (Array.isArray(v) ? JSON.stringify(v) : (v as string))), id);
+  }
+
   async setPassword(id: string, passwordHash: string): Promise<boolean> {
     return this.db.prepare('UPDATE people SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes > 0;
   }

@@ -1,16 +1,36 @@
+import { Id, PeopleQuery, SetRole, UpdateProfile } from '@council/shared';
 import { Router } from 'express';
-import { authorize } from '../../http/auth.ts';
+import { authorize, requireAuth } from '../../http/auth.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse } from '../../http/validate.ts';
 import type { AuditRepo } from '../audit/repo.ts';
-import { presentPerson } from './presenter.ts';
+import { presentMe, presentPerson } from './presenter.ts';
 import type { PeopleRepo } from './repo.ts';
 import type { PeopleService } from './service.ts';
 
-export function peopleRoutes(people: PeopleRepo, service: PeopleService, audit: AuditRepo): Router {
+export function peopleRoutes(
+  people: PeopleRepo,
+  service: PeopleService,
+  audit: AuditRepo,
+  onChanged: () => void,
+): Router {
   const router = Router();
 
+  /** The directory of the network, filtered by competence, organisation and free text. */
   router.get('/people', async (req, res) => {
     authorize(req, 'read', { type: 'people' });
-    res.json((await people.list()).map(presentPerson));
+    const query = parse(PeopleQuery, req.query);
+    const lower = (s: string) => s.toLocaleLowerCase('da');
+    const found = (await people.list()).filter(
+      (p) =>
+        (!query.competence || p.competencies.some((c) => lower(c) === lower(query.competence as string))) &&
+        (!query.organisation || lower(p.organisation).includes(lower(query.organisation))) &&
+        (!query.q ||
+          [p.name, p.title, p.organisation, ...p.competencies].some((f) =>
+            lower(f).includes(lower(query.q as string)),
+          )),
+    );
+    res.json(found.map(presentPerson));
   });
 
   router.post('/people', async (req, res) => {
@@ -18,6 +38,25 @@ export function peopleRoutes(people: PeopleRepo, service: PeopleService, audit: 
     const person = await service.create(req.body);
     await audit.record(actor.id, 'person.create', `person:${person.id}`, { role: person.role });
     res.status(201).json(presentPerson(person));
+  });
+
+  /** People edit their own profile; role and email are not theirs to change. */
+  router.patch('/me/profile', async (req, res) => {
+    const { person, actor } = requireAuth(req);
+    await people.update(person.id, parse(UpdateProfile, req.body));
+    onChanged();
+    res.json(presentMe((await people.byId(person.id)) ?? person, actor.groups));
+  });
+
+  router.patch('/people/:id/role', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    const id = parse(Id, req.params.id);
+    const before = await people.byId(id);
+    if (!before) throw notFound('Person');
+    const { role } = parse(SetRole, req.body);
+    await people.update(id, { role });
+    await audit.record(actor.id, 'person.role', `person:${id}`, { from: before.role, to: role });
+    res.json(presentPerson({ ...before, role }));
   });
 
   return router;
