@@ -106,3 +106,52 @@ describe('a working group board', () => {
     await memberUser.page.waitForURL(`**/groups/${group.id}?task=*`);
   });
 });
+
+describe('recruitment', () => {
+  it('lets an architect volunteer, the lead accept, and the new member find the task they are given under My tasks', async () => {
+    const lead = await app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const architect = await app.factory.person({ role: 'network_architect', name: 'Kasper Larsen' });
+    const group = await app.factory.group({ members: [{ personId: lead.id, role: 'lead' }] });
+    const { token } = (
+      await app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
+    ).body;
+    expect(
+      (
+        await app.api('POST', `/api/groups/${group.id}/calls`, {
+          token,
+          body: { competencies: ['identitet'], note: 'Vi søger en arkitekt.' },
+        })
+      ).status,
+    ).toBe(201);
+
+    const architectUser = await signIn(architect);
+    await architectUser.page.getByRole('link', { name: 'Arbejdsgrupper' }).click();
+    await architectUser.page.getByRole('button', { name: 'Meld dig' }).click();
+    await architectUser.page.getByRole('dialog').getByLabel(/note/).fill('Jeg kender MitID godt.');
+    await architectUser.page.getByRole('dialog').getByRole('button', { name: 'Meld dig' }).click();
+    await expect
+      .poll(() => architectUser.page.getByTestId('my-volunteering').textContent())
+      .toBe('Du har meldt dig – afventer svar');
+
+    const leadUser = await signIn(lead);
+    await leadUser.page.goto(`/groups/${group.id}`);
+    await leadUser.page.getByRole('button', { name: 'Optag: Kasper Larsen' }).click();
+    await leadUser.page.getByRole('region', { name: 'Opslag' }).getByText('Optaget', { exact: true }).waitFor();
+    // The lead gives the new member a task on the live board.
+    const form = leadUser.page.getByRole('form', { name: 'Tilføj opgave' });
+    await form.getByLabel('Opgave').fill('Kortlæg login-løsninger');
+    await form.getByLabel('Ansvarlig').click();
+    await leadUser.page.getByRole('option', { name: 'Kasper Larsen' }).click();
+    await form.getByRole('button', { name: 'Tilføj opgave' }).click();
+    await leadUser.page.getByTestId('column-todo').getByText('Kortlæg login-løsninger').waitFor();
+
+    await architectUser.page.reload();
+    await expect
+      .poll(() => architectUser.page.getByTestId('my-volunteering').textContent())
+      .toBe('Du er optaget i gruppen');
+    await architectUser.page.getByRole('link', { name: 'Mine opgaver' }).click();
+    await expect
+      .poll(() => architectUser.page.getByTestId('tasks-noDue').getByRole('link').allTextContents())
+      .toEqual(['Kortlæg login-løsninger']);
+  });
+});

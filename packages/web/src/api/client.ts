@@ -1,9 +1,12 @@
 import type {
+  CreateGroup,
   CreateMeeting,
+  CreatePerson,
   DecisionDetail,
   DecisionPage,
   ErrorBody,
   Group,
+  GroupCall,
   LoginRequest,
   LoginResponse,
   Me,
@@ -12,6 +15,7 @@ import type {
   Minutes,
   Person,
   Plan,
+  Role,
   SearchHit,
   Task,
 } from '@council/shared';
@@ -20,9 +24,10 @@ import type {
 export interface Followup {
   meetingId: string;
   meetingTitle: string;
-  kind: 'postponed' | 'action';
+  kind: 'postponed' | 'action' | 'report';
   refId: string;
   title: string;
+  due: string | null;
 }
 
 export class ApiError extends Error {
@@ -82,8 +87,32 @@ export const api = {
   search: (query: { q: string; type?: string }) => request<SearchHit[]>('GET', `/search${queryString(query)}`),
   groups: () => request<Group[]>('GET', '/groups'),
   group: (id: string) => request<Group>('GET', `/groups/${encodeURIComponent(id)}`),
+  createGroup: (body: CreateGroup) => request<Group>('POST', '/groups', body),
+  updateGroup: (
+    id: string,
+    body: Partial<Pick<Group, 'status' | 'startDate' | 'reportDate' | 'endDate' | 'purpose' | 'deliverables'>>,
+  ) => request<Group>('PATCH', `/groups/${encodeURIComponent(id)}`, body),
+  calls: (query: { group?: string; status?: 'open' | 'closed' } = {}) =>
+    request<GroupCall[]>('GET', `/calls${queryString(query)}`),
+  createCall: (groupId: string, body: { competencies: string[]; note: string }) =>
+    request<GroupCall>('POST', `/groups/${encodeURIComponent(groupId)}/calls`, body),
+  volunteer: (callId: string, note: string) =>
+    request<void>('POST', `/calls/${encodeURIComponent(callId)}/volunteer`, { note }),
+  decideVolunteer: (callId: string, personId: string, decision: 'accept' | 'decline') =>
+    request<void>(
+      'POST',
+      `/calls/${encodeURIComponent(callId)}/volunteers/${encodeURIComponent(personId)}/${decision}`,
+      {},
+    ),
+  closeCall: (callId: string) => request<void>('POST', `/calls/${encodeURIComponent(callId)}/close`, {}),
+  updateProfile: (body: Partial<Pick<Me, 'name' | 'organisation' | 'title' | 'competencies' | 'locale'>>) =>
+    request<Me>('PATCH', '/me/profile', body),
+  setRole: (personId: string, role: Role) =>
+    request<Person>('PATCH', `/people/${encodeURIComponent(personId)}/role`, { role }),
+  createPerson: (body: CreatePerson) => request<Person>('POST', '/people', body),
   tasks: (query: { assignee?: string; status?: string; group?: string }) =>
     request<Task[]>('GET', `/tasks${queryString(query)}`),
   plans: () => request<Plan[]>('GET', '/plans'),
-  people: () => request<Person[]>('GET', '/people'),
+  people: (query: { competence?: string; organisation?: string; q?: string } = {}) =>
+    request<Person[]>('GET', `/people${queryString(query)}`),
 };

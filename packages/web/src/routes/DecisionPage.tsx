@@ -68,9 +68,21 @@ export function DecisionPage() {
         <Title order={3} size="h5" id="decision-links">
           {t('decisions.links')}
         </Title>
-        <Text c="dimmed" size="sm">
-          {t('decisions.noLinks')}
-        </Text>
+        {d.groups.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('decisions.noLinks')}
+          </Text>
+        ) : (
+          <List>
+            {d.groups.map((g) => (
+              <List.Item key={g.id}>
+                <Anchor component={Link} to={`/groups/${g.id}`}>
+                  {g.name}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+        )}
       </section>
     </Stack>
   );

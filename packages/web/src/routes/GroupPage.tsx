@@ -8,6 +8,8 @@ import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { CollabStatus } from '../features/collab/CollabStatus.tsx';
 import { colorFor, useCollabDocument } from '../features/collab/useCollabDocument.ts';
+import { GroupCalls } from '../features/groups/Calls.tsx';
+import { GroupFacts } from '../features/groups/GroupFacts.tsx';
 import { TaskBoard } from '../features/groups/TaskBoard.tsx';
 import { PageLoader, QueryError } from './states.tsx';
 
@@ -25,7 +27,9 @@ export default function GroupPage() {
 function GroupWorkspace({ group, me }: { group: WorkingGroup; me: Me }) {
   const { t } = useTranslation();
   const collab = useCollabDocument(docNames.group(group.id), me);
-  const editable = can(actorOf(me), 'edit', { type: 'group', id: group.id, visibility: group.visibility });
+  const resource = { type: 'group', id: group.id, visibility: group.visibility } as const;
+  const editable = can(actorOf(me), 'edit', resource);
+  const canManage = can(actorOf(me), 'manage', resource);
 
   return (
     <Stack>
@@ -36,6 +40,7 @@ function GroupWorkspace({ group, me }: { group: WorkingGroup; me: Me }) {
           {group.visibility === 'closed' && <Badge color="grape">{t('groups.closed')}</Badge>}
         </Group>
         <Text c="dimmed">{group.purpose}</Text>
+        <GroupFacts group={group} canManage={canManage} />
       </div>
       {collab?.state === 'denied' && <Alert color="red">{t('editor.denied')}</Alert>}
       {!collab || collab.loading ? (
@@ -78,6 +83,7 @@ function GroupWorkspace({ group, me }: { group: WorkingGroup; me: Me }) {
             </Grid.Col>
           </Grid>
           <TaskBoard doc={collab.doc} group={group} editable={editable} />
+          <GroupCalls groupId={group.id} canManage={canManage} isMember={group.id in me.groups} />
         </>
       )}
     </Stack>

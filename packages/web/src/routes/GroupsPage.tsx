@@ -3,16 +3,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { useCan, useMe } from '../features/auth/useMe.ts';
+import { OpenCalls } from '../features/groups/Calls.tsx';
+import { CreateGroupButton } from '../features/groups/CreateGroupButton.tsx';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
 export function GroupsPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const { data: me } = useMe();
   const groups = useQuery({ queryKey: ['groups'], queryFn: api.groups });
   if (groups.isPending) return <PageLoader />;
   if (groups.isError) return <QueryError error={groups.error} onRetry={() => groups.refetch()} />;
   return (
     <Stack>
-      <Title order={2}>{t('groups.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('groups.title')}</Title>
+        {can('create', { type: 'groups' }) && <CreateGroupButton />}
+      </Group>
+      <OpenCalls memberOf={new Set(Object.keys(me?.groups ?? {}))} />
       {groups.data.length === 0 && <EmptyState>{t('groups.empty')}</EmptyState>}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {groups.data.map((g) => {

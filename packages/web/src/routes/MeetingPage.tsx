@@ -43,7 +43,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
   const options = { generation: meeting.status, onMessage };
   const open = useCollabDocument(docNames.meeting(meeting.id), me, options);
   const closed = useCollabDocument(mayReadClosed ? docNames.meetingClosed(meeting.id) : null, me, options);
-  const people = useQuery({ queryKey: ['people'], queryFn: api.people });
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api.people() });
   const groups = useQuery({ queryKey: ['groups'], queryFn: api.groups });
   const agenda = useAgenda(open?.doc);
   const [params, setParams] = useSearchParams();

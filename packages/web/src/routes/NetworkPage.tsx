@@ -1,18 +1,99 @@
-import { Badge, Group, Stack, Table, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { type Me, type Person, ROLES, type Role } from '@council/shared';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  TagsInput,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
+import { ME_KEY, useCan, useMe } from '../features/auth/useMe.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
+/** The network of architects: filter by competence and organisation, edit your profile, admins set roles. */
 export function NetworkPage() {
   const { t } = useTranslation();
-  const people = useQuery({ queryKey: ['people'], queryFn: api.people });
-  if (people.isPending) return <PageLoader />;
-  if (people.isError) return <QueryError error={people.error} onRetry={() => people.refetch()} />;
+  const can = useCan();
+  const { data: me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const filter = {
+    competence: params.get('competence') ?? undefined,
+    organisation: params.get('organisation') ?? undefined,
+  };
+  const [q] = useDebouncedValue(params.get('q') ?? '', 250);
+  const everyone = useQuery({ queryKey: ['people'], queryFn: () => api.people() });
+  const people = useQuery({
+    queryKey: ['people', filter, q],
+    queryFn: () => api.people({ ...filter, q: q || undefined }),
+  });
+  const competencies = [...new Set((everyone.data ?? []).flatMap((p) => p.competencies))].sort((a, b) =>
+    a.localeCompare(b, 'da'),
+  );
+  const organisations = [...new Set((everyone.data ?? []).map((p) => p.organisation).filter(Boolean))].sort((a, b) =>
+    a.localeCompare(b, 'da'),
+  );
+  const isAdmin = can('manage', { type: 'people' });
+
   return (
     <Stack>
-      <Title order={2}>{t('network.title')}</Title>
-      {people.data.length === 0 ? (
+      <Group justify="space-between">
+        <Title order={2}>{t('network.title')}</Title>
+        <Group gap="xs">
+          {me && <ProfileButton me={me} />}
+          {can('create', { type: 'people' }) && <InviteButton />}
+        </Group>
+      </Group>
+      <Group align="flex-end" role="search" aria-label={t('network.search')}>
+        <TextInput
+          label={t('network.search')}
+          value={params.get('q') ?? ''}
+          onChange={(e) => set('q', e.currentTarget.value)}
+          w={280}
+        />
+        <Select
+          label={t('network.competence')}
+          placeholder={t('network.anyCompetence')}
+          clearable
+          searchable
+          value={filter.competence ?? null}
+          onChange={(v) => set('competence', v)}
+          data={competencies}
+          w={200}
+        />
+        <Select
+          label={t('network.organisation')}
+          placeholder={t('network.anyCompetence')}
+          clearable
+          searchable
+          value={filter.organisation ?? null}
+          onChange={(v) => set('organisation', v)}
+          data={organisations}
+          w={220}
+        />
+      </Group>
+      {people.isPending ? (
+        <PageLoader />
+      ) : people.isError ? (
+        <QueryError error={people.error} onRetry={() => people.refetch()} />
+      ) : people.data.length === 0 ? (
         <EmptyState>{t('network.empty')}</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={640}>
@@ -27,18 +108,24 @@ export function NetworkPage() {
             </Table.Thead>
             <Table.Tbody>
               {people.data.map((p) => (
-                <Table.Tr key={p.id}>
+                <Table.Tr key={p.id} id={`person-${p.id}`}>
                   <Table.Td>
                     {p.name}
                     <br />
                     <small>{p.title}</small>
                   </Table.Td>
                   <Table.Td>{p.organisation}</Table.Td>
-                  <Table.Td>{t(`roles.${p.role}`)}</Table.Td>
+                  <Table.Td>{isAdmin && p.id !== me?.id ? <RoleSelect person={p} /> : t(`roles.${p.role}`)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {p.competencies.map((c) => (
-                        <Badge key={c} variant="outline" size="sm">
+                        <Badge
+                          key={c}
+                          variant="outline"
+                          size="sm"
+                          style={{ cursor: 'pointer' }}
+                          onClick={() => set('competence', c)}
+                        >
                           {c}
                         </Badge>
                       ))}
@@ -51,5 +138,141 @@ export function NetworkPage() {
         </Table.ScrollContainer>
       )}
     </Stack>
+  );
+}
+
+function RoleSelect({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const setRole = useMutation({
+    mutationFn: (role: Role) => api.setRole(person.id, role),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['people'] }),
+  });
+  return (
+    <Select
+      size="xs"
+      aria-label={t('network.roleFor', { name: person.name })}
+      value={person.role}
+      allowDeselect={false}
+      disabled={setRole.isPending}
+      onChange={(v) => v && setRole.mutate(v as Role)}
+      data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      error={setRole.error?.message}
+    />
+  );
+}
+
+function ProfileButton({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const [form, setForm] = useState({
+    name: me.name,
+    title: me.title,
+    organisation: me.organisation,
+    competencies: me.competencies,
+  });
+  const save = useMutation({
+    mutationFn: () => api.updateProfile(form),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(ME_KEY, updated);
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      setOpened(false);
+    },
+  });
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpened(true)}>
+        {t('network.myProfile')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('network.myProfile')}>
+        <Stack>
+          {save.error && <Alert color="red">{save.error.message}</Alert>}
+          <TextInput
+            label={t('network.name')}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('network.jobTitle')}
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('network.organisation')}
+            value={form.organisation}
+            onChange={(e) => setForm({ ...form, organisation: e.currentTarget.value })}
+          />
+          <TagsInput
+            label={t('network.competencies')}
+            value={form.competencies}
+            onChange={(competencies) => setForm({ ...form, competencies })}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              {t('network.cancel')}
+            </Button>
+            <Button loading={save.isPending} disabled={!form.name.trim()} onClick={() => save.mutate()}>
+              {t('network.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function InviteButton() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const empty = { email: '', name: '', organisation: '', title: '', role: 'network_architect' as Role, password: '' };
+  const [form, setForm] = useState(empty);
+  const invite = useMutation({
+    mutationFn: () => api.createPerson(form),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      setForm(empty);
+      setOpened(false);
+    },
+  });
+  const text = (key: 'email' | 'name' | 'organisation' | 'title' | 'password') => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+  return (
+    <>
+      <Button onClick={() => setOpened(true)}>{t('network.invite')}</Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('network.invite')}>
+        <Stack>
+          {invite.error && <Alert color="red">{invite.error.message}</Alert>}
+          <TextInput label={t('network.email')} type="email" required {...text('email')} />
+          <TextInput label={t('network.name')} required {...text('name')} />
+          <TextInput label={t('network.organisation')} {...text('organisation')} />
+          <TextInput label={t('network.jobTitle')} {...text('title')} />
+          <Select
+            label={t('network.role')}
+            value={form.role}
+            allowDeselect={false}
+            onChange={(v) => v && setForm({ ...form, role: v as Role })}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+          <PasswordInput label={t('network.password')} required {...text('password')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              {t('network.cancel')}
+            </Button>
+            <Button
+              loading={invite.isPending}
+              disabled={!form.email || !form.name || form.password.length < 10}
+              onClick={() => invite.mutate()}
+            >
+              {t('network.invite')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }

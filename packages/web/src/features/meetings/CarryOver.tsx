@@ -9,7 +9,11 @@ export function CarryOver({ meetingId, docs, agenda }: { meetingId: string; docs
   const { t } = useTranslation();
   const followups = useQuery({ queryKey: ['carry-over', meetingId], queryFn: () => api.carryOver(meetingId) });
   const titleOf = (f: Followup) =>
-    f.kind === 'action' ? t('meetings.carryOver.followUp', { title: f.title }) : f.title;
+    f.kind === 'action'
+      ? t('meetings.carryOver.followUp', { title: f.title })
+      : f.kind === 'report'
+        ? t('meetings.carryOver.report', { title: f.title })
+        : f.title;
   const onAgenda = new Set(agenda.map((item) => item.title));
   const open = (followups.data ?? []).filter((f) => !onAgenda.has(titleOf(f)));
   if (open.length === 0) return null;
@@ -18,8 +22,8 @@ export function CarryOver({ meetingId, docs, agenda }: { meetingId: string; docs
     addAgendaItem(docs, {
       id: crypto.randomUUID().slice(0, 8),
       title: titleOf(f),
-      kind: f.kind === 'postponed' ? 'decision' : 'information',
-      durationMinutes: f.kind === 'postponed' ? 20 : 5,
+      kind: f.kind === 'postponed' ? 'decision' : f.kind === 'report' ? 'discussion' : 'information',
+      durationMinutes: f.kind === 'action' ? 5 : 20,
       confidential: false,
     });
 
@@ -33,7 +37,9 @@ export function CarryOver({ meetingId, docs, agenda }: { meetingId: string; docs
           <div key={`${f.meetingId}-${f.kind}-${f.refId}`}>
             <Text size="sm">{titleOf(f)}</Text>
             <Text size="xs" c="dimmed">
-              {t(`meetings.carryOver.${f.kind}`, { meeting: f.meetingTitle })}
+              {f.kind === 'report'
+                ? t('meetings.carryOver.reportDue', { date: f.due ?? '' })
+                : t(`meetings.carryOver.${f.kind}`, { meeting: f.meetingTitle })}
             </Text>
             <Button
               size="compact-xs"

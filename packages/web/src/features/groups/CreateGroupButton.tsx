@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+
+export function CreateGroupButton() {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const people = useQuery({ queryKey: ['people'], queryFn: () => api.people(), enabled: opened });
+  const empty = {
+    name: '',
+    purpose: '',
+    deliverables: '',
+    visibility: 'open',
+    leadId: '',
+    startDate: '',
+    reportDate: '',
+    endDate: '',
+    decisionNumber: '',
+  };
+  const [form, setForm] = useState(empty);
+  const create = useMutation({
+    mutationFn: () =>
+      api.createGroup({
+        name: form.name,
+        purpose: form.purpose,
+        deliverables: form.deliverables,
+        visibility: form.visibility as 'open' | 'closed',
+        leadIds: form.leadId ? [form.leadId] : [],
+        startDate: form.startDate || undefined,
+        reportDate: form.reportDate || undefined,
+        endDate: form.endDate || undefined,
+        decisionNumber: form.decisionNumber || undefined,
+      }),
+    onSuccess: (group) => {
+      void queryClient.invalidateQueries({ queryKey: ['groups'] });
+      close();
+      setForm(empty);
+      navigate(`/groups/${group.id}`);
+    },
+  });
+  const text = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <>
+      <Button onClick={open}>{t('groups.create')}</Button>
+      <Modal opened={opened} onClose={close} title={t('groups.create')} size="lg">
+        <form onSubmit={submit}>
+          <Stack>
+            {create.error && (
+              <Alert color="red" role="alert">
+                {create.error.message}
+              </Alert>
+            )}
+            <TextInput label={t('groups.name')} required data-autofocus {...text('name')} />
+            <Textarea label={t('groups.purpose')} autosize minRows={2} {...text('purpose')} />
+            <Textarea label={t('groups.deliverables')} autosize minRows={2} {...text('deliverables')} />
+            <Group grow>
+              <Select
+                label={t('groups.leads')}
+                required
+                searchable
+                value={form.leadId || null}
+                onChange={(v) => setForm({ ...form, leadId: v ?? '' })}
+                data={(people.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))}
+              />
+              <Select
+                label={t('groups.visibility')}
+                value={form.visibility}
+                allowDeselect={false}
+                onChange={(v) => v && setForm({ ...form, visibility: v })}
+                data={(['open', 'closed'] as const).map((v) => ({ value: v, label: t(`groups.visibilities.${v}`) }))}
+              />
+            </Group>
+            <Group grow>
+              <TextInput type="date" label={t('groups.startDate')} {...text('startDate')} />
+              <TextInput type="date" label={t('groups.reportDate')} {...text('reportDate')} />
+              <TextInput type="date" label={t('groups.endDate')} {...text('endDate')} />
+            </Group>
+            <TextInput label={t('groups.decisionNumber')} placeholder="2026-014" {...text('decisionNumber')} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('groups.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending} disabled={!form.name.trim() || !form.leadId}>
+                {t('groups.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
