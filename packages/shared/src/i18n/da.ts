@@ -213,6 +213,8 @@ export const da = {
     moveLeft: 'Flyt «{title}» til {column}',
     moveUp: 'Flyt «{title}» op',
     moveDown: 'Flyt «{title}» ned',
+    editTask: 'Rediger opgave',
+    description: 'Beskrivelse',
     removeTask: 'Slet opgave',
     removeConfirm: 'Slet opgaven «{title}»?',
     moved: '«{title}» ligger nu i {column}.',

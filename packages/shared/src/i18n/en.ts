@@ -214,6 +214,8 @@ export const en: Catalogue = {
     moveLeft: 'Move “{title}” to {column}',
     moveUp: 'Move “{title}” up',
     moveDown: 'Move “{title}” down',
+    editTask: 'Edit task',
+    description: 'Description',
     removeTask: 'Delete task',
     removeConfirm: 'Delete the task “{title}”?',
     moved: '“{title}” is now in {column}.',

@@ -5,6 +5,7 @@ import {
   removeTask,
   TASK_STATUSES,
   type TaskStatus,
+  updateTask,
   type Group as WorkingGroup,
 } from '@council/shared';
 import {
@@ -18,8 +19,10 @@ import {
   SimpleGrid,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
+  UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
@@ -55,6 +58,8 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
   const map = doc.getMap<Y.Map<unknown>>(fields.tasks);
   const tasks = useYjs(map, () => readTasks(map), []);
   const [assignee, setAssignee] = useState<string | null>(null);
+  const [onlyStatus, setOnlyStatus] = useState<string | null>(null);
+  const [editing, setEditing] = useState<BoardTask | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<BoardTask | null>(null);
@@ -91,9 +96,22 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
         onDragEnd={() => setDragged(null)}
         data-testid={`task-${task.id}`}
       >
-        <Text fw={600} size="sm">
-          {task.title}
-        </Text>
+        {editable ? (
+          <UnstyledButton onClick={() => setEditing(task)} aria-label={`${t('groups.editTask')}: ${task.title}`}>
+            <Text fw={600} size="sm">
+              {task.title}
+            </Text>
+          </UnstyledButton>
+        ) : (
+          <Text fw={600} size="sm">
+            {task.title}
+          </Text>
+        )}
+        {task.description && (
+          <Text size="xs" lineClamp={2}>
+            {task.description}
+          </Text>
+        )}
         <Text size="xs" c="dimmed">
           {task.assigneeId ? (members.get(task.assigneeId) ?? task.assigneeId) : t('groups.noAssignee')}
           {task.due && ` · ${/^\d{4}-\d{2}-\d{2}$/.test(task.due) ? format.date(task.due) : task.due}`}
@@ -179,15 +197,26 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
         <Title order={3} size="h4">
           {t('groups.board')}
         </Title>
-        <Select
-          size="xs"
-          label={t('groups.filterAssignee')}
-          placeholder={t('groups.everyone')}
-          clearable
-          value={assignee}
-          onChange={setAssignee}
-          data={group.members.map((m) => ({ value: m.personId, label: m.name }))}
-        />
+        <Group gap="xs">
+          <Select
+            size="xs"
+            label={t('groups.filterStatus')}
+            placeholder={t('groups.everyone')}
+            clearable
+            value={onlyStatus}
+            onChange={setOnlyStatus}
+            data={TASK_STATUSES.map((st) => ({ value: st, label: t(`groups.columns.${st}`) }))}
+          />
+          <Select
+            size="xs"
+            label={t('groups.filterAssignee')}
+            placeholder={t('groups.everyone')}
+            clearable
+            value={assignee}
+            onChange={setAssignee}
+            data={group.members.map((m) => ({ value: m.personId, label: m.name }))}
+          />
+        </Group>
       </Group>
       {!editable && (
         <Text size="sm" c="dimmed">
@@ -198,7 +227,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
         {announcement}
       </VisuallyHidden>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        {TASK_STATUSES.map((status) => {
+        {TASK_STATUSES.filter((status) => !onlyStatus || status === onlyStatus).map((status) => {
           const list = status === 'todo' ? [...column(status), ...stray] : column(status);
           return (
             <section
@@ -224,6 +253,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
         })}
       </SimpleGrid>
       {editable && <AddTaskForm doc={doc} group={group} />}
+      {editing && <EditTaskModal doc={doc} group={group} task={editing} onClose={() => setEditing(null)} />}
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('groups.removeTask')}>
         <Stack>
           {removing && t('groups.removeConfirm', { title: removing.title })}
@@ -288,5 +318,76 @@ function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
         </Button>
       </Group>
     </form>
+  );
+}
+
+function EditTaskModal({
+  doc,
+  group,
+  task,
+  onClose,
+}: {
+  doc: Y.Doc;
+  group: WorkingGroup;
+  task: BoardTask;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({
+    title: task.title,
+    description: task.description ?? '',
+    assigneeId: task.assigneeId ?? '',
+    due: task.due ?? '',
+  });
+  const save = () => {
+    if (!form.title.trim()) return;
+    updateTask(doc, task.id, {
+      title: form.title.trim(),
+      description: form.description,
+      assigneeId: form.assigneeId,
+      due: form.due,
+    });
+    onClose();
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('groups.editTask')}>
+      <Stack>
+        <TextInput
+          label={t('groups.taskTitle')}
+          required
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          data-autofocus
+        />
+        <Textarea
+          label={t('groups.description')}
+          autosize
+          minRows={2}
+          value={form.description}
+          onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+        />
+        <Select
+          label={t('groups.assignee')}
+          clearable
+          value={form.assigneeId || null}
+          onChange={(v) => setForm({ ...form, assigneeId: v ?? '' })}
+          data={group.members.map((m) => ({ value: m.personId, label: m.name }))}
+        />
+        <TextInput
+          label={t('groups.due')}
+          type="date"
+          value={form.due}
+          onChange={(e) => setForm({ ...form, due: e.currentTarget.value })}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('groups.cancel')}
+          </Button>
+          <Button onClick={save} disabled={!form.title.trim()}>
+            {t('groups.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
