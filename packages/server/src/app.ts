@@ -37,6 +37,7 @@ import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
 import { PlansRepo } from './domains/plans/repo.ts';
 import { planRoutes } from './domains/plans/routes.ts';
+import { PlansService } from './domains/plans/service.ts';
 import { indexPeople } from './domains/search/indexer.ts';
 import { SearchRepo } from './domains/search/repo.ts';
 import { searchRoutes } from './domains/search/routes.ts';
@@ -98,6 +99,7 @@ export function createCouncilServer(config: Config): CouncilServer {
   const live = new LiveDocuments(hocuspocus);
   const meetingsService = new MeetingsService(db, repos, live, logger);
   const groupsService = new GroupsService(db, repos, live);
+  const plansService = new PlansService(repos, live);
 
   const app = express();
   app.disable('x-powered-by');
@@ -134,7 +136,7 @@ export function createCouncilServer(config: Config): CouncilServer {
   api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
   api.use(groupRoutes(groupsService));
-  api.use(planRoutes(repos.plans));
+  api.use(planRoutes(repos.plans, plansService));
   api.use(searchRoutes(repos.search));
   api.use(notFoundRoute);
   api.use(errorHandler(logger));

@@ -371,3 +371,9 @@ export const TaskQuery = z.object({
   status: TaskStatus.optional(),
   group: Id.optional(),
 });
+
+/** A measurement posted by a script or integration; every field is checked before anything is written. */
+export const NewMeasurement = z.object({
+  date: IsoDate,
+  value: z.number().finite(),
+});

@@ -1,8 +1,13 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { validationFailed } from './errors.ts';
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw validationFailed(result.error);
   return result.data;
+}
+
+/** A 400 naming one field, shaped like zod's own issues. */
+export function invalid(path: (string | number)[], message: string) {
+  return validationFailed(new z.ZodError([{ code: 'custom', path, message, input: undefined }]));
 }

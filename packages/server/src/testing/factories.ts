@@ -4,7 +4,7 @@ import { docNames } from '@council/shared';
 import * as Y from 'yjs';
 import { createRepos } from '../app.ts';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
-import { buildMeetingDocs, type MeetingContent } from '../collab/docBuilders.ts';
+import { buildMeetingDocs, buildPlanDoc, type InitiativeContent, type MeetingContent } from '../collab/docBuilders.ts';
 import { projectDocument } from '../collab/projections.ts';
 import type { Db } from '../db/connection.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
@@ -63,6 +63,18 @@ export class Factory {
   private async saveDoc(name: string, doc: Y.Doc): Promise<void> {
     await this.store.compact(name, Y.encodeStateAsUpdate(doc), 0);
     projectDocument(this.db, name, doc);
+  }
+
+  async plan(initiatives: InitiativeContent[]) {
+    const id = `p-${randomUUID().slice(0, 8)}`;
+    await this.repos.plans.create({
+      id,
+      title: 'Digitaliseringsstrategi 2026–2029',
+      periodStart: '2026-01-01',
+      periodEnd: '2029-12-31',
+    });
+    await this.saveDoc(docNames.plan(id), buildPlanDoc(initiatives));
+    return { id };
   }
 
   async group(

@@ -13,18 +13,14 @@ import {
   type TaskStatus,
   type UpdateGroup,
 } from '@council/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Repos } from '../../app.ts';
 import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
 import { projectDocument } from '../../collab/projections.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { conflict, forbidden, notFound, validationFailed } from '../../http/errors.ts';
-
-/** A 400 naming one field, like zod's own. */
-function invalid(path: (string | number)[], message: string) {
-  return validationFailed(new z.ZodError([{ code: 'custom', path, message, input: undefined }]));
-}
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { invalid } from '../../http/validate.ts';
 
 export class GroupsService {
   constructor(

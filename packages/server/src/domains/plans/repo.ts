@@ -18,6 +18,28 @@ export class PlansRepo {
     return this.db.prepare('SELECT 1 FROM plans WHERE id = ?').get(id) !== undefined;
   }
 
+  /** The owning group of an initiative (null when none), or undefined when there is no such initiative. */
+  async initiativeOwner(planId: string, initiativeId: string): Promise<string | null | undefined> {
+    const row = this.db
+      .prepare<[string, string], { owner: string | null }>(
+        'SELECT owner_group_id AS owner FROM initiatives WHERE plan_id = ? AND id = ?',
+      )
+      .get(planId, initiativeId);
+    return row ? row.owner : undefined;
+  }
+
+  async byId(id: string): Promise<Plan | null> {
+    return (
+      this.db
+        .prepare<[string], Plan>(
+          `SELECT p.id, p.title, p.period_start AS periodStart, p.period_end AS periodEnd,
+            (SELECT count(*) FROM initiatives i WHERE i.plan_id = p.id) AS initiativeCount
+           FROM plans p WHERE p.id = ?`,
+        )
+        .get(id) ?? null
+    );
+  }
+
   async ownerGroupIds(planId: string): Promise<string[]> {
     return this.db
       .prepare<[string], { g: string }>(

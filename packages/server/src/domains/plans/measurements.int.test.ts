@@ -1,0 +1,148 @@
+import { docNames, fields, findIndicator, readIndicator } from '@council/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
+
+let server: TestServer;
+let planId: string;
+let groupId: string;
+let leadToken: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  const lead = await server.factory.person({ role: 'group_lead' });
+  groupId = (await server.factory.group({ members: [{ personId: lead.id, role: 'lead' }] })).id;
+  leadToken = (await server.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } }))
+    .body.token;
+  const indicator = (id: string) => ({
+    id,
+    name: 'Kommuner tilsluttet',
+    unit: 'kommuner',
+    baseline: 0,
+    target: 98,
+    measurements: [{ date: '2026-03-31', value: 6 }],
+  });
+  planId = (
+    await server.factory.plan([
+      {
+        id: 'ini1',
+        title: 'Fælles beskedfordeler',
+        theme: 'Data',
+        status: 'active',
+        ownerGroupId: groupId,
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        description: ['Én beskedfordeler.'],
+        benefits: [],
+        indicators: [indicator('ind1')],
+      },
+      {
+        id: 'ini2',
+        title: 'Selvbetjening',
+        theme: 'Borgeren',
+        status: 'active',
+        description: [],
+        benefits: [],
+        indicators: [indicator('ind2')],
+      },
+    ])
+  ).id;
+});
+afterAll(() => server.stop());
+
+const url = (initiative: string, indicator: string, plan = planId) =>
+  `/api/plans/${plan}/initiatives/${initiative}/indicators/${indicator}/measurements`;
+const values = (doc: Y.Doc, initiative: string, indicator: string) =>
+  readIndicator(findIndicator(doc, initiative, indicator) as Y.Map<unknown>).measurements.map((m) => m.value);
+
+describe('measurements', () => {
+  it('writes into the live document, so that a watching chart gets the point at once', async () => {
+    const member = await server.signIn('council_member');
+    const watcher = await connectClient(server.wsUrl, docNames.plan(planId), (await server.signIn('observer')).token);
+    const res = await server.api('POST', url('ini2', 'ind2'), {
+      token: member.token,
+      body: { date: '2026-06-30', value: 19 },
+    });
+    expect(res.status).toBe(201);
+    await waitFor(() => values(watcher.doc, 'ini2', 'ind2').includes(19), 'the point to arrive live');
+    watcher.destroy();
+    const audit = server.council.db
+      .prepare("SELECT count(*) AS n FROM audit WHERE action = 'plan.measurement'")
+      .get() as { n: number };
+    expect(audit.n).toBe(1);
+  });
+
+  it('lets the lead of the owning group add to their initiative only, and nobody else outside the council', async () => {
+    expect(
+      (await server.api('POST', url('ini1', 'ind1'), { token: leadToken, body: { date: '2026-06-30', value: 19 } }))
+        .status,
+    ).toBe(201);
+    const other = await server.api('POST', url('ini2', 'ind2'), {
+      token: leadToken,
+      body: { date: '2026-06-30', value: 20 },
+    });
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe('forbidden');
+    const architect = await server.signIn('network_architect');
+    expect(
+      (
+        await server.api('POST', url('ini1', 'ind1'), {
+          token: architect.token,
+          body: { date: '2026-06-30', value: 20 },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await server.api('POST', url('ini1', 'ind1'), { body: { date: '2026-06-30', value: 20 } })).status).toBe(
+      401,
+    );
+  });
+
+  it('answers bad input with 400 naming the field, and applies nothing', async () => {
+    const { token } = await server.signIn('chair');
+    const reader = await connectClient(server.wsUrl, docNames.plan(planId), token);
+    const before = values(reader.doc, 'ini1', 'ind1');
+    const cases: [string, unknown, string][] = [
+      [url('ini1', 'ind1'), { date: '2026-06-30', value: 'nitten' }, 'value'],
+      [url('ini1', 'ind1'), { date: '30/06/2026', value: 19 }, 'date'],
+      [url('ini1', 'ind1'), { date: '2026-06-30' }, 'value'],
+      [url('ini1', 'nope'), { date: '2026-06-30', value: 19 }, 'indicatorId'],
+      [url('nope', 'ind1'), { date: '2026-06-30', value: 19 }, 'initiativeId'],
+    ];
+    for (const [path, body, field] of cases) {
+      const res = await server.api('POST', path, { token, body });
+      expect(res.status, field).toBe(400);
+      expect(res.body.error.issues[0].path, field).toEqual([field]);
+    }
+    expect(
+      (await server.api('POST', url('ini1', 'ind1', 'p-unknown'), { token, body: { date: '2026-06-30', value: 1 } }))
+        .status,
+    ).toBe(404);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(values(reader.doc, 'ini1', 'ind1')).toEqual(before);
+    reader.destroy();
+  });
+
+  it('projects initiatives into the read model and exports the plan as CSV', async () => {
+    const { token } = await server.signIn('observer');
+    const plan = (await server.api('GET', `/api/plans/${planId}`, { token })).body;
+    expect(plan.initiativeCount).toBe(2);
+    const csv = await fetch(`${server.url}/api/plans/${planId}/export.csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toContain(
+      'initiative_id,initiative,theme,status,owner_group,start,end,indicator,unit,baseline,target,date,value',
+    );
+    expect(
+      lines.some((l) =>
+        l.startsWith(
+          'ini1,Fælles beskedfordeler,Data,active,Testgruppe,2026-01-01,2027-12-31,Kommuner tilsluttet,kommuner,0,98,2026-03-31,6',
+        ),
+      ),
+    ).toBe(true);
+    expect((await server.api('GET', '/api/plans/p-nope', { token })).status).toBe(404);
+    const doc = await connectClient(server.wsUrl, docNames.plan(planId), token);
+    expect(doc.doc.getMap(fields.initiatives).size).toBe(2);
+    doc.destroy();
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  type Actor,
+  addMeasurement,
+  can,
+  docNames,
+  fields,
+  findIndicator,
+  type NewMeasurement,
+  readIndicator,
+} from '@council/shared';
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import type { Repos } from '../../app.ts';
+import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { invalid } from '../../http/validate.ts';
+
+export class PlansService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly live: LiveDocuments,
+  ) {}
+
+  /**
+   * Adds a measurement through the live document, so that every open chart shows the point at once.
+   * The council may add to any initiative; the lead of the initiative's owning group to theirs.
+   */
+  async addMeasurement(
+    actor: Actor,
+    ids: { planId: string; initiativeId: string; indicatorId: string },
+    measurement: z.output<typeof NewMeasurement>,
+  ): Promise<void> {
+    if (!(await this.repos.plans.exists(ids.planId))) throw notFound('Plan');
+    const owner = await this.repos.plans.initiativeOwner(ids.planId, ids.initiativeId);
+    if (owner === undefined) throw invalid(['initiativeId'], 'Unknown initiative');
+    if (!can(actor, 'addMeasurement', { type: 'plan', ownerGroupIds: owner ? [owner] : [] })) {
+      throw forbidden('Only the council and the lead of the owning group add measurements.');
+    }
+    let added = false;
+    await this.live.change(docNames.plan(ids.planId), (doc) => {
+      added = addMeasurement(doc, ids.initiativeId, ids.indicatorId, measurement);
+    });
+    if (!added) throw invalid(['indicatorId'], 'Unknown indicator');
+    await this.repos.audit.record(actor.id, 'plan.measurement', `plan:${ids.planId}`, { ...ids, ...measurement });
+  }
+
+  /** The plan as rows: one per measurement, or per indicator without any, or per initiative without indicators. */
+  async csvRows(planId: string): Promise<string[][]> {
+    if (!(await this.repos.plans.exists(planId))) throw notFound('Plan');
+    const groups = new Map((await this.repos.groups.list()).map((g) => [g.id, g.name]));
+    return this.live.read(docNames.plan(planId), (doc) => {
+      const rows: string[][] = [];
+      for (const [id, initiative] of doc.getMap<Y.Map<unknown>>(fields.initiatives)) {
+        if (!(initiative instanceof Y.Map)) continue;
+        const base = [
+          id,
+          String(initiative.get('title') ?? ''),
+          String(initiative.get('theme') ?? ''),
+          String(initiative.get('status') ?? ''),
+          groups.get(String(initiative.get('ownerGroupId') ?? '')) ?? '',
+          String(initiative.get('startDate') ?? ''),
+          String(initiative.get('endDate') ?? ''),
+        ];
+        const indicators = initiative.get('indicators');
+        const list =
+          indicators instanceof Y.Array
+            ? indicators.toArray().filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
+            : [];
+        if (list.length === 0) rows.push([...base, '', '', '', '', '', '']);
+        for (const map of list) {
+          const ind = readIndicator(findIndicator(doc, id, String(map.get('id'))) ?? map);
+          const head = [...base, ind.name, ind.unit, String(ind.baseline), String(ind.target)];
+          if (ind.measurements.length === 0) rows.push([...head, '', '']);
+          for (const m of ind.measurements) rows.push([...head, m.date, String(m.value)]);
+        }
+      }
+      return rows;
+    });
+  }
+}
