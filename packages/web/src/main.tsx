@@ -30,6 +30,7 @@ import { PageLoader } from './routes/states.tsx';
 // The live meeting page brings Yjs, the provider and the editor: load it only when opened.
 const MeetingPage = lazy(() => import('./routes/MeetingPage.tsx'));
 const GroupPage = lazy(() => import('./routes/GroupPage.tsx'));
+const InitiativePage = lazy(() => import('./routes/InitiativePage.tsx'));
 
 /** One calm, civic theme: a deep municipal blue, generous spacing, visible focus. */
 // Mantine's light variants put shade-9 text on a tint: green, orange and yellow fall short of 4.5:1.
@@ -103,6 +104,15 @@ const router = createBrowserRouter([
       },
       { path: 'tasks', element: <MyTasksPage /> },
       { path: 'plan', element: <PlanPage /> },
+      { path: 'plan/:id', element: <PlanPage /> },
+      {
+        path: 'plan/:planId/initiatives/:id',
+        element: (
+          <Suspense fallback={<PageLoader />}>
+            <InitiativePage />
+          </Suspense>
+        ),
+      },
       { path: 'network', element: <NetworkPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: '*', element: <NotFoundPage /> },

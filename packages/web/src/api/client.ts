@@ -113,6 +113,12 @@ export const api = {
   tasks: (query: { assignee?: string; status?: string; group?: string }) =>
     request<Task[]>('GET', `/tasks${queryString(query)}`),
   plans: () => request<Plan[]>('GET', '/plans'),
+  addMeasurement: (planId: string, initiativeId: string, indicatorId: string, body: { date: string; value: number }) =>
+    request<{ date: string; value: number }>(
+      'POST',
+      `/plans/${encodeURIComponent(planId)}/initiatives/${encodeURIComponent(initiativeId)}/indicators/${encodeURIComponent(indicatorId)}/measurements`,
+      body,
+    ),
   people: (query: { competence?: string; organisation?: string; q?: string } = {}) =>
     request<Person[]>('GET', `/people${queryString(query)}`),
 };

@@ -1,25 +1,73 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import {
+  addInitiative,
+  can,
+  docNames,
+  indicatorProgress,
+  type Me,
+  type Plan,
+  TRACK_THRESHOLDS,
+  type TrackStatus,
+} from '@council/shared';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type * as Y from 'yjs';
 import { api } from '../api/client.ts';
+import { actorOf, useMe } from '../features/auth/useMe.ts';
+import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
+import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
+
+export const TRACK_COLOR: Record<TrackStatus, string> = {
+  'on-track': 'green',
+  'at-risk': 'yellow',
+  'off-track': 'red',
+  'no-data': 'gray',
+};
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Worst status of an initiative's indicators, for the overview. */
+export function initiativeTrack(initiative: Initiative): TrackStatus[] {
+  return initiative.indicators.map((i) => indicatorProgress(i, initiative, today()).status);
+}
 
 export function PlanPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const { id } = useParams();
   const plans = useQuery({ queryKey: ['plans'], queryFn: api.plans });
-  if (plans.isPending) return <PageLoader />;
+  const { data: me } = useMe();
+  if (plans.isPending || !me) return <PageLoader />;
   if (plans.isError) return <QueryError error={plans.error} onRetry={() => plans.refetch()} />;
+  const plan = plans.data.find((p) => p.id === id) ?? (plans.data.length === 1 ? plans.data[0] : undefined);
+  if (plan) return <PlanView plan={plan} me={me} />;
   return (
     <Stack>
       <Title order={2}>{t('plan.title')}</Title>
       {plans.data.length === 0 && <EmptyState>{t('plan.empty')}</EmptyState>}
       {plans.data.map((p) => (
         <Card key={p.id} withBorder component="article">
-          <Title order={3} size="h4">
+          <Anchor component={Link} to={`/plan/${p.id}`} fw={600}>
             {p.title}
-          </Title>
+          </Anchor>
           <Text size="sm" c="dimmed">
             {t('plan.period')}: {format.date(p.periodStart)} – {format.date(p.periodEnd)} ·{' '}
             {t('plan.initiatives', { count: p.initiativeCount })}
@@ -27,5 +75,260 @@ export function PlanPage() {
         </Card>
       ))}
     </Stack>
+  );
+}
+
+function PlanView({ plan, me }: { plan: Plan; me: Me }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const collab = useCollabDocument(docNames.plan(plan.id), me);
+  const initiatives = useInitiatives(collab?.doc);
+  const groups = useQuery({ queryKey: ['groups'], queryFn: api.groups });
+  const editable = can(actorOf(me), 'edit', { type: 'plan' });
+  const groupName = (id?: string) => groups.data?.find((g) => g.id === id)?.name ?? t('plan.noOwner');
+  if (!collab || collab.loading) return <PageLoader />;
+
+  const counts: Record<TrackStatus, number> = { 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 0 };
+  for (const i of initiatives) for (const s of initiativeTrack(i)) counts[s] += 1;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{plan.title}</Title>
+          <Text c="dimmed">
+            {t('plan.period')}: {format.date(plan.periodStart)} – {format.date(plan.periodEnd)}
+          </Text>
+        </div>
+        <Anchor href={`/api/plans/${plan.id}/export.csv`} download>
+          {t('plan.export')}
+        </Anchor>
+      </Group>
+      <section aria-labelledby="plan-dashboard">
+        <Title order={3} size="h4" id="plan-dashboard" mb="xs">
+          {t('plan.dashboard')}
+        </Title>
+        <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="plan-dashboard">
+          {(Object.keys(counts) as TrackStatus[]).map((s) => (
+            <Paper key={s} withBorder p="sm">
+              <Text size="xl" fw={700} c={`${TRACK_COLOR[s]}.9`} data-testid={`track-${s}`}>
+                {counts[s]}
+              </Text>
+              <Text size="sm">{t(`plan.track.${s}`)}</Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('plan.thresholds', { onTrack: TRACK_THRESHOLDS.onTrackWithin, atRisk: TRACK_THRESHOLDS.atRiskWithin })}
+        </Text>
+      </section>
+      <Overview planId={plan.id} initiatives={initiatives} groupName={groupName} />
+      <Timeline plan={plan} initiatives={initiatives} />
+      {editable && <AddInitiative doc={collab.doc} groups={groups.data ?? []} />}
+    </Stack>
+  );
+}
+
+type SortKey = 'title' | 'theme' | 'status' | 'owner' | 'startDate';
+
+function Overview({
+  planId,
+  initiatives,
+  groupName,
+}: {
+  planId: string;
+  initiatives: Initiative[];
+  groupName: (id?: string) => string;
+}) {
+  const { t } = useTranslation();
+  const [sort, setSort] = useState<SortKey>('startDate');
+  const [groupBy, setGroupBy] = useState<'none' | 'theme' | 'status' | 'owner'>('none');
+  const value = (i: Initiative, key: SortKey | 'none') =>
+    key === 'owner'
+      ? groupName(i.ownerGroupId)
+      : key === 'status'
+        ? t(`plan.statuses.${i.status}`)
+        : key === 'none'
+          ? ''
+          : String(i[key] ?? '');
+  const sorted = [...initiatives].sort((a, b) => value(a, sort).localeCompare(value(b, sort), 'da'));
+  const sections = new Map<string, Initiative[]>();
+  for (const i of sorted) sections.set(value(i, groupBy), [...(sections.get(value(i, groupBy)) ?? []), i]);
+  const columns: [SortKey, string][] = [
+    ['title', t('plan.initiative')],
+    ['theme', t('plan.theme')],
+    ['status', t('plan.status')],
+    ['owner', t('plan.owner')],
+    ['startDate', t('plan.period')],
+  ];
+  return (
+    <section aria-labelledby="plan-overview">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h4" id="plan-overview">
+          {t('plan.overview')}
+        </Title>
+        <Select
+          size="xs"
+          label={t('plan.groupBy')}
+          value={groupBy}
+          allowDeselect={false}
+          onChange={(v) => v && setGroupBy(v as typeof groupBy)}
+          data={[
+            { value: 'none', label: t('plan.none') },
+            { value: 'theme', label: t('plan.theme') },
+            { value: 'status', label: t('plan.status') },
+            { value: 'owner', label: t('plan.owner') },
+          ]}
+        />
+      </Group>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map(([key, label]) => (
+              <Table.Th key={key} scope="col" aria-sort={sort === key ? 'ascending' : undefined}>
+                <UnstyledButton onClick={() => setSort(key)} aria-label={t('plan.sortBy', { column: label })} fw={700}>
+                  {label} {sort === key ? '▲' : ''}
+                </UnstyledButton>
+              </Table.Th>
+            ))}
+            <Table.Th scope="col">{t('plan.indicators')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        {[...sections].map(([section, list]) => (
+          <Table.Tbody key={section || 'all'}>
+            {groupBy !== 'none' && (
+              <Table.Tr>
+                <Table.Th colSpan={6} scope="colgroup">
+                  {section}
+                </Table.Th>
+              </Table.Tr>
+            )}
+            {list.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/plan/${planId}/initiatives/${i.id}`}>
+                    {i.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{i.theme}</Table.Td>
+                <Table.Td>{t(`plan.statuses.${i.status}`)}</Table.Td>
+                <Table.Td>{groupName(i.ownerGroupId)}</Table.Td>
+                <Table.Td>
+                  {i.startDate ?? '—'} – {i.endDate ?? '—'}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {initiativeTrack(i).map((s, n) => (
+                      <Badge key={`${i.indicators[n]?.id}`} color={TRACK_COLOR[s]} size="xs" variant="light">
+                        {t(`plan.track.${s}`)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        ))}
+      </Table>
+    </section>
+  );
+}
+
+/** Initiatives as bars across the strategy period. */
+function Timeline({ plan, initiatives }: { plan: Plan; initiatives: Initiative[] }) {
+  const { t } = useTranslation();
+  const start = Date.parse(plan.periodStart);
+  const span = Date.parse(plan.periodEnd) - start || 1;
+  const pct = (date: string | undefined, fallback: number) =>
+    date ? Math.max(0, Math.min(100, ((Date.parse(date) - start) / span) * 100)) : fallback;
+  const years: number[] = [];
+  for (let y = new Date(start).getUTCFullYear(); y <= new Date(plan.periodEnd).getUTCFullYear(); y++) years.push(y);
+  return (
+    <section aria-labelledby="plan-timeline">
+      <Title order={3} size="h4" id="plan-timeline" mb="xs">
+        {t('plan.timeline')}
+      </Title>
+      <Group justify="space-between" mb={4}>
+        {years.map((y) => (
+          <Text key={y} size="xs" c="dimmed">
+            {y}
+          </Text>
+        ))}
+      </Group>
+      <Stack gap={6}>
+        {initiatives.map((i) => {
+          const left = pct(i.startDate, 0);
+          const right = pct(i.endDate, 100);
+          return (
+            <div
+              key={i.id}
+              style={{ position: 'relative', height: 26, background: 'var(--mantine-color-gray-1)', borderRadius: 4 }}
+            >
+              <div
+                title={`${i.title}: ${i.startDate ?? '?'} – ${i.endDate ?? '?'}`}
+                style={{
+                  position: 'absolute',
+                  left: `${left}%`,
+                  width: `${Math.max(2, right - left)}%`,
+                  top: 0,
+                  bottom: 0,
+                  background: 'var(--mantine-color-civic-2)',
+                  borderRadius: 4,
+                  padding: '2px 6px',
+                  overflow: 'hidden',
+                  whiteSpace: 'nowrap',
+                  fontSize: 12,
+                }}
+              >
+                {i.title}
+              </div>
+            </div>
+          );
+        })}
+      </Stack>
+    </section>
+  );
+}
+
+function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const empty = { title: '', theme: '', ownerGroupId: '', startDate: '', endDate: '' };
+  const [form, setForm] = useState(empty);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!form.title.trim()) return;
+    addInitiative(doc, crypto.randomUUID().slice(0, 8), {
+      title: form.title.trim(),
+      theme: form.theme.trim(),
+      status: 'planned',
+      ownerGroupId: form.ownerGroupId || undefined,
+      startDate: form.startDate || undefined,
+      endDate: form.endDate || undefined,
+    });
+    setForm(empty);
+  };
+  const text = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+  return (
+    <form onSubmit={submit} aria-label={t('plan.add')}>
+      <Group align="flex-end" grow>
+        <TextInput label={t('plan.initiative')} required {...text('title')} />
+        <TextInput label={t('plan.theme')} {...text('theme')} />
+        <Select
+          label={t('plan.owner')}
+          clearable
+          value={form.ownerGroupId || null}
+          onChange={(v) => setForm({ ...form, ownerGroupId: v ?? '' })}
+          data={groups.map((g) => ({ value: g.id, label: g.name }))}
+        />
+        <TextInput type="date" label={t('plan.start')} {...text('startDate')} />
+        <TextInput type="date" label={t('plan.end')} {...text('endDate')} />
+        <Button type="submit" variant="light" disabled={!form.title.trim()}>
+          {t('plan.add')}
+        </Button>
+      </Group>
+    </form>
   );
 }

@@ -1,0 +1,61 @@
+import type { TestServer } from '@council/server/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+
+let browser: Browser;
+let app: TestServer;
+const users: SignedInUser[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  for (const user of users.splice(0)) {
+    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
+    await user.context.close();
+  }
+  await app.stop();
+});
+
+describe('the action plan', () => {
+  it('shows a measurement one council member adds on the chart another is watching, without a reload', async () => {
+    const plan = await app.factory.plan([
+      {
+        id: 'ini1',
+        title: 'Digital selvbetjening',
+        theme: 'Borgeren i centrum',
+        status: 'active',
+        startDate: '2026-01-01',
+        endDate: '2028-01-01',
+        description: ['Flere henvendelser løses digitalt.'],
+        benefits: [{ id: 'b1', description: 'Tid frigjort i borgerservice', kind: 'time' }],
+        indicators: [{ id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [{ date: '2026-03-31', value: 64 }] }],
+      },
+    ]);
+    const watcher = await signInAs(browser, app, 'council_member', 'Henrik Østergaard');
+    const editor = await signInAs(browser, app, 'council_member', 'Karen Holm');
+    users.push(watcher, editor);
+    for (const u of [watcher, editor]) {
+      await u.page.goto(`/plan/${plan.id}/initiatives/ini1`);
+      await u.page.getByTestId('indicator-ind1').waitFor();
+    }
+    const watched = watcher.page.getByTestId('indicator-ind1');
+    await expect.poll(() => watched.locator('.recharts-dot').count()).toBe(1);
+
+    const form = editor.page.getByRole('form', { name: 'Tilføj måling: Andel digitale henvendelser' });
+    await form.getByLabel('Dato').fill('2026-09-30');
+    await form.getByLabel('Værdi').fill('71');
+    await form.getByRole('button', { name: 'Tilføj måling' }).click();
+
+    await expect.poll(() => watched.getByTestId('measurements').textContent()).toContain('71');
+    await expect.poll(() => watched.locator('.recharts-dot').count()).toBe(2);
+
+    await watcher.page.getByRole('link', { name: '← Handlingsplan' }).click();
+    await expect.poll(() => watcher.page.getByTestId('plan-dashboard').textContent()).toContain('På sporet');
+  });
+});

@@ -1,0 +1,380 @@
+import {
+  addBenefit,
+  addIndicator,
+  can,
+  docNames,
+  fields,
+  type IndicatorData,
+  indicatorProgress,
+  type Me,
+  removeBenefit,
+  updateInitiative,
+} from '@council/shared';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type * as Y from 'yjs';
+import { api } from '../api/client.ts';
+import { actorOf, useMe } from '../features/auth/useMe.ts';
+import { CollabStatus } from '../features/collab/CollabStatus.tsx';
+import { colorFor, useCollabDocument } from '../features/collab/useCollabDocument.ts';
+import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
+import { useFormat } from '../i18n/format.ts';
+import { TRACK_COLOR } from './PlanPage.tsx';
+import { EmptyState, PageLoader } from './states.tsx';
+
+const CollaborativeEditor = lazy(() => import('../editor/CollaborativeEditor.tsx'));
+const IndicatorChart = lazy(() => import('../features/plan/IndicatorChart.tsx'));
+const BENEFIT_KINDS = ['economic', 'quality', 'time', 'citizen'] as const;
+
+export default function InitiativePage() {
+  const { data: me } = useMe();
+  return me ? <InitiativeView me={me} /> : <PageLoader />;
+}
+
+function InitiativeView({ me }: { me: Me }) {
+  const { planId = '', id = '' } = useParams();
+  const { t } = useTranslation();
+  const collab = useCollabDocument(docNames.plan(planId), me);
+  const initiatives = useInitiatives(collab?.doc);
+  const groups = useQuery({ queryKey: ['groups'], queryFn: api.groups });
+  if (!collab || collab.loading) return <PageLoader />;
+  if (collab.state === 'denied') return <Alert color="red">{t('editor.denied')}</Alert>;
+  const initiative = initiatives.find((i) => i.id === id);
+  if (!initiative) return <EmptyState>{t('plan.notFound')}</EmptyState>;
+  const actor = actorOf(me);
+  const editable = can(actor, 'edit', { type: 'plan' });
+  const mayMeasure = can(actor, 'addMeasurement', {
+    type: 'plan',
+    ownerGroupIds: initiative.ownerGroupId ? [initiative.ownerGroupId] : [],
+  });
+  const update = (patch: Parameters<typeof updateInitiative>[2]) => updateInitiative(collab.doc, initiative.id, patch);
+
+  return (
+    <Stack>
+      <Anchor component={Link} to={`/plan/${planId}`} size="sm">
+        ← {t('plan.title')}
+      </Anchor>
+      <Title order={2}>{initiative.title}</Title>
+      {editable ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <TextInput
+            label={t('plan.initiative')}
+            value={initiative.title}
+            onChange={(e) => update({ title: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('plan.theme')}
+            value={initiative.theme}
+            onChange={(e) => update({ theme: e.currentTarget.value })}
+          />
+          <Select
+            label={t('plan.status')}
+            value={initiative.status}
+            allowDeselect={false}
+            onChange={(v) => v && update({ status: v as Initiative['status'] })}
+            data={(['planned', 'active', 'paused', 'done'] as const).map((s) => ({
+              value: s,
+              label: t(`plan.statuses.${s}`),
+            }))}
+          />
+          <Select
+            label={t('plan.owner')}
+            clearable
+            value={initiative.ownerGroupId ?? null}
+            onChange={(v) => update({ ownerGroupId: v ?? undefined })}
+            data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          />
+          <TextInput
+            type="date"
+            label={t('plan.start')}
+            value={initiative.startDate ?? ''}
+            onChange={(e) => update({ startDate: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label={t('plan.end')}
+            value={initiative.endDate ?? ''}
+            onChange={(e) => update({ endDate: e.currentTarget.value })}
+            error={
+              initiative.startDate && initiative.endDate && initiative.endDate < initiative.startDate
+                ? t('plan.end')
+                : undefined
+            }
+          />
+        </SimpleGrid>
+      ) : (
+        <Text c="dimmed">
+          {initiative.theme} · {t(`plan.statuses.${initiative.status}`)} · {initiative.startDate ?? '—'} –{' '}
+          {initiative.endDate ?? '—'}
+        </Text>
+      )}
+      <section aria-labelledby="initiative-description">
+        <Title order={3} size="h4" id="initiative-description" mb="xs">
+          {t('plan.description')}
+        </Title>
+        <CollabStatus collab={collab} />
+        <Suspense fallback={<PageLoader />}>
+          <CollaborativeEditor
+            doc={collab.doc}
+            provider={collab.provider}
+            field={fields.description(initiative.id)}
+            editable={editable}
+            label={t('plan.description')}
+            user={{ name: me.name, color: colorFor(me.id) }}
+          />
+        </Suspense>
+      </section>
+      <Benefits doc={collab.doc} initiative={initiative} editable={editable} />
+      <section aria-labelledby="initiative-indicators">
+        <Title order={3} size="h4" id="initiative-indicators" mb="xs">
+          {t('plan.indicators')}
+        </Title>
+        <Stack>
+          {initiative.indicators.map((indicator) => (
+            <IndicatorPanel
+              key={indicator.id}
+              planId={planId}
+              initiative={initiative}
+              indicator={indicator}
+              mayMeasure={mayMeasure}
+            />
+          ))}
+          {editable && <AddIndicator doc={collab.doc} initiativeId={initiative.id} />}
+        </Stack>
+      </section>
+    </Stack>
+  );
+}
+
+function Benefits({ doc, initiative, editable }: { doc: Y.Doc; initiative: Initiative; editable: boolean }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ description: '', kind: 'economic' });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!form.description.trim()) return;
+    addBenefit(doc, initiative.id, {
+      id: crypto.randomUUID().slice(0, 8),
+      description: form.description.trim(),
+      kind: form.kind,
+    });
+    setForm({ ...form, description: '' });
+  };
+  return (
+    <section aria-labelledby="initiative-benefits">
+      <Title order={3} size="h4" id="initiative-benefits" mb="xs">
+        {t('plan.benefits')}
+      </Title>
+      <Stack gap={4}>
+        {initiative.benefits.map((b) => (
+          <Group key={b.id} gap="xs">
+            <Badge variant="light">{t(`plan.benefitKinds.${b.kind as 'economic'}`, { defaultValue: b.kind })}</Badge>
+            <Text size="sm">{b.description}</Text>
+            {editable && (
+              <ActionIcon
+                size="sm"
+                variant="subtle"
+                color="red"
+                aria-label={t('plan.removeBenefit', { text: b.description })}
+                onClick={() => removeBenefit(doc, initiative.id, b.id)}
+              >
+                <span aria-hidden>✕</span>
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+      </Stack>
+      {editable && (
+        <form onSubmit={submit} aria-label={t('plan.addBenefit')}>
+          <Group align="flex-end" mt="xs">
+            <TextInput
+              label={t('plan.benefitText')}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+              w={360}
+            />
+            <Select
+              label={t('plan.benefitKind')}
+              value={form.kind}
+              allowDeselect={false}
+              onChange={(v) => v && setForm({ ...form, kind: v })}
+              data={BENEFIT_KINDS.map((k) => ({ value: k, label: t(`plan.benefitKinds.${k}`) }))}
+            />
+            <Button type="submit" variant="light" disabled={!form.description.trim()}>
+              {t('plan.addBenefit')}
+            </Button>
+          </Group>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function IndicatorPanel({
+  planId,
+  initiative,
+  indicator,
+  mayMeasure,
+}: {
+  planId: string;
+  initiative: Initiative;
+  indicator: IndicatorData;
+  mayMeasure: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const progress = indicatorProgress(indicator, initiative, new Date().toISOString().slice(0, 10));
+  const [form, setForm] = useState<{ date: string; value: number | string }>({
+    date: new Date().toISOString().slice(0, 10),
+    value: '',
+  });
+  // Measurements go through the REST endpoint for everyone, so that the owning group's lead (who
+  // only reads the plan document) can add them too; the point then arrives live like any edit.
+  const add = useMutation({
+    mutationFn: () =>
+      api.addMeasurement(planId, initiative.id, indicator.id, { date: form.date, value: Number(form.value) }),
+    onSuccess: () => setForm({ ...form, value: '' }),
+  });
+  return (
+    <Paper withBorder p="md" data-testid={`indicator-${indicator.id}`}>
+      <Group justify="space-between">
+        <Title order={4} size="h5">
+          {indicator.name} ({indicator.unit})
+        </Title>
+        <Badge color={TRACK_COLOR[progress.status]} variant="light">
+          {t(`plan.track.${progress.status}`)}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('plan.baseline')} {format.number(indicator.baseline)} · {t('plan.target')} {format.number(indicator.target)}
+        {progress.progress !== null &&
+          progress.expected !== null &&
+          ` · ${t('plan.progress', { progress: progress.progress, expected: progress.expected })}`}
+      </Text>
+      {indicator.measurements.length === 0 ? (
+        <Text size="sm" mt="xs">
+          {t('plan.noMeasurements')}
+        </Text>
+      ) : (
+        <Suspense fallback={<PageLoader />}>
+          <IndicatorChart indicator={indicator} />
+        </Suspense>
+      )}
+      <Table mt="xs" data-testid="measurements">
+        <Table.Caption>{t('plan.measurements')}</Table.Caption>
+        <Table.Tbody>
+          {indicator.measurements.map((m) => (
+            <Table.Tr key={`${m.date}-${m.value}`}>
+              <Table.Td>{format.date(m.date)}</Table.Td>
+              <Table.Td>{format.number(m.value)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {mayMeasure && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+          aria-label={`${t('plan.addMeasurement')}: ${indicator.name}`}
+        >
+          <Group align="flex-end" mt="xs">
+            <TextInput
+              type="date"
+              label={t('plan.date')}
+              required
+              value={form.date}
+              onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+            />
+            <NumberInput
+              label={t('plan.value')}
+              required
+              value={form.value}
+              onChange={(value) => setForm({ ...form, value })}
+              decimalSeparator=","
+              allowDecimal
+            />
+            <Button type="submit" variant="light" loading={add.isPending} disabled={form.value === '' || !form.date}>
+              {t('plan.addMeasurement')}
+            </Button>
+          </Group>
+          {add.error && (
+            <Text c="red" size="sm" role="alert">
+              {add.error.message}
+            </Text>
+          )}
+        </form>
+      )}
+    </Paper>
+  );
+}
+
+function AddIndicator({ doc, initiativeId }: { doc: Y.Doc; initiativeId: string }) {
+  const { t } = useTranslation();
+  const empty = { name: '', unit: '', baseline: 0 as number | string, target: 100 as number | string };
+  const [form, setForm] = useState(empty);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!form.name.trim()) return;
+    addIndicator(doc, initiativeId, {
+      id: crypto.randomUUID().slice(0, 8),
+      name: form.name.trim(),
+      unit: form.unit.trim(),
+      baseline: Number(form.baseline),
+      target: Number(form.target),
+    });
+    setForm(empty);
+  };
+  return (
+    <form onSubmit={submit} aria-label={t('plan.addIndicator')}>
+      <Group align="flex-end">
+        <TextInput
+          label={t('plan.name')}
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('plan.unit')}
+          value={form.unit}
+          onChange={(e) => setForm({ ...form, unit: e.currentTarget.value })}
+          w={120}
+        />
+        <NumberInput
+          label={t('plan.baseline')}
+          value={form.baseline}
+          onChange={(baseline) => setForm({ ...form, baseline })}
+          w={120}
+        />
+        <NumberInput
+          label={t('plan.target')}
+          value={form.target}
+          onChange={(target) => setForm({ ...form, target })}
+          w={120}
+        />
+        <Button type="submit" variant="light" disabled={!form.name.trim()}>
+          {t('plan.addIndicator')}
+        </Button>
+      </Group>
+    </form>
+  );
+}
