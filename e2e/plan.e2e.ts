@@ -34,7 +34,16 @@ describe('the action plan', () => {
         endDate: '2028-01-01',
         description: ['Flere henvendelser løses digitalt.'],
         benefits: [{ id: 'b1', description: 'Tid frigjort i borgerservice', kind: 'time' }],
-        indicators: [{ id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [{ date: '2026-03-31', value: 64 }] }],
+        indicators: [
+          {
+            id: 'ind1',
+            name: 'Andel digitale henvendelser',
+            unit: '%',
+            baseline: 62,
+            target: 85,
+            measurements: [{ date: '2026-03-31', value: 64 }],
+          },
+        ],
       },
     ]);
     const watcher = await signInAs(browser, app, 'council_member', 'Henrik Østergaard');

@@ -37,7 +37,7 @@ export function DecisionPage() {
         </Group>
         <Text c="dimmed">
           {t('decisions.decidedOn')} {format.date(d.decidedOn)} ·{' '}
-          <Anchor component={Link} to={`/meetings/${d.meetingId}?tab=agenda&item=${d.itemId}`}>
+          <Anchor component={Link} to={`/meetings/${d.meetingId}?tab=agenda&item=${d.itemId}`} underline="always">
             {d.meetingTitle}
           </Anchor>
         </Text>
