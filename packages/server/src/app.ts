@@ -132,7 +132,15 @@ export function createCouncilServer(config: Config): CouncilServer {
   });
   api.use(authRoutes(auth, config.production));
   const reindexPeople = () => indexPeople(db);
-  api.use(peopleRoutes(repos.people, new PeopleService(repos.people, reindexPeople), repos.audit, reindexPeople));
+  api.use(
+    peopleRoutes(
+      repos.people,
+      new PeopleService(repos.people, reindexPeople),
+      repos.audit,
+      reindexPeople,
+      async (actor) => (await groupsService.visibleGroups(actor)).map((g) => g.id),
+    ),
+  );
   api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
   api.use(groupRoutes(groupsService));

@@ -21,6 +21,8 @@ export const Person = z.object({
   title: z.string().max(200),
   competencies: z.array(z.string().max(80)).max(50),
   locale: Locale,
+  /** Groups the person belongs to that the reader may see (directory only). */
+  groupNames: z.array(z.object({ id: Id, name: z.string() })).optional(),
 });
 export type Person = z.infer<typeof Person>;
 

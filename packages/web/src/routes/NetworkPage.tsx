@@ -1,6 +1,7 @@
 import { type Me, type Person, ROLES, type Role } from '@council/shared';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -17,7 +18,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { ME_KEY, useCan, useMe } from '../features/auth/useMe.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
@@ -114,7 +115,16 @@ export function NetworkPage() {
                     <br />
                     <small>{p.title}</small>
                   </Table.Td>
-                  <Table.Td>{p.organisation}</Table.Td>
+                  <Table.Td>
+                    {p.organisation}
+                    {(p.groupNames ?? []).map((g) => (
+                      <div key={g.id}>
+                        <Anchor component={Link} to={`/groups/${g.id}`} size="xs">
+                          {g.name}
+                        </Anchor>
+                      </div>
+                    ))}
+                  </Table.Td>
                   <Table.Td>{isAdmin && p.id !== me?.id ? <RoleSelect person={p} /> : t(`roles.${p.role}`)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>

@@ -195,6 +195,12 @@ describe('the network', () => {
     expect(await names('competence=gdpr')).toEqual(['Trine Bach']);
     expect(await names('organisation=vejle')).toEqual(['Trine Bach']);
     expect(await names('q=bach')).toEqual(['Trine Bach']);
+    // Each person's groups, but never a closed group the reader cannot see.
+    const trine = server.council.db.prepare("SELECT id FROM people WHERE name = 'Trine Bach'").get() as { id: string };
+    const open = await server.factory.group({ visibility: 'open', members: [{ personId: trine.id, role: 'member' }] });
+    await server.factory.group({ visibility: 'closed', members: [{ personId: trine.id, role: 'member' }] });
+    const [entry] = (await server.api('GET', '/api/people?q=trine', { token })).body;
+    expect(entry.groupNames).toEqual([{ id: open.id, name: 'Testgruppe' }]);
   });
 
   it('lets people edit their own profile but not their role, and admins set roles with an audit row', async () => {

@@ -82,6 +82,18 @@ export class PeopleRepo {
     return this.db.prepare('SELECT 1 FROM people WHERE email = ?').get(email) !== undefined;
   }
 
+  /** Person id → the groups they belong to, with the groups' visibility. */
+  async memberships(): Promise<Map<string, { id: string; name: string }[]>> {
+    const rows = this.db
+      .prepare<[], { personId: string; id: string; name: string }>(
+        'SELECT gm.person_id AS personId, g.id, g.name FROM group_members gm JOIN groups g ON g.id = gm.group_id ORDER BY g.name',
+      )
+      .all();
+    const map = new Map<string, { id: string; name: string }[]>();
+    for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), { id: r.id, name: r.name }]);
+    return map;
+  }
+
   async groupRoles(personId: string): Promise<Record<string, GroupRole>> {
     const rows = this.db
       .prepare<[string], { group_id: string; role: GroupRole }>(

@@ -1,4 +1,4 @@
-import { Id, PeopleQuery, SetRole, UpdateProfile } from '@council/shared';
+import { type Actor, Id, PeopleQuery, SetRole, UpdateProfile } from '@council/shared';
 import { Router } from 'express';
 import { authorize, requireAuth } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
@@ -13,12 +13,13 @@ export function peopleRoutes(
   service: PeopleService,
   audit: AuditRepo,
   onChanged: () => void,
+  visibleGroupIds: (actor: Actor) => Promise<string[]>,
 ): Router {
   const router = Router();
 
   /** The directory of the network, filtered by competence, organisation and free text. */
   router.get('/people', async (req, res) => {
-    authorize(req, 'read', { type: 'people' });
+    const { actor } = authorize(req, 'read', { type: 'people' });
     const query = parse(PeopleQuery, req.query);
     const lower = (s: string) => s.toLocaleLowerCase('da');
     const found = (await people.list()).filter(
@@ -30,7 +31,15 @@ export function peopleRoutes(
             lower(f).includes(lower(query.q as string)),
           )),
     );
-    res.json(found.map(presentPerson));
+    // Each person's groups, limited to the groups the reader may see (closed groups stay private).
+    const memberships = await people.memberships();
+    const visible = new Set(await visibleGroupIds(actor));
+    res.json(
+      found.map((p) => ({
+        ...presentPerson(p),
+        groupNames: (memberships.get(p.id) ?? []).filter((g) => visible.has(g.id)),
+      })),
+    );
   });
 
   router.post('/people', async (req, res) => {
