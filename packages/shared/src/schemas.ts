@@ -165,6 +165,8 @@ export const DecisionDetail = DecisionRecord.extend({
   supersedesDecisions: z.array(z.object({ number: z.string(), title: z.string() })),
   /** Working groups set up by this decision. */
   groups: z.array(z.object({ id: Id, name: z.string() })),
+  /** Action-plan initiatives that name this decision. */
+  initiatives: z.array(z.object({ planId: Id, id: z.string(), title: z.string() })),
 });
 export type DecisionDetail = z.infer<typeof DecisionDetail>;
 
@@ -379,3 +381,20 @@ export const NewMeasurement = z.object({
   date: IsoDate,
   value: z.number().finite(),
 });
+
+export const CreatePlan = z
+  .object({ title: z.string().trim().min(1).max(200), periodStart: IsoDate, periodEnd: IsoDate })
+  .refine((p) => p.periodEnd > p.periodStart, { message: 'The period ends before it starts', path: ['periodEnd'] });
+
+/** A change of an initiative over REST; checked whole before the live document is touched. */
+export const UpdateInitiative = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    theme: z.string().trim().max(200),
+    status: z.enum(['planned', 'active', 'paused', 'done']),
+    ownerGroupId: Id.nullable(),
+    startDate: IsoDate.nullable(),
+    endDate: IsoDate.nullable(),
+    decisionNumbers: z.array(z.string().regex(/^\d{4}-\d{3,}$/, 'A decision number looks like 2026-014')).max(50),
+  })
+  .partial();

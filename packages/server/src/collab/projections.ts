@@ -68,8 +68,8 @@ function projectTasks(db: Db, groupId: string, doc: Y.Doc): void {
 function projectInitiatives(db: Db, planId: string, doc: Y.Doc): void {
   const initiatives = doc.getMap<Y.Map<unknown>>(fields.initiatives);
   const insert = db.prepare(
-    `INSERT INTO initiatives (id, plan_id, title, theme, status, owner_group_id, start_date, end_date, indicator_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO initiatives (id, plan_id, title, theme, status, owner_group_id, start_date, end_date, indicator_count, decision_numbers)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     db.prepare('DELETE FROM initiatives WHERE plan_id = ?').run(planId);
@@ -86,7 +86,14 @@ function projectInitiatives(db: Db, planId: string, doc: Y.Doc): void {
         str(initiative.get('startDate')),
         str(initiative.get('endDate')),
         indicators instanceof Y.Array ? indicators.length : 0,
+        JSON.stringify(decisionNumbers(initiative.get('decisionNumbers'))),
       );
     }
   })();
+}
+
+function decisionNumbers(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((n): n is string => typeof n === 'string' && /^\d{4}-\d{3,}$/.test(n))
+    : [];
 }

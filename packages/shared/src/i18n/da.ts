@@ -276,6 +276,7 @@ export const da = {
     initiatives: '{count, plural, one {# initiativ} other {# initiativer}}',
     period: 'Periode',
     open: 'Åbn planen',
+    create: 'Ny handlingsplan',
     export: 'Hent som CSV',
     dashboard: 'Indikatorer',
     track: { 'on-track': 'På sporet', 'at-risk': 'I risiko', 'off-track': 'Bagud', 'no-data': 'Ingen måling' },

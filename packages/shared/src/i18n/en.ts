@@ -277,6 +277,7 @@ export const en: Catalogue = {
     initiatives: '{count, plural, one {# initiative} other {# initiatives}}',
     period: 'Period',
     open: 'Open the plan',
+    create: 'New action plan',
     export: 'Download as CSV',
     dashboard: 'Indicators',
     track: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', 'no-data': 'No measurement' },

@@ -113,6 +113,8 @@ export const api = {
   tasks: (query: { assignee?: string; status?: string; group?: string }) =>
     request<Task[]>('GET', `/tasks${queryString(query)}`),
   plans: () => request<Plan[]>('GET', '/plans'),
+  createPlan: (body: { title: string; periodStart: string; periodEnd: string }) =>
+    request<{ id: string }>('POST', '/plans', body),
   addMeasurement: (planId: string, initiativeId: string, indicatorId: string, body: { date: string; value: number }) =>
     request<{ date: string; value: number }>(
       'POST',

@@ -68,7 +68,7 @@ export function DecisionPage() {
         <Title order={3} size="h5" id="decision-links">
           {t('decisions.links')}
         </Title>
-        {d.groups.length === 0 ? (
+        {d.groups.length === 0 && d.initiatives.length === 0 ? (
           <Text c="dimmed" size="sm">
             {t('decisions.noLinks')}
           </Text>
@@ -78,6 +78,13 @@ export function DecisionPage() {
               <List.Item key={g.id}>
                 <Anchor component={Link} to={`/groups/${g.id}`}>
                   {g.name}
+                </Anchor>
+              </List.Item>
+            ))}
+            {d.initiatives.map((i) => (
+              <List.Item key={`${i.planId}-${i.id}`}>
+                <Anchor component={Link} to={`/plan/${i.planId}/initiatives/${i.id}`}>
+                  {i.title}
                 </Anchor>
               </List.Item>
             ))}

@@ -23,6 +23,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  TagsInput,
   Text,
   TextInput,
   Title,
@@ -127,6 +128,27 @@ function InitiativeView({ me }: { me: Me }) {
           {initiative.endDate ?? '—'}
         </Text>
       )}
+      <Group gap="xs" align="flex-end">
+        {editable && (
+          <TagsInput
+            label={t('plan.decisions')}
+            placeholder="2026-014"
+            value={initiative.decisionNumbers ?? []}
+            onChange={(numbers) => update({ decisionNumbers: numbers.filter((n) => /^\d{4}-\d{3,}$/.test(n)) })}
+            w={320}
+          />
+        )}
+        {(initiative.decisionNumbers ?? []).length > 0 && (
+          <Group gap="xs">
+            {!editable && <Text size="sm">{t('plan.decisions')}:</Text>}
+            {(initiative.decisionNumbers ?? []).map((n) => (
+              <Anchor key={n} component={Link} to={`/decisions/${n}`} size="sm">
+                {n}
+              </Anchor>
+            ))}
+          </Group>
+        )}
+      </Group>
       <section aria-labelledby="initiative-description">
         <Title order={3} size="h4" id="initiative-description" mb="xs">
           {t('plan.description')}

@@ -24,7 +24,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -61,7 +61,10 @@ export function PlanPage() {
   if (plan) return <PlanView plan={plan} me={me} />;
   return (
     <Stack>
-      <Title order={2}>{t('plan.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('plan.title')}</Title>
+        {can(actorOf(me), 'create', { type: 'plans' }) && <CreatePlan />}
+      </Group>
       {plans.data.length === 0 && <EmptyState>{t('plan.empty')}</EmptyState>}
       {plans.data.map((p) => (
         <Card key={p.id} withBorder component="article">
@@ -327,6 +330,55 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
         <TextInput type="date" label={t('plan.end')} {...text('endDate')} />
         <Button type="submit" variant="light" disabled={!form.title.trim()}>
           {t('plan.add')}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function CreatePlan() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ title: '', periodStart: '', periodEnd: '' });
+  const create = useMutation({
+    mutationFn: () => api.createPlan(form),
+    onSuccess: () => {
+      setForm({ title: '', periodStart: '', periodEnd: '' });
+      void queryClient.invalidateQueries({ queryKey: ['plans'] });
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate();
+      }}
+      aria-label={t('plan.create')}
+    >
+      <Group align="flex-end">
+        <TextInput
+          label={t('plan.title')}
+          required
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('plan.start')}
+          required
+          value={form.periodStart}
+          onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('plan.end')}
+          required
+          value={form.periodEnd}
+          onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })}
+          error={create.error?.message}
+        />
+        <Button type="submit" loading={create.isPending} disabled={!form.title || !form.periodStart || !form.periodEnd}>
+          {t('plan.create')}
         </Button>
       </Group>
     </form>

@@ -131,6 +131,8 @@ CREATE TABLE initiatives (
   start_date TEXT,
   end_date TEXT,
   indicator_count INTEGER NOT NULL,
+  -- Decision numbers that started or changed the initiative (JSON array), shown on both sides.
+  decision_numbers TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY (plan_id, id)
 );
 

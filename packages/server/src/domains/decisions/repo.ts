@@ -125,7 +125,12 @@ export class DecisionsRepo {
     const groups = this.db
       .prepare<[string], { id: string; name: string }>('SELECT id, name FROM groups WHERE decision_number = ?')
       .all(number);
-    return { ...record, supersededBy, supersedesDecisions, groups };
+    const initiatives = this.db
+      .prepare<[string], { planId: string; id: string; title: string }>(
+        `SELECT plan_id AS planId, id, title FROM initiatives WHERE EXISTS (SELECT 1 FROM json_each(decision_numbers) WHERE value = ?)`,
+      )
+      .all(number);
+    return { ...record, supersededBy, supersedesDecisions, groups, initiatives };
   }
 
   async years(includeConfidential: boolean): Promise<{ year: number; count: number }[]> {

@@ -146,3 +146,80 @@ describe('measurements', () => {
     doc.destroy();
   });
 });
+
+describe('plans and initiatives over REST', () => {
+  it('creates plans for the council only, refusing a period that ends before it starts', async () => {
+    const { token } = await server.signIn('secretary');
+    const created = await server.api('POST', '/api/plans', {
+      token,
+      body: { title: 'Strategi 2030–2033', periodStart: '2030-01-01', periodEnd: '2033-12-31' },
+    });
+    expect(created.status).toBe(201);
+    const backwards = await server.api('POST', '/api/plans', {
+      token,
+      body: { title: 'X', periodStart: '2030-01-01', periodEnd: '2029-01-01' },
+    });
+    expect(backwards.body.error.issues[0].path).toEqual(['periodEnd']);
+    expect(
+      (
+        await server.api('POST', '/api/plans', {
+          token: leadToken,
+          body: { title: 'X', periodStart: '2030-01-01', periodEnd: '2031-01-01' },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('changes an initiative in the live document, names the bad field, applies nothing on error, and links decisions both ways', async () => {
+    const { token } = await server.signIn('chair');
+    const reader = await connectClient(server.wsUrl, docNames.plan(planId), token);
+    const initiative = () =>
+      reader.doc.getMap<Y.Map<unknown>>(fields.initiatives).get('ini1')?.toJSON() as Record<string, unknown>;
+    const before = initiative();
+    const backwards = await server.api('PATCH', `/api/plans/${planId}/initiatives/ini1`, {
+      token,
+      body: { title: 'Nyt navn', endDate: '2025-01-01' },
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.issues[0].path).toEqual(['endDate']);
+    const badStatus = await server.api('PATCH', `/api/plans/${planId}/initiatives/ini1`, {
+      token,
+      body: { status: 'someday' },
+    });
+    expect(badStatus.body.error.issues[0].path).toEqual(['status']);
+    expect(
+      (await server.api('PATCH', `/api/plans/${planId}/initiatives/nope`, { token, body: { title: 'X' } })).body.error
+        .issues[0].path,
+    ).toEqual(['initiativeId']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(initiative()).toEqual(before);
+
+    // A decision that starts the initiative, linked from the decision page.
+    const meeting = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [{ id: 'i1', title: 'Beskedfordeler', kind: 'decision', durationMinutes: 10, confidential: false }],
+        decisions: { i1: { title: 'Fælles beskedfordeler igangsættes', text: '', status: 'adopted' } },
+      },
+    });
+    await server.api('POST', `/api/meetings/${meeting.id}/approve`, { token });
+    const [decision] = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token })).body.items;
+    const ok = await server.api('PATCH', `/api/plans/${planId}/initiatives/ini1`, {
+      token,
+      body: { status: 'paused', decisionNumbers: [decision.number] },
+    });
+    expect(ok.status).toBe(204);
+    await waitFor(() => initiative().status === 'paused', 'the change to arrive live');
+    reader.destroy();
+    let linked: { initiatives: { id: string }[] } = { initiatives: [] };
+    for (let i = 0; i < 30 && linked.initiatives.length === 0; i++) {
+      linked = (await server.api('GET', `/api/decisions/${decision.number}`, { token })).body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(linked.initiatives).toEqual([{ planId, id: 'ini1', title: 'Fælles beskedfordeler' }]);
+    expect(
+      (await server.api('PATCH', `/api/plans/${planId}/initiatives/ini1`, { token: leadToken, body: { title: 'X' } }))
+        .status,
+    ).toBe(403);
+  });
+});

@@ -1,4 +1,4 @@
-import { Id, NewMeasurement } from '@council/shared';
+import { CreatePlan, Id, NewMeasurement, UpdateInitiative } from '@council/shared';
 import { Router } from 'express';
 import { authorize } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
@@ -29,6 +29,22 @@ export function planRoutes(plans: PlansRepo, service: PlansService): Router {
   router.get('/plans', async (req, res) => {
     authorize(req, 'read', { type: 'plans' });
     res.json(await plans.list());
+  });
+
+  router.post('/plans', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'plans' });
+    res.status(201).json(await service.create(actor, parse(CreatePlan, req.body)));
+  });
+
+  router.patch('/plans/:id/initiatives/:initiativeId', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'plans' });
+    await service.updateInitiative(
+      actor,
+      parse(Id, req.params.id),
+      parse(Id, req.params.initiativeId),
+      parse(UpdateInitiative, req.body),
+    );
+    res.status(204).end();
   });
 
   router.get('/plans/:id', async (req, res) => {

@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   addMeasurement,
+  type CreatePlan,
   can,
   docNames,
   fields,
   findIndicator,
   type NewMeasurement,
   readIndicator,
+  type UpdateInitiative,
+  updateInitiative,
 } from '@council/shared';
 import * as Y from 'yjs';
 import type { z } from 'zod';
@@ -42,6 +46,53 @@ export class PlansService {
     });
     if (!added) throw invalid(['indicatorId'], 'Unknown indicator');
     await this.repos.audit.record(actor.id, 'plan.measurement', `plan:${ids.planId}`, { ...ids, ...measurement });
+  }
+
+  async create(actor: Actor, input: z.output<typeof CreatePlan>): Promise<{ id: string }> {
+    if (!can(actor, 'create', { type: 'plans' })) throw forbidden('Action plans are kept by the council.');
+    const id = `p-${randomUUID().slice(0, 8)}`;
+    await this.repos.plans.create({ id, ...input });
+    await this.repos.audit.record(actor.id, 'plan.create', `plan:${id}`, input);
+    return { id };
+  }
+
+  /**
+   * Changes an initiative through the live document. The whole change is checked first, against the
+   * initiative's current dates too, so nothing is partially applied.
+   */
+  async updateInitiative(
+    actor: Actor,
+    planId: string,
+    initiativeId: string,
+    patch: z.output<typeof UpdateInitiative>,
+  ): Promise<void> {
+    if (!(await this.repos.plans.exists(planId))) throw notFound('Plan');
+    if (!can(actor, 'edit', { type: 'plan' })) throw forbidden('The action plan is edited by the council.');
+    if (patch.ownerGroupId && !(await this.repos.groups.byId(patch.ownerGroupId)))
+      throw invalid(['ownerGroupId'], 'Unknown working group');
+    let problem: ReturnType<typeof invalid> | null = null;
+    await this.live.change(docNames.plan(planId), (doc) => {
+      const current = doc.getMap<Y.Map<unknown>>(fields.initiatives).get(initiativeId);
+      if (!(current instanceof Y.Map)) {
+        problem = invalid(['initiativeId'], 'Unknown initiative');
+        return;
+      }
+      const start = patch.startDate === undefined ? (current.get('startDate') as string | undefined) : patch.startDate;
+      const end = patch.endDate === undefined ? (current.get('endDate') as string | undefined) : patch.endDate;
+      if (start && end && end < start) {
+        problem = invalid(['endDate'], 'The end date is before the start date');
+        return;
+      }
+      const { ownerGroupId, startDate, endDate, ...rest } = patch;
+      updateInitiative(doc, initiativeId, {
+        ...rest,
+        ...(ownerGroupId !== undefined ? { ownerGroupId: ownerGroupId ?? undefined } : {}),
+        ...(startDate !== undefined ? { startDate: startDate ?? undefined } : {}),
+        ...(endDate !== undefined ? { endDate: endDate ?? undefined } : {}),
+      });
+    });
+    if (problem) throw problem;
+    await this.repos.audit.record(actor.id, 'plan.initiative.update', `plan:${planId}`, { initiativeId, ...patch });
   }
 
   /** The plan as rows: one per measurement, or per indicator without any, or per initiative without indicators. */
