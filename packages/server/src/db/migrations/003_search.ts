@@ -37,4 +37,18 @@ CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
   INSERT INTO search_fts (rowid, title, body, type, visibility)
   VALUES (new.id, new.title, new.body, '|' || new.type || '|', '|' || new.visibility || '|');
 END;
+
+-- The register's own text index: its rowid is the decision id, so a text filter is one FTS lookup
+-- joined by primary key, without going through search_docs.
+CREATE VIRTUAL TABLE decisions_fts USING fts5(title, text, content = 'decisions', content_rowid = 'id', tokenize = 'trigram');
+CREATE TRIGGER decisions_fts_ai AFTER INSERT ON decisions BEGIN
+  INSERT INTO decisions_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER decisions_fts_ad AFTER DELETE ON decisions BEGIN
+  INSERT INTO decisions_fts (decisions_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER decisions_fts_au AFTER UPDATE OF title, text ON decisions BEGIN
+  INSERT INTO decisions_fts (decisions_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO decisions_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
 `;

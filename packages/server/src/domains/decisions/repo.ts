@@ -64,9 +64,8 @@ export class DecisionsRepo {
     if (q.q) {
       const match = ftsQuery(q.q);
       if (!match) return { items: [], nextCursor: null };
-      where.push(`d.id IN (SELECT CAST(s.ref AS INTEGER) FROM search_fts f JOIN search_docs s ON s.id = f.rowid
-                          WHERE search_fts MATCH ?)`);
-      params.push(`{title body} : (${match}) AND type : "|decision|"`);
+      where.push('d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)');
+      params.push(match);
     }
     const newest = q.sort === 'newest';
     if (q.cursor) {
