@@ -1,58 +1,25 @@
-import type { TestServer } from '@council/server/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LoginPage, launchBrowser, type SignedInUser, startApp } from './fixtures.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
 
-let browser: Browser;
-let app: TestServer;
-const users: SignedInUser[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  for (const user of users.splice(0)) {
-    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
-    await user.context.close();
-  }
-  await app.stop();
-});
-
-async function signIn(person: { email: string; password: string; name: string }): Promise<SignedInUser> {
-  const context = await browser.newContext({
-    baseURL: app.url,
-    locale: 'da-DK',
-    viewport: { width: 1400, height: 1000 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().includes('401') && errors.push(m.text()));
-  await new LoginPage(page).signIn(person.email, person.password);
-  const user = { context, page, name: person.name, errors };
-  users.push(user);
-  return user;
-}
+const suite = e2eSuite();
+const signIn = suite.signInPerson;
 
 const columnTitles = (page: Page, status: string) =>
   page.getByTestId(`column-${status}`).locator('li p:first-child').allTextContents();
 
 describe('a working group board', () => {
   it('converges when the lead and a member move tasks at the same time, and shows the member their tasks', async () => {
-    const lead = await app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
-    const member = await app.factory.person({ role: 'group_member', name: 'Ida Sørensen' });
-    const group = await app.factory.group({
+    const lead = await suite.app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const member = await suite.app.factory.person({ role: 'group_member', name: 'Ida Sørensen' });
+    const group = await suite.app.factory.group({
       members: [
         { personId: lead.id, role: 'lead' },
         { personId: member.id, role: 'member' },
       ],
     });
     const { token } = (
-      await app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
+      await suite.app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
     ).body;
     for (const [title, assigneeId] of [
       ['Kortlæg integrationer', member.id],
@@ -61,7 +28,7 @@ describe('a working group board', () => {
     ] as const) {
       expect(
         (
-          await app.api('POST', `/api/groups/${group.id}/tasks`, {
+          await suite.app.api('POST', `/api/groups/${group.id}/tasks`, {
             token,
             body: { title, assigneeId, due: '2027-03-01' },
           })
@@ -109,15 +76,15 @@ describe('a working group board', () => {
 
 describe('recruitment', () => {
   it('lets an architect volunteer, the lead accept, and the new member find the task they are given under My tasks', async () => {
-    const lead = await app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
-    const architect = await app.factory.person({ role: 'network_architect', name: 'Kasper Larsen' });
-    const group = await app.factory.group({ members: [{ personId: lead.id, role: 'lead' }] });
+    const lead = await suite.app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const architect = await suite.app.factory.person({ role: 'network_architect', name: 'Kasper Larsen' });
+    const group = await suite.app.factory.group({ members: [{ personId: lead.id, role: 'lead' }] });
     const { token } = (
-      await app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
+      await suite.app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
     ).body;
     expect(
       (
-        await app.api('POST', `/api/groups/${group.id}/calls`, {
+        await suite.app.api('POST', `/api/groups/${group.id}/calls`, {
           token,
           body: { competencies: ['identitet'], note: 'Vi søger en arkitekt.' },
         })

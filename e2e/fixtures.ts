@@ -2,6 +2,7 @@ import path from 'node:path';
 import { startTestServer, type TestServer } from '@council/server/testing';
 import type { Role } from '@council/shared';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const webDist = path.resolve(import.meta.dirname, '../packages/web/dist');
 
@@ -33,13 +34,21 @@ export interface SignedInUser {
   errors: string[];
 }
 
-/** A browser context of its own, signed in through the real sign-in page. */
+/** A browser context of its own, signed in through the real sign-in page as a new person of that role. */
 export async function signInAs(browser: Browser, app: TestServer, role: Role, name: string): Promise<SignedInUser> {
-  const person = await app.factory.person({ role, name });
+  return signInPerson(browser, app, await app.factory.person({ role, name }));
+}
+
+/** A browser context of its own, signed in as an existing person. */
+export async function signInPerson(
+  browser: Browser,
+  app: TestServer,
+  person: { email: string; password: string; name: string },
+): Promise<SignedInUser> {
   const context = await browser.newContext({
     baseURL: app.url,
     locale: 'da-DK',
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1400, height: 1000 },
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -49,7 +58,46 @@ export async function signInAs(browser: Browser, app: TestServer, role: Role, na
     if (m.type() === 'error' && !m.text().includes('401')) errors.push(m.text());
   });
   await new LoginPage(page).signIn(person.email, person.password);
-  return { context, page, name, errors };
+  return { context, page, name: person.name, errors };
+}
+
+/**
+ * The usual e2e lifecycle: one browser per file, a fresh app (server and database) per test, and
+ * every signed-in context checked for browser errors and closed after its test.
+ */
+export function e2eSuite() {
+  let browser: Browser;
+  let app: TestServer;
+  const users: SignedInUser[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    app = await startApp();
+  });
+  afterEach(async () => {
+    for (const user of users.splice(0)) {
+      expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
+      await user.context.close();
+    }
+    await app.stop();
+  });
+  const track = (user: SignedInUser) => {
+    users.push(user);
+    return { ...user, meeting: new MeetingPage(user.page) };
+  };
+  return {
+    get app() {
+      return app;
+    },
+    get browser() {
+      return browser;
+    },
+    signIn: async (role: Role, name: string) => track(await signInAs(browser, app, role, name)),
+    signInPerson: async (person: { email: string; password: string; name: string }) =>
+      track(await signInPerson(browser, app, person)),
+  };
 }
 
 export class LoginPage {

@@ -1,36 +1,12 @@
-import type { TestServer } from '@council/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, MeetingPage, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
 
-let browser: Browser;
-let app: TestServer;
-const users: SignedInUser[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  for (const user of users.splice(0)) {
-    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
-    await user.context.close();
-  }
-  await app.stop();
-});
-
-async function user(role: Parameters<typeof signInAs>[2], name: string) {
-  const signedIn = await signInAs(browser, app, role, name);
-  users.push(signedIn);
-  return { ...signedIn, meeting: new MeetingPage(signedIn.page) };
-}
+const suite = e2eSuite();
+const user = suite.signIn;
 
 describe('a council meeting from agenda to approved record', () => {
   it('is built and minuted together, approved by the chair, numbered in the register and read by an architect without the confidential notes', async () => {
-    const meeting = await app.factory.meeting({
+    const meeting = await suite.app.factory.meeting({
       status: 'in-session',
       title: 'Rådsmøde 4/2026',
       content: { agenda: [] },

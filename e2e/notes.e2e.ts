@@ -1,36 +1,12 @@
-import type { TestServer } from '@council/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, MeetingPage, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
 
-let browser: Browser;
-let app: TestServer;
-const users: SignedInUser[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  for (const user of users.splice(0)) {
-    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
-    await user.context.close();
-  }
-  await app.stop();
-});
-
-async function user(role: Parameters<typeof signInAs>[2], name: string) {
-  const signedIn = await signInAs(browser, app, role, name);
-  users.push(signedIn);
-  return { ...signedIn, meeting: new MeetingPage(signedIn.page) };
-}
+const suite = e2eSuite();
+const user = suite.signIn;
 
 describe('live minutes', () => {
   it("two council members see each other's text and caret, and the text survives a reload", async () => {
-    const meeting = await app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 4/2026' });
+    const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 4/2026' });
     const mette = await user('chair', 'Mette Kjærgaard');
     const henrik = await user('council_member', 'Henrik Østergaard');
     await mette.meeting.open(meeting.id);
@@ -54,7 +30,7 @@ describe('live minutes', () => {
   });
 
   it('shows a network architect the notes read-only, with live updates', async () => {
-    const meeting = await app.factory.meeting({ status: 'published', title: 'Rådsmøde 1/2027' });
+    const meeting = await suite.app.factory.meeting({ status: 'published', title: 'Rådsmøde 1/2027' });
     const chair = await user('chair', 'Mette Kjærgaard');
     const architect = await user('network_architect', 'Ida Sørensen');
     await chair.meeting.open(meeting.id);

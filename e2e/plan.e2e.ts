@@ -1,30 +1,11 @@
-import type { TestServer } from '@council/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
 
-let browser: Browser;
-let app: TestServer;
-const users: SignedInUser[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  for (const user of users.splice(0)) {
-    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
-    await user.context.close();
-  }
-  await app.stop();
-});
+const suite = e2eSuite();
 
 describe('the action plan', () => {
   it('shows a measurement one council member adds on the chart another is watching, without a reload', async () => {
-    const plan = await app.factory.plan([
+    const plan = await suite.app.factory.plan([
       {
         id: 'ini1',
         title: 'Digital selvbetjening',
@@ -46,9 +27,8 @@ describe('the action plan', () => {
         ],
       },
     ]);
-    const watcher = await signInAs(browser, app, 'council_member', 'Henrik Østergaard');
-    const editor = await signInAs(browser, app, 'council_member', 'Karen Holm');
-    users.push(watcher, editor);
+    const watcher = await suite.signIn('council_member', 'Henrik Østergaard');
+    const editor = await suite.signIn('council_member', 'Karen Holm');
     for (const u of [watcher, editor]) {
       await u.page.goto(`/plan/${plan.id}/initiatives/ini1`);
       await u.page.getByTestId('indicator-ind1').waitFor();

@@ -1,36 +1,17 @@
-import type { TestServer } from '@council/server/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
 
-let browser: Browser;
-let app: TestServer;
-const users: SignedInUser[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  for (const user of users.splice(0)) {
-    expect(user.errors, `browser errors for ${user.name}`).toEqual([]);
-    await user.context.close();
-  }
-  await app.stop();
-});
+const suite = e2eSuite();
 
 /** Approves a meeting through the API, as the chair would. */
 async function approvedMeeting(
   startsAt: string,
-  content: NonNullable<Parameters<TestServer['factory']['meeting']>[0]>['content'],
+  content: NonNullable<Parameters<typeof suite.app.factory.meeting>[0]>['content'],
 ) {
-  const meeting = await app.factory.meeting({ status: 'minutes-draft', content });
-  app.council.db.prepare('UPDATE meetings SET starts_at = ? WHERE id = ?').run(startsAt, meeting.id);
-  const { token } = await app.signIn('chair');
-  expect((await app.api('POST', `/api/meetings/${meeting.id}/approve`, { token })).status).toBe(200);
+  const meeting = await suite.app.factory.meeting({ status: 'minutes-draft', content });
+  suite.app.council.db.prepare('UPDATE meetings SET starts_at = ? WHERE id = ?').run(startsAt, meeting.id);
+  const { token } = await suite.app.signIn('chair');
+  expect((await suite.app.api('POST', `/api/meetings/${meeting.id}/approve`, { token })).status).toBe(200);
 }
 
 describe('the decision register', () => {
@@ -52,8 +33,7 @@ describe('the decision register', () => {
       },
     });
 
-    const architect = await signInAs(browser, app, 'network_architect', 'Ida Sørensen');
-    users.push(architect);
+    const architect = await suite.signIn('network_architect', 'Ida Sørensen');
     const { page } = architect;
     await page.getByRole('link', { name: 'Beslutninger' }).waitFor();
     await page.keyboard.press('/');
