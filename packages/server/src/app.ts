@@ -80,7 +80,9 @@ export function createCouncilServer(config: Config): CouncilServer {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databaseFile);
   const repos = createRepos(db);
-  const auth = new AuthService(repos.people, repos.sessions);
+  // The collaboration server is created below; sign-out reaches it through this late-bound hook.
+  let live: LiveDocuments | undefined;
+  const auth = new AuthService(repos.people, repos.sessions, Date.now, (sessionId) => live?.closeSession(sessionId));
   const store = new SqliteDocumentStore(db);
 
   const hocuspocus = new Hocuspocus({
@@ -96,7 +98,7 @@ export function createCouncilServer(config: Config): CouncilServer {
     ],
   });
 
-  const live = new LiveDocuments(hocuspocus);
+  live = new LiveDocuments(hocuspocus);
   const meetingsService = new MeetingsService(db, repos, live, logger);
   const groupsService = new GroupsService(db, repos, live);
   const plansService = new PlansService(repos, live);

@@ -5,6 +5,7 @@ import type { CollabContext } from './AuthExtension.ts';
 
 /** Forbidden, in the close codes Hocuspocus's provider understands as "do not reconnect". */
 const FORBIDDEN = { code: 4403, reason: 'Forbidden' };
+const UNAUTHORIZED = { code: 4401, reason: 'Unauthorized' };
 
 /**
  * What services may do with live documents: read or change them as everyone connected sees them,
@@ -25,6 +26,15 @@ export class LiveDocuments {
       const actor = (connection.context as CollabContext).auth?.actor;
       if (!can(actor, 'read', resource)) connection.close(FORBIDDEN);
       else connection.readOnly = !can(actor, 'edit', resource);
+    }
+  }
+
+  /** Closes every live connection of a session (on sign-out), in every open document. */
+  closeSession(sessionId: string): void {
+    for (const document of this.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) {
+        if ((connection.context as CollabContext).auth?.sessionId === sessionId) connection.close(UNAUTHORIZED);
+      }
     }
   }
 

@@ -74,6 +74,28 @@ describe('collaboration', () => {
     reader.destroy();
   });
 
+  it('closes the live connections of a session when it signs out', async () => {
+    const meeting = await server.factory.meeting();
+    const { token } = await server.signIn('council_member');
+    const other = await server.signIn('council_member');
+    const client = await connectClient(server.wsUrl, docNames.meeting(meeting.id), token);
+    const bystander = await connectClient(server.wsUrl, docNames.meeting(meeting.id), other.token);
+    const closed = new Promise<void>((resolve) => client.provider.on('close', () => resolve()));
+    expect((await server.api('POST', '/api/auth/logout', { token })).status).toBe(204);
+    await closed;
+    // The signed-out client hears nothing more (its reconnection is refused); others go on.
+    write(bystander.doc, 'Stadig forbundet');
+    await bystander.synced();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(notesText(client.doc)).not.toContain('Stadig forbundet');
+    expect(notesText(await stored(docNames.meeting(meeting.id)))).toContain('Stadig forbundet');
+    client.destroy();
+    bystander.destroy();
+    await expect(connectClient(server.wsUrl, docNames.meeting(meeting.id), token)).rejects.toThrow(
+      /authentication failed/,
+    );
+  });
+
   it('refuses a connection without a valid token', async () => {
     const meeting = await server.factory.meeting();
     await expect(connectClient(server.wsUrl, docNames.meeting(meeting.id), 'not-a-token')).rejects.toThrow(

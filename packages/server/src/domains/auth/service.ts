@@ -10,6 +10,8 @@ import type { SessionRepo } from './sessionRepo.ts';
 export interface Authenticated {
   actor: Actor;
   person: PersonRow;
+  /** The hash of the session token, so that a session's live connections can be found and closed. */
+  sessionId: string;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -22,6 +24,7 @@ export class AuthService {
     private readonly people: PeopleRepo,
     private readonly sessions: SessionRepo,
     private readonly now: () => number = Date.now,
+    private readonly onSessionEnded: (sessionId: string) => void = () => {},
   ) {}
 
   async login({ email, password }: LoginRequest, ip: string): Promise<{ user: Me; token: string }> {
@@ -69,10 +72,14 @@ export class AuthService {
     const person = await this.people.byId(session.personId);
     if (!person) return null;
     const groups = await this.people.groupRoles(person.id);
-    return { person, actor: { id: person.id, role: person.role, groups } };
+    return { person, actor: { id: person.id, role: person.role, groups }, sessionId: tokenHash };
   }
 
+  /** Ends the session; `onSessionEnded` closes its live connections, which were authorised when they opened. */
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.sessions.delete(hashToken(token));
+    if (!token) return;
+    const sessionId = hashToken(token);
+    await this.sessions.delete(sessionId);
+    this.onSessionEnded(sessionId);
   }
 }
