@@ -112,6 +112,13 @@ describe('recruitment', () => {
     await form.getByRole('button', { name: 'Tilføj opgave' }).click();
     await leadUser.page.getByTestId('column-todo').getByText('Kortlæg login-løsninger').waitFor();
 
+    // My tasks reads the read model, which follows the board after the projector's short debounce.
+    await expect
+      .poll(
+        () => suite.app.council.db.prepare('SELECT count(*) AS n FROM tasks WHERE assignee_id = ?').get(architect.id),
+        { timeout: 5000 },
+      )
+      .toEqual({ n: 1 });
     await architectUser.page.reload();
     await expect
       .poll(() => architectUser.page.getByTestId('my-volunteering').textContent())

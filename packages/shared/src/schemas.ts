@@ -398,3 +398,16 @@ export const UpdateInitiative = z
     decisionNumbers: z.array(z.string().regex(/^\d{4}-\d{3,}$/, 'A decision number looks like 2026-014')).max(50),
   })
   .partial();
+
+/** Something an earlier meeting or a working group leaves for the next agenda (carry-over). */
+export const Followup = z.object({
+  meetingId: Id,
+  meetingTitle: z.string(),
+  kind: z.enum(['postponed', 'action', 'report']),
+  refId: z.string(),
+  title: z.string(),
+  assigneeId: z.string().nullable(),
+  due: z.string().nullable(),
+  groupId: z.string().nullable(),
+});
+export type Followup = z.infer<typeof Followup>;

@@ -5,6 +5,7 @@ import type {
   DecisionDetail,
   DecisionPage,
   ErrorBody,
+  Followup,
   Group,
   GroupCall,
   LoginRequest,
@@ -19,16 +20,6 @@ import type {
   SearchHit,
   Task,
 } from '@council/shared';
-
-/** A postponed decision or an action point from an earlier meeting, offered for a new agenda. */
-export interface Followup {
-  meetingId: string;
-  meetingTitle: string;
-  kind: 'postponed' | 'action' | 'report';
-  refId: string;
-  title: string;
-  due: string | null;
-}
 
 export class ApiError extends Error {
   constructor(

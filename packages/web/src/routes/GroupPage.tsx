@@ -1,19 +1,16 @@
 import { can, docNames, fields, type Me, type Group as WorkingGroup } from '@council/shared';
 import { Alert, Badge, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
-import { CollabStatus } from '../features/collab/CollabStatus.tsx';
-import { colorFor, useCollabDocument } from '../features/collab/useCollabDocument.ts';
+import { LiveRichText } from '../features/collab/LiveRichText.tsx';
+import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { GroupCalls } from '../features/groups/Calls.tsx';
 import { GroupFacts } from '../features/groups/GroupFacts.tsx';
 import { TaskBoard } from '../features/groups/TaskBoard.tsx';
 import { PageLoader, QueryError } from './states.tsx';
-
-const CollaborativeEditor = lazy(() => import('../editor/CollaborativeEditor.tsx'));
 
 export default function GroupPage() {
   const { id = '' } = useParams();
@@ -52,17 +49,13 @@ function GroupWorkspace({ group, me }: { group: WorkingGroup; me: Me }) {
               <Title order={3} size="h4" mb="xs">
                 {t('groups.mandate')}
               </Title>
-              <CollabStatus collab={collab} />
-              <Suspense fallback={<PageLoader />}>
-                <CollaborativeEditor
-                  doc={collab.doc}
-                  provider={collab.provider}
-                  field={fields.mandate}
-                  editable={editable}
-                  label={t('groups.mandate')}
-                  user={{ name: me.name, color: colorFor(me.id) }}
-                />
-              </Suspense>
+              <LiveRichText
+                collab={collab}
+                field={fields.mandate}
+                editable={editable}
+                label={t('groups.mandate')}
+                me={me}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>
               <Title order={3} size="h4" mb="xs">

@@ -35,14 +35,13 @@ import { Link, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
-import { CollabStatus } from '../features/collab/CollabStatus.tsx';
-import { colorFor, useCollabDocument } from '../features/collab/useCollabDocument.ts';
+import { LiveRichText } from '../features/collab/LiveRichText.tsx';
+import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { TRACK_COLOR } from './PlanPage.tsx';
 import { EmptyState, PageLoader } from './states.tsx';
 
-const CollaborativeEditor = lazy(() => import('../editor/CollaborativeEditor.tsx'));
 const IndicatorChart = lazy(() => import('../features/plan/IndicatorChart.tsx'));
 const BENEFIT_KINDS = ['economic', 'quality', 'time', 'citizen'] as const;
 
@@ -153,17 +152,13 @@ function InitiativeView({ me }: { me: Me }) {
         <Title order={3} size="h4" id="initiative-description" mb="xs">
           {t('plan.description')}
         </Title>
-        <CollabStatus collab={collab} />
-        <Suspense fallback={<PageLoader />}>
-          <CollaborativeEditor
-            doc={collab.doc}
-            provider={collab.provider}
-            field={fields.description(initiative.id)}
-            editable={editable}
-            label={t('plan.description')}
-            user={{ name: me.name, color: colorFor(me.id) }}
-          />
-        </Suspense>
+        <LiveRichText
+          collab={collab}
+          field={fields.description(initiative.id)}
+          editable={editable}
+          label={t('plan.description')}
+          me={me}
+        />
       </section>
       <Benefits doc={collab.doc} initiative={initiative} editable={editable} />
       <section aria-labelledby="initiative-indicators">

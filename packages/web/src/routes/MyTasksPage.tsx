@@ -19,7 +19,12 @@ function bucketOf(task: Task, today: string, weekEnd: string): Bucket {
 export function MyTasksPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const tasks = useQuery({ queryKey: ['tasks', 'mine'], queryFn: () => api.tasks({ assignee: 'me' }) });
+  // The list comes from the read model, not a live document: refresh it now and then.
+  const tasks = useQuery({
+    queryKey: ['tasks', 'mine'],
+    queryFn: () => api.tasks({ assignee: 'me' }),
+    refetchInterval: 30_000,
+  });
   if (tasks.isPending) return <PageLoader />;
   if (tasks.isError) return <QueryError error={tasks.error} onRetry={() => tasks.refetch()} />;
   const open = tasks.data.filter((task) => task.status !== 'done');

@@ -1,15 +1,5 @@
+import type { Followup } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
-
-export interface Followup {
-  meetingId: string;
-  meetingTitle: string;
-  kind: 'postponed' | 'action' | 'report';
-  refId: string;
-  title: string;
-  assigneeId: string | null;
-  due: string | null;
-  groupId: string | null;
-}
 
 type NewFollowup = Omit<Followup, 'meetingId' | 'meetingTitle' | 'kind'> & {
   kind: 'postponed' | 'action';

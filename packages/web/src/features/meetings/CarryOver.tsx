@@ -1,8 +1,8 @@
-import { type AgendaItem, addAgendaItem, type MeetingDocs } from '@council/shared';
+import { type AgendaItem, addAgendaItem, type Followup, type MeetingDocs } from '@council/shared';
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Followup } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 
 /** Postponed decisions and open action points from earlier meetings, one click from the agenda. */
 export function CarryOver({ meetingId, docs, agenda }: { meetingId: string; docs: MeetingDocs; agenda: AgendaItem[] }) {

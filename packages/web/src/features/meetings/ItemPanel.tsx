@@ -9,14 +9,11 @@ import {
 } from '@council/shared';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../routes/states.tsx';
-import { CollabStatus } from '../collab/CollabStatus.tsx';
-import { type CollabDocument, colorFor } from '../collab/useCollabDocument.ts';
+import { LiveRichText } from '../collab/LiveRichText.tsx';
+import type { CollabDocument } from '../collab/useCollabDocument.ts';
 import { DecisionBlock } from './DecisionBlock.tsx';
-
-const CollaborativeEditor = lazy(() => import('../../editor/CollaborativeEditor.tsx'));
 
 interface Props {
   item: AgendaItem;
@@ -101,18 +98,13 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
           </Stack>
         </fieldset>
       )}
-      <CollabStatus collab={collab} />
-      <Suspense fallback={<PageLoader />}>
-        <CollaborativeEditor
-          key={`${item.id}-${collab.doc.guid}`}
-          doc={collab.doc}
-          provider={collab.provider}
-          field={fields.notes(item.id)}
-          editable={editable}
-          label={t('meetings.notesFor', { title: item.title })}
-          user={{ name: me.name, color: colorFor(me.id) }}
-        />
-      </Suspense>
+      <LiveRichText
+        collab={collab}
+        field={fields.notes(item.id)}
+        editable={editable}
+        label={t('meetings.notesFor', { title: item.title })}
+        me={me}
+      />
       {item.kind === 'decision' && <DecisionBlock doc={collab.doc} itemId={item.id} editable={editable} />}
       <Modal opened={confirmRemove} onClose={removeModal.close} title={t('meetings.item.remove')}>
         <Stack>
