@@ -1,28 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { TestServer } from '@council/server/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, MeetingPage, type SignedInUser, signInAs, startApp } from './fixtures.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
 
-let browser: Browser;
-let app: TestServer;
-let signedIn: SignedInUser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  if (signedIn) {
-    expect(signedIn.errors).toEqual([]);
-    await signedIn.context.close();
-    signedIn = undefined;
-  }
-  await app.stop();
-});
+const suite = e2eSuite();
 
 async function axeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -31,24 +12,24 @@ async function axeViolations(page: Page) {
 
 describe('app shell', () => {
   it('has no WCAG 2.1 AA violations axe can find on sign-in, meetings and a meeting', async () => {
-    const context = await browser.newContext({ baseURL: app.url });
+    const context = await suite.browser.newContext({ baseURL: suite.app.url });
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByLabel('E-mail').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
 
-    const meeting = await app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 4/2026' });
-    signedIn = await signInAs(browser, app, 'secretary', 'Thomas Lykke');
+    const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 4/2026' });
+    const signedIn = await suite.signIn('secretary', 'Thomas Lykke');
     await signedIn.page.getByRole('link', { name: 'Rådsmøde 4/2026' }).waitFor();
     expect(await axeViolations(signedIn.page)).toEqual([]);
-    await new MeetingPage(signedIn.page).open(meeting.id);
+    await signedIn.meeting.open(meeting.id);
     await signedIn.page.getByTestId('save-state').waitFor();
     expect(await axeViolations(signedIn.page)).toEqual([]);
   });
 
   it('switches between Danish and English, keeps the choice, and signs out', async () => {
-    signedIn = await signInAs(browser, app, 'network_architect', 'Ida Sørensen');
+    const signedIn = await suite.signIn('network_architect', 'Ida Sørensen');
     const { page } = signedIn;
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
     await expect.poll(() => nav.getByRole('link', { name: 'Beslutninger' }).count()).toBe(1);
@@ -68,7 +49,7 @@ describe('app shell', () => {
   });
 
   it('lets a keyboard user reach the main content and the navigation', async () => {
-    signedIn = await signInAs(browser, app, 'council_member', 'Henrik Østergaard');
+    const signedIn = await suite.signIn('council_member', 'Henrik Østergaard');
     const { page } = signedIn;
     await page.reload();
     await page.getByRole('link', { name: 'Møder' }).waitFor();

@@ -300,19 +300,7 @@ function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
           value={form.title}
           onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
         />
-        <Select
-          label={t('groups.assignee')}
-          clearable
-          value={form.assigneeId || null}
-          onChange={(v) => setForm({ ...form, assigneeId: v ?? '' })}
-          data={group.members.map((m) => ({ value: m.personId, label: m.name }))}
-        />
-        <TextInput
-          label={t('groups.due')}
-          type="date"
-          value={form.due}
-          onChange={(e) => setForm({ ...form, due: e.currentTarget.value })}
-        />
+        <AssigneeAndDue group={group} value={form} onChange={(patch) => setForm({ ...form, ...patch })} />
         <Button type="submit" variant="light" disabled={!form.title.trim()}>
           {t('groups.addTask')}
         </Button>
@@ -366,19 +354,7 @@ function EditTaskModal({
           value={form.description}
           onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
         />
-        <Select
-          label={t('groups.assignee')}
-          clearable
-          value={form.assigneeId || null}
-          onChange={(v) => setForm({ ...form, assigneeId: v ?? '' })}
-          data={group.members.map((m) => ({ value: m.personId, label: m.name }))}
-        />
-        <TextInput
-          label={t('groups.due')}
-          type="date"
-          value={form.due}
-          onChange={(e) => setForm({ ...form, due: e.currentTarget.value })}
-        />
+        <AssigneeAndDue group={group} value={form} onChange={(patch) => setForm({ ...form, ...patch })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('groups.cancel')}
@@ -389,5 +365,35 @@ function EditTaskModal({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The assignee (one of the group's members) and due date of a task, shared by the add and edit forms. */
+function AssigneeAndDue({
+  group,
+  value,
+  onChange,
+}: {
+  group: WorkingGroup;
+  value: { assigneeId: string; due: string };
+  onChange: (patch: { assigneeId?: string; due?: string }) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Select
+        label={t('groups.assignee')}
+        clearable
+        value={value.assigneeId || null}
+        onChange={(v) => onChange({ assigneeId: v ?? '' })}
+        data={group.members.map((m) => ({ value: m.personId, label: m.name }))}
+      />
+      <TextInput
+        label={t('groups.due')}
+        type="date"
+        value={value.due}
+        onChange={(e) => onChange({ due: e.currentTarget.value })}
+      />
+    </>
   );
 }
