@@ -43,6 +43,7 @@ import { SearchRepo } from './domains/search/repo.ts';
 import { searchRoutes } from './domains/search/routes.ts';
 import { authenticate } from './http/auth.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { openApiDocument, servedRoutes } from './http/openapi.ts';
 import { isAllowedOrigin, originCheck } from './http/origin.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -67,6 +68,8 @@ export function createRepos(db: Db) {
 
 export interface CouncilServer {
   db: Db;
+  /** Every route /api serves, as `METHOD /api/path`, so that tests can hold the OpenAPI document to it. */
+  routes: string[];
   repos: Repos;
   meetings: MeetingsService;
   hocuspocus: Hocuspocus;
@@ -132,6 +135,10 @@ export function createCouncilServer(config: Config): CouncilServer {
   api.get('/health', (_req, res) => {
     res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
   });
+  const openApi = openApiDocument();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   api.use(authRoutes(auth, config.production));
   const reindexPeople = () => indexPeople(db);
   api.use(
@@ -190,6 +197,7 @@ export function createCouncilServer(config: Config): CouncilServer {
 
   return {
     db,
+    routes: servedRoutes(api as unknown as Parameters<typeof servedRoutes>[0]),
     repos,
     meetings: meetingsService,
     hocuspocus,
