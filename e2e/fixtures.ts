@@ -106,7 +106,7 @@ export class LoginPage {
   async signIn(email: string, password: string): Promise<void> {
     await this.page.goto('/login');
     await this.page.getByLabel('E-mail').fill(email);
-    await this.page.getByLabel('Adgangskode').fill(password);
+    await this.page.getByRole('textbox', { name: 'Adgangskode' }).fill(password);
     await this.page.getByRole('button', { name: 'Log ind' }).click();
     await this.page.waitForURL('**/meetings');
   }

@@ -39,6 +39,7 @@ export const da = {
     email: 'E-mail',
     password: 'Adgangskode',
     submit: 'Log ind',
+    showPassword: 'Vis eller skjul adgangskoden',
     failed: 'Forkert e-mail eller adgangskode.',
     rateLimited: 'For mange forsøg. Vent lidt, og prøv igen.',
   },

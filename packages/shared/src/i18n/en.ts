@@ -40,6 +40,7 @@ export const en: Catalogue = {
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
+    showPassword: 'Show or hide the password',
     failed: 'Wrong email or password.',
     rateLimited: 'Too many attempts. Wait a moment and try again.',
   },

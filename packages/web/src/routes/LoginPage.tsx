@@ -59,6 +59,7 @@ export function LoginPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
             <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
               label={t('login.password')}
               autoComplete="current-password"
               required

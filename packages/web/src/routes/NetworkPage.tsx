@@ -268,7 +268,12 @@ function InviteButton() {
             onChange={(v) => v && setForm({ ...form, role: v as Role })}
             data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
-          <PasswordInput label={t('network.password')} required {...text('password')} />
+          <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+            label={t('network.password')}
+            required
+            {...text('password')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpened(false)}>
               {t('network.cancel')}
