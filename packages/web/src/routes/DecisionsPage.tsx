@@ -3,8 +3,9 @@ import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Ti
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
@@ -23,7 +24,7 @@ export function DecisionStatusBadge({ status }: { status: DecisionRecord['status
 export function DecisionsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlFilters();
   const filter = {
     status: params.get('status') ?? undefined,
     tag: params.get('tag') ?? undefined,
@@ -32,12 +33,6 @@ export function DecisionsPage() {
   };
   const text = params.get('q') ?? '';
   const [q] = useDebouncedValue(text, 300);
-  function set(key: string, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  }
   const years = useQuery({ queryKey: ['decisions', 'years'], queryFn: api.decisionYears });
   const pages = useInfiniteQuery({
     queryKey: ['decisions', 'register', filter, q],

@@ -18,9 +18,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { ME_KEY, useCan, useMe } from '../features/auth/useMe.ts';
+import { bindText } from '../features/forms/bindText.ts';
+import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
 /** The network of architects: filter by competence and organisation, edit your profile, admins set roles. */
@@ -28,13 +30,7 @@ export function NetworkPage() {
   const { t } = useTranslation();
   const can = useCan();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const { params, set } = useUrlFilters();
   const filter = {
     competence: params.get('competence') ?? undefined,
     organisation: params.get('organisation') ?? undefined,
@@ -247,10 +243,7 @@ function InviteButton() {
       setOpened(false);
     },
   });
-  const text = (key: 'email' | 'name' | 'organisation' | 'title' | 'password') => ({
-    value: form[key],
-    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
-  });
+  const text = bindText(form, setForm);
   return (
     <>
       <Button onClick={() => setOpened(true)}>{t('network.invite')}</Button>

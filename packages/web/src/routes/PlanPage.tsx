@@ -32,6 +32,7 @@ import type * as Y from 'yjs';
 import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
+import { bindText } from '../features/forms/bindText.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
@@ -310,10 +311,7 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
     });
     setForm(empty);
   };
-  const text = (key: keyof typeof form) => ({
-    value: form[key],
-    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
-  });
+  const text = bindText(form, setForm);
   return (
     <form onSubmit={submit} aria-label={t('plan.add')}>
       <Group align="flex-end" grow>

@@ -4,8 +4,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
 import { PageLoader, QueryError } from './states.tsx';
 
 /** Matches arrive between \u0002 and \u0003; they become <mark>, everything else stays text. */
@@ -28,7 +29,7 @@ export function Highlighted({ text }: { text: string }) {
 
 export function SearchPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlFilters();
   const text = params.get('q') ?? '';
   const type = params.get('type') ?? '';
   const [q] = useDebouncedValue(text.trim(), 250);
@@ -37,12 +38,6 @@ export function SearchPage() {
     queryFn: () => api.search({ q, type: type || undefined }),
     enabled: q.length > 0,
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   return (
     <Stack maw={900}>

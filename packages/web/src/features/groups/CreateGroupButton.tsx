@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
+import { bindText } from '../forms/bindText.ts';
 
 export function CreateGroupButton() {
   const { t } = useTranslation();
@@ -44,10 +45,7 @@ export function CreateGroupButton() {
       navigate(`/groups/${group.id}`);
     },
   });
-  const text = (key: keyof typeof form) => ({
-    value: form[key],
-    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
-  });
+  const text = bindText(form, setForm);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
+import { bindText } from '../forms/bindText.ts';
 import { copenhagenIso } from './copenhagenTime.ts';
 
 export function CreateMeetingButton() {
@@ -27,10 +28,7 @@ export function CreateMeetingButton() {
       navigate(`/meetings/${meeting.id}`);
     },
   });
-  const field = (key: keyof typeof form) => ({
-    value: form[key],
-    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
-  });
+  const field = bindText(form, setForm);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
