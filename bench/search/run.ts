@@ -152,12 +152,16 @@ async function time(name: string, run: () => Promise<unknown>) {
 }
 
 const page = (q: Partial<DecisionQuery>): DecisionQuery => ({ sort: 'newest', limit: 50, ...q });
-let deepCursor: string | undefined;
-{
+/** The cursor after `pages` pages of the register with that filter. */
+async function cursorAfter(pages: number, filter: Partial<DecisionQuery>): Promise<string | undefined> {
   let cursor: string | undefined;
-  for (let i = 0; i < 200; i++) cursor = (await decisions.query(page({ cursor }), false))?.nextCursor ?? undefined;
-  deepCursor = cursor;
+  for (let i = 0; i < pages; i++)
+    cursor = (await decisions.query(page({ ...filter, cursor }), false))?.nextCursor ?? undefined;
+  return cursor;
 }
+const deepCursor = await cursorAfter(200, {});
+// A third of all decisions contain the word, so page 101 is about a sixth of the way into its matches.
+const deepTextCursor = await cursorAfter(100, { q: 'arkitektur' });
 
 const results = [
   await time('search "arkitektur" (architect)', () => search.search(architect, { q: 'arkitektur', limit: 20 })),
@@ -186,6 +190,14 @@ const results = [
     () => decisions.query(page({ tag: 'sikkerhed', year: 2020 }), false) as Promise<unknown>,
   ),
   await time('register q=arkitektur', () => decisions.query(page({ q: 'arkitektur' }), false) as Promise<unknown>),
+  await time(
+    'register q=arkitektur status=postponed',
+    () => decisions.query(page({ q: 'arkitektur', status: 'postponed' }), false) as Promise<unknown>,
+  ),
+  await time(
+    'register q=arkitektur page 101 (cursor)',
+    () => decisions.query(page({ q: 'arkitektur', cursor: deepTextCursor }), false) as Promise<unknown>,
+  ),
 ];
 
 const summary = {

@@ -2,6 +2,7 @@ import { sql as initial } from './001_initial.ts';
 import { sql as minutes } from './002_minutes.ts';
 import { sql as search } from './003_search.ts';
 import { sql as groups } from './004_groups.ts';
+import { sql as registerTextOrder } from './005_register_text_order.ts';
 
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 2, name: 'minutes', sql: minutes },
   { version: 3, name: 'search', sql: search },
   { version: 4, name: 'groups', sql: groups },
+  { version: 5, name: 'register text order', sql: registerTextOrder },
 ];

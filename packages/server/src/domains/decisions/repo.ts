@@ -17,9 +17,13 @@ const toRecord = (raw: RawDecision): DecisionRecord => ({
   supersedes: JSON.parse(raw.supersedes),
 });
 
-const SELECT = `SELECT d.id, d.number, d.title, d.text, d.status, d.revised, d.confidential, d.meeting_id AS meetingId,
-  m.title AS meetingTitle, d.item_id AS itemId, d.decided_on AS decidedOn, d.tags, d.supersedes
-  FROM decisions d JOIN meetings m ON m.id = d.meeting_id`;
+const COLUMNS = `SELECT d.id, d.number, d.title, d.text, d.status, d.revised, d.confidential, d.meeting_id AS meetingId,
+  m.title AS meetingTitle, d.item_id AS itemId, d.decided_on AS decidedOn, d.tags, d.supersedes`;
+const SELECT = `${COLUMNS} FROM decisions d JOIN meetings m ON m.id = d.meeting_id`;
+/** The register's sort key as `decisions_fts` stores it in its rowid; see migration 005. */
+const TEXT_KEY = 'CAST(julianday(?) - 2415020.5 AS INTEGER) * 4294967296 + ?';
+const SELECT_BY_TEXT = `${COLUMNS} FROM decisions_fts f JOIN decisions d ON d.id = f.rowid % 4294967296
+  JOIN meetings m ON m.id = d.meeting_id`;
 
 export interface NewDecision {
   title: string;
@@ -49,6 +53,8 @@ export class DecisionsRepo {
   /**
    * The register, filtered and paged by keyset (decided_on, id), so that page 2,000 costs what page 1
    * costs. Confidential decisions only when asked for. Returns null for a cursor that does not parse.
+   * A text filter drives the query from the FTS index, walked in register order, so it stops at
+   * the page instead of collecting every match first.
    */
   async query(
     q: DecisionQuery,
@@ -61,23 +67,26 @@ export class DecisionsRepo {
     if (q.year) where.push('d.year = ?') && params.push(q.year);
     if (q.meeting) where.push('d.meeting_id = ?') && params.push(q.meeting);
     if (q.tag) where.push('d.id IN (SELECT decision_id FROM decision_tags WHERE tag = ?)') && params.push(q.tag);
+    const byText = Boolean(q.q);
     if (q.q) {
       const match = ftsQuery(q.q);
       if (!match) return { items: [], nextCursor: null };
-      where.push('d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)');
+      where.push('decisions_fts MATCH ?');
       params.push(match);
     }
     const newest = q.sort === 'newest';
+    const [before, after] = byText ? ['f.rowid <', 'f.rowid >'] : ['(d.decided_on, d.id) <', '(d.decided_on, d.id) >'];
     if (q.cursor) {
-      const after = decodeCursor(q.cursor);
-      if (!after) return null;
-      where.push(newest ? '(d.decided_on, d.id) < (?, ?)' : '(d.decided_on, d.id) > (?, ?)');
-      params.push(after.decidedOn, after.id);
+      const last = decodeCursor(q.cursor);
+      if (!last) return null;
+      where.push(`${newest ? before : after} ${byText ? TEXT_KEY : '(?, ?)'}`);
+      params.push(last.decidedOn, last.id);
     }
-    const order = newest ? 'd.decided_on DESC, d.id DESC' : 'd.decided_on ASC, d.id ASC';
+    const direction = newest ? 'DESC' : 'ASC';
+    const order = byText ? `f.rowid ${direction}` : `d.decided_on ${direction}, d.id ${direction}`;
     const rows = this.db
       .prepare<(string | number)[], RawDecision>(
-        `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
+        `${byText ? SELECT_BY_TEXT : SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
       )
       .all(...params, q.limit + 1)
       .map(toRecord);

@@ -208,6 +208,36 @@ describe('decision register', () => {
     expect((await get('/api/decisions?cursor=garbage', 'chair')).body.error.message).toContain('cursor');
   });
 
+  it('pages a text filter in register order, both ways, as each reader may see it', async () => {
+    type Page = { items: { id: number; title: string; text: string }[]; nextCursor: string | null };
+    const pageThrough = async (query: string, role: Role) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = (await get(`/api/decisions?${query}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, role))
+          .body;
+        seen.push(...page.items.map((d) => d.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const role of ['chair', 'observer'] as const) {
+      for (const sort of ['newest', 'oldest']) {
+        const everything: Page = (await get(`/api/decisions?limit=200&sort=${sort}`, role)).body;
+        for (const word of ['ikator', 'arkitektur']) {
+          const expected = everything.items
+            .filter((d) => `${d.title} ${d.text}`.toLowerCase().includes(word))
+            .map((d) => d.id);
+          expect(expected.length).toBeGreaterThan(0);
+          expect(await pageThrough(`q=${word}&sort=${sort}`, role)).toEqual(expected);
+        }
+      }
+    }
+    // The chair also finds the confidential decision's wording; the observer does not.
+    expect((await get('/api/decisions?q=arkitektur', 'chair')).body.items).toHaveLength(2);
+    expect((await get('/api/decisions?q=arkitektur', 'observer')).body.items).toHaveLength(1);
+  });
+
   it('shows a decision with its supersede chain both ways', async () => {
     const old = (await get('/api/decisions/2011-001', 'observer')).body;
     expect(old).toMatchObject({
