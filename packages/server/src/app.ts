@@ -11,6 +11,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { AuthExtension } from './collab/AuthExtension.ts';
 import { SqliteDocumentStore } from './collab/DocumentStore.ts';
 import { DurableLogExtension } from './collab/DurableLogExtension.ts';
+import { GracePeriodExtension } from './collab/GracePeriodExtension.ts';
 import { LiveDocuments } from './collab/LiveDocuments.ts';
 import { MessageGuardExtension } from './collab/MessageGuardExtension.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
@@ -76,10 +77,21 @@ export interface CouncilServer {
   httpServer: Server;
   logger: Logger;
   listen(port: number, host?: string): Promise<number>;
+  /** Runs the pending debounced stores and projections now, so that storage is quiet until the next change. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createCouncilServer(config: Config): CouncilServer {
+export interface ServerOptions {
+  /**
+   * Benchmarks only: with false, updates are not logged before they are acknowledged, only stored
+   * by the debounced compaction, as a plain Hocuspocus server would. It exists to measure what the
+   * log costs (bench/sync); nothing else sets it.
+   */
+  durableLog?: boolean;
+}
+
+export function createCouncilServer(config: Config, options: ServerOptions = {}): CouncilServer {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databaseFile);
   const repos = createRepos(db);
@@ -88,6 +100,7 @@ export function createCouncilServer(config: Config): CouncilServer {
   const auth = new AuthService(repos.people, repos.sessions, Date.now, (sessionId) => live?.closeSession(sessionId));
   const store = new SqliteDocumentStore(db);
 
+  const projector = new ProjectorExtension(db, logger);
   const hocuspocus = new Hocuspocus({
     name: 'council',
     quiet: true,
@@ -96,8 +109,9 @@ export function createCouncilServer(config: Config): CouncilServer {
     extensions: [
       new AuthExtension(auth, repos),
       new MessageGuardExtension(),
-      new DurableLogExtension(store, logger),
-      new ProjectorExtension(db, logger),
+      new DurableLogExtension(store, logger, options.durableLog ?? true),
+      projector,
+      new GracePeriodExtension(config.documentGraceMs),
     ],
   });
 
@@ -208,6 +222,13 @@ export function createCouncilServer(config: Config): CouncilServer {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       });
+    },
+    async settle() {
+      for (const name of hocuspocus.documents.keys()) {
+        const id = `onStoreDocument-${name}`;
+        if (hocuspocus.debouncer.isDebounced(id)) await hocuspocus.debouncer.executeNow(id);
+      }
+      projector.flush();
     },
     async close() {
       hocuspocus.closeConnections();

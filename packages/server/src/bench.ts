@@ -1,6 +1,11 @@
 /** What the benchmarks in bench/ use of the server: the real storage, repositories and indexer. */
+
+export { createCouncilServer } from './app.ts';
+export { SqliteDocumentStore } from './collab/DocumentStore.ts';
+export { configFromEnv } from './config.ts';
 export { openDatabase } from './db/connection.ts';
 export { DecisionsRepo, type NewDecision } from './domains/decisions/repo.ts';
 export { MeetingsRepo } from './domains/meetings/repo.ts';
 export { type IndexRow, indexDecisions, replaceSource } from './domains/search/indexer.ts';
 export { SearchRepo } from './domains/search/repo.ts';
+export { Factory } from './testing/factories.ts';

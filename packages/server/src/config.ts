@@ -13,6 +13,8 @@ export interface Config {
   /** Directory of the built web app, served at `/`; absent in API-only tests. */
   webDist: string | null;
   logLevel: string;
+  /** How long a document stays in memory after its last client leaves, so that reopening it is warm. */
+  documentGraceMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -29,5 +31,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.COUNCIL_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
     webDist: env.COUNCIL_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
+    documentGraceMs: Number(env.COUNCIL_DOCUMENT_GRACE_MS ?? 30_000),
   };
 }

@@ -9,7 +9,7 @@ const DEBOUNCE_MS = 500;
 export class ProjectorExtension implements Extension {
   priority = 100;
   extensionName = 'Projector';
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; project: () => void }>();
 
   constructor(
     private readonly db: Db,
@@ -17,21 +17,27 @@ export class ProjectorExtension implements Extension {
   ) {}
 
   async onChange({ documentName, document }: onChangePayload): Promise<void> {
-    clearTimeout(this.timers.get(documentName));
-    this.timers.set(
-      documentName,
-      setTimeout(() => {
-        this.timers.delete(documentName);
-        try {
-          projectDocument(this.db, documentName, document);
-        } catch (err) {
-          this.logger.error({ err, document: documentName }, 'projection failed');
-        }
-      }, DEBOUNCE_MS),
-    );
+    clearTimeout(this.timers.get(documentName)?.timer);
+    const project = () => {
+      this.timers.delete(documentName);
+      try {
+        projectDocument(this.db, documentName, document);
+      } catch (err) {
+        this.logger.error({ err, document: documentName }, 'projection failed');
+      }
+    };
+    this.timers.set(documentName, { timer: setTimeout(project, DEBOUNCE_MS), project });
+  }
+
+  /** Runs every pending projection now: on shutdown, so read models miss no change, and in tests. */
+  flush(): void {
+    for (const { timer, project } of [...this.timers.values()]) {
+      clearTimeout(timer);
+      project();
+    }
   }
 
   async onDestroy(): Promise<void> {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.flush();
   }
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../db/connection.ts';
 import { Factory } from '../testing/factories.ts';
-import { connectClient, startTestServer, tempDatabaseFile } from '../testing/server.ts';
+import { connectClient, startTestServer, tempDatabaseFile, waitFor } from '../testing/server.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
@@ -88,6 +88,39 @@ describe('durability', () => {
     const text = reader.doc.getXmlFragment(fields.notes('i1')).toString();
     for (const line of lines) expect(text).toContain(line);
     reader.destroy();
+  });
+
+  it('keeps a document warm for a grace period after its last client leaves, then unloads it compacted', async () => {
+    const server = await startTestServer(undefined, null, { COUNCIL_DOCUMENT_GRACE_MS: '400' });
+    const meeting = await server.factory.meeting();
+    const name = docNames.meeting(meeting.id);
+    const { token } = await server.signIn('chair');
+    const loaded = () => server.council.hocuspocus.documents.get(name);
+
+    const first = await connectClient(server.wsUrl, name, token);
+    typeLines(first.doc, ['Før genindlæsning']);
+    await first.synced();
+    const document = loaded();
+    first.destroy();
+    await waitFor(() => server.council.hocuspocus.getConnectionsCount() === 0, 'the client to leave');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(loaded()).toBe(document); // kept through the store that followed the departure
+
+    // Reopened within the grace period: the same document in memory, and a new grace period after.
+    const second = await connectClient(server.wsUrl, name, token);
+    expect(loaded()).toBe(document);
+    expect(second.doc.getXmlFragment(fields.notes('i1')).toString()).toContain('Før genindlæsning');
+    second.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(loaded()).toBe(document);
+
+    await waitFor(() => loaded() === undefined, 'the grace period to end', 2000);
+    const log = server.council.db.prepare('SELECT count(*) AS n FROM document_updates WHERE name = ?').get(name);
+    expect(log).toEqual({ n: 0 });
+    const third = await connectClient(server.wsUrl, name, token);
+    expect(third.doc.getXmlFragment(fields.notes('i1')).toString()).toContain('Før genindlæsning');
+    third.destroy();
+    await server.stop();
   });
 
   it('keeps edits across an orderly restart, with the log compacted into the state', async () => {

@@ -34,9 +34,10 @@ export function tempDatabaseFile(): string {
 export async function startTestServer(
   databaseFile = tempDatabaseFile(),
   webDist: string | null = null,
+  env: Record<string, string> = {},
 ): Promise<TestServer> {
   const council = createCouncilServer({
-    ...configFromEnv({ LOG_LEVEL: 'silent' }),
+    ...configFromEnv({ LOG_LEVEL: 'silent', ...env }),
     databaseFile,
     webDist,
     seedDemo: false,
