@@ -1,0 +1,143 @@
+/**
+ * One server under test, in its own process: `server.ts <kind> <dataDir> <documents>`. It answers
+ * on IPC with the Target its clients need, then runs until killed. Kinds:
+ * - council: Council as shipped (SQLite, durable update log, auth, policy, projections);
+ * - council-nolog: the same without the durable log, to measure what the log costs;
+ * - hocuspocus: bare Hocuspocus 4.7, in memory, no extensions;
+ * - hocuspocus-db: Hocuspocus 4.7 with its Database extension on SQLite, 2 s debounce;
+ * - y-websocket: the Yjs reference server, @y/websocket-server 0.1.1, in memory.
+ * Council's first start in a data directory creates its people and meetings and remembers them in
+ * setup.json, so that a restart after SIGKILL serves the same documents.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { configFromEnv, createCouncilServer, Factory } from '@council/server/bench';
+import { docNames } from '@council/shared';
+import { Database } from '@hocuspocus/extension-database';
+import { Server } from '@hocuspocus/server';
+import { setupWSConnection } from '@y/websocket-server/utils';
+import BetterSqlite3 from 'better-sqlite3';
+import { WebSocketServer } from 'ws';
+import type { Target } from './wire.ts';
+
+export type ServerKind = 'council' | 'council-nolog' | 'hocuspocus' | 'hocuspocus-db' | 'y-websocket';
+
+const [kind, dataDir, documentCount] = process.argv.slice(2) as [ServerKind, string, string];
+const documents = Number(documentCount);
+const plainNames = Array.from({ length: documents }, (_, i) => `meeting:bench-${i}`);
+
+/** Council's pending stores and projections, run on request so that the fuzzer compares quiet storage. */
+let settle = async () => {};
+
+async function startCouncil(durableLog: boolean): Promise<Target> {
+  const council = createCouncilServer(
+    {
+      ...configFromEnv({ LOG_LEVEL: 'silent' }),
+      databaseFile: path.join(dataDir, 'council.sqlite'),
+      webDist: null,
+      seedDemo: false,
+    },
+    { durableLog },
+  );
+  const port = await council.listen(0);
+  settle = () => council.settle();
+  const setupFile = path.join(dataDir, 'setup.json');
+  if (!fs.existsSync(setupFile)) {
+    const factory = new Factory(council.db);
+    const login = async (role: 'chair' | 'network_architect') => {
+      const person = await factory.person({ role });
+      const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: person.email, password: person.password }),
+      });
+      return ((await response.json()) as { token: string }).token;
+    };
+    const names: string[] = [];
+    for (let i = 0; i < documents; i++) names.push(docNames.meeting((await factory.meeting()).id));
+    // Writers are the chair (may edit an in-session meeting); viewers are network architects, read-only.
+    const setup = { writerToken: await login('chair'), viewerToken: await login('network_architect'), names };
+    fs.writeFileSync(setupFile, JSON.stringify(setup));
+  }
+  const setup = JSON.parse(fs.readFileSync(setupFile, 'utf8'));
+  return {
+    name: kind,
+    dialect: 'hocuspocus',
+    url: `ws://127.0.0.1:${port}/collab`,
+    writerToken: setup.writerToken,
+    viewerToken: setup.viewerToken,
+    documents: setup.names,
+  };
+}
+
+async function startHocuspocus(withDatabase: boolean): Promise<Target> {
+  const extensions = [];
+  if (withDatabase) {
+    const db = new BetterSqlite3(path.join(dataDir, 'hocuspocus.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec('CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL)');
+    const read = db.prepare<[string], { data: Buffer }>('SELECT data FROM documents WHERE name = ?');
+    const write = db.prepare(
+      'INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data',
+    );
+    extensions.push(
+      new Database({
+        fetch: async ({ documentName }) => read.get(documentName)?.data ?? null,
+        store: async ({ documentName, state }) => {
+          write.run(documentName, state);
+        },
+      }),
+    );
+  }
+  const server = new Server({ address: '127.0.0.1', port: 0, quiet: true, stopOnSignals: false, extensions });
+  await server.listen(0);
+  return {
+    name: kind,
+    dialect: 'hocuspocus',
+    url: `ws://127.0.0.1:${server.address.port}`,
+    writerToken: '',
+    viewerToken: '',
+    documents: plainNames,
+  };
+}
+
+async function startYWebsocket(): Promise<Target> {
+  const server = http.createServer();
+  const wss = new WebSocketServer({ server });
+  wss.on('connection', (ws, req) => setupWSConnection(ws, req));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    name: kind,
+    dialect: 'y-websocket',
+    url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    writerToken: '',
+    viewerToken: '',
+    documents: plainNames,
+  };
+}
+
+const starters: Record<ServerKind, () => Promise<Target>> = {
+  council: () => startCouncil(true),
+  'council-nolog': () => startCouncil(false),
+  hocuspocus: () => startHocuspocus(false),
+  'hocuspocus-db': () => startHocuspocus(true),
+  'y-websocket': startYWebsocket,
+};
+
+process.send?.({ ready: await starters[kind]() });
+process.on('message', async (message: { gc?: boolean; settle?: boolean }) => {
+  // Memory is measured after a full collection, so that garbage left by setup does not count.
+  if (message.gc) {
+    globalThis.gc?.();
+    process.send?.({ collected: true });
+  }
+  if (message.settle) {
+    await settle();
+    process.send?.({ settled: true });
+  }
+});
+// The parent's death ends this process too, so an interrupted benchmark leaves no server behind.
+process.on('disconnect', () => process.exit(0));
