@@ -1,25 +1,14 @@
 import path from 'node:path';
 import { startTestServer, type TestServer } from '@council/server/testing';
 import type { Role } from '@council/shared';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const webDist = path.resolve(import.meta.dirname, '../packages/web/dist');
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-}
+import { launchBrowser } from './browser.ts';
+
+export { launchBrowser };
 
 /** The real server, serving the built web app, on port 0 with a fresh database. */
 export function startApp(): Promise<TestServer> {

@@ -8,29 +8,33 @@ import {
   type VariantColorsResolver,
 } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { i18n } from './i18n/index.ts';
-import { DecisionPage } from './routes/DecisionPage.tsx';
-import { DecisionsPage } from './routes/DecisionsPage.tsx';
-import { GroupsPage } from './routes/GroupsPage.tsx';
 import { Layout } from './routes/Layout.tsx';
 import { LoginPage } from './routes/LoginPage.tsx';
 import { MeetingsPage } from './routes/MeetingsPage.tsx';
-import { MyTasksPage } from './routes/MyTasksPage.tsx';
-import { NetworkPage } from './routes/NetworkPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
-import { PlanPage } from './routes/PlanPage.tsx';
-import { SearchPage } from './routes/SearchPage.tsx';
 import { PageLoader } from './routes/states.tsx';
 
-// The live meeting page brings Yjs, the provider and the editor: load it only when opened.
-const MeetingPage = lazy(() => import('./routes/MeetingPage.tsx'));
-const GroupPage = lazy(() => import('./routes/GroupPage.tsx'));
-const InitiativePage = lazy(() => import('./routes/InitiativePage.tsx'));
+/**
+ * A page loaded when first visited. Only sign-in and the meetings list, where signing in lands, are
+ * in the first download; the live pages bring Yjs, the provider and the editor with them.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+// One element for both plan routes, so that choosing a plan keeps the page mounted.
+const planPage = lazyPage(() => import('./routes/PlanPage.tsx'), 'PlanPage');
 
 /** One calm, civic theme: a deep municipal blue, generous spacing, visible focus. */
 // Mantine's light variants put shade-9 text on a tint: green, orange and yellow fall short of 4.5:1.
@@ -83,38 +87,20 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/meetings" replace /> },
       { path: 'meetings', element: <MeetingsPage /> },
-      {
-        path: 'meetings/:id',
-        element: (
-          <Suspense fallback={<PageLoader />}>
-            <MeetingPage />
-          </Suspense>
-        ),
-      },
-      { path: 'decisions', element: <DecisionsPage /> },
-      { path: 'decisions/:number', element: <DecisionPage /> },
-      { path: 'groups', element: <GroupsPage /> },
-      {
-        path: 'groups/:id',
-        element: (
-          <Suspense fallback={<PageLoader />}>
-            <GroupPage />
-          </Suspense>
-        ),
-      },
-      { path: 'tasks', element: <MyTasksPage /> },
-      { path: 'plan', element: <PlanPage /> },
-      { path: 'plan/:id', element: <PlanPage /> },
+      { path: 'meetings/:id', element: lazyPage(() => import('./routes/MeetingPage.tsx'), 'default') },
+      { path: 'decisions', element: lazyPage(() => import('./routes/DecisionsPage.tsx'), 'DecisionsPage') },
+      { path: 'decisions/:number', element: lazyPage(() => import('./routes/DecisionPage.tsx'), 'DecisionPage') },
+      { path: 'groups', element: lazyPage(() => import('./routes/GroupsPage.tsx'), 'GroupsPage') },
+      { path: 'groups/:id', element: lazyPage(() => import('./routes/GroupPage.tsx'), 'default') },
+      { path: 'tasks', element: lazyPage(() => import('./routes/MyTasksPage.tsx'), 'MyTasksPage') },
+      { path: 'plan', element: planPage },
+      { path: 'plan/:id', element: planPage },
       {
         path: 'plan/:planId/initiatives/:id',
-        element: (
-          <Suspense fallback={<PageLoader />}>
-            <InitiativePage />
-          </Suspense>
-        ),
+        element: lazyPage(() => import('./routes/InitiativePage.tsx'), 'default'),
       },
-      { path: 'network', element: <NetworkPage /> },
-      { path: 'search', element: <SearchPage /> },
+      { path: 'network', element: lazyPage(() => import('./routes/NetworkPage.tsx'), 'NetworkPage') },
+      { path: 'search', element: lazyPage(() => import('./routes/SearchPage.tsx'), 'SearchPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
