@@ -1,7 +1,7 @@
 /**
  * Search and register benchmark: a corpus of 100,000 decisions and 20,000 meetings of minutes in
  * Danish, indexed through the product's own indexer, then typical queries timed in-process.
- * Usage: pnpm bench [--decisions 100000] [--meetings 20000] [--runs 200]
+ * Usage: pnpm bench:search [--decisions 100000] [--meetings 20000] [--runs 200]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -202,7 +202,7 @@ const results = [
 
 const summary = {
   machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}`,
-  command: `pnpm bench --decisions ${DECISIONS} --meetings ${MEETINGS} --runs ${RUNS}`,
+  command: `pnpm bench:search --decisions ${DECISIONS} --meetings ${MEETINGS} --runs ${RUNS}`,
   corpus: { meetings: MEETINGS, minutesRows: MEETINGS * 5, decisions: DECISIONS },
   indexing: {
     minutesRowsPerSecond: Math.round((MEETINGS * 5) / minutesSeconds),
