@@ -52,7 +52,7 @@ describe('app shell', () => {
     const signedIn = await suite.signIn('council_member', 'Henrik Østergaard');
     const { page } = signedIn;
     await page.reload();
-    await page.getByRole('link', { name: 'Møder' }).waitFor();
+    await page.getByRole('link', { name: 'Møder', exact: true }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Spring til indhold');
     await page.keyboard.press('Enter');

@@ -13,7 +13,7 @@ import { SqliteDocumentStore } from './collab/DocumentStore.ts';
 import { DurableLogExtension } from './collab/DurableLogExtension.ts';
 import { GracePeriodExtension } from './collab/GracePeriodExtension.ts';
 import { LiveDocuments } from './collab/LiveDocuments.ts';
-import { MessageGuardExtension } from './collab/MessageGuardExtension.ts';
+import { malformedFrame } from './collab/messageGuard.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
@@ -108,10 +108,9 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     maxDebounce: 10_000,
     extensions: [
       new AuthExtension(auth, repos),
-      new MessageGuardExtension(),
       new DurableLogExtension(store, logger, options.durableLog ?? true),
       projector,
-      new GracePeriodExtension(config.documentGraceMs),
+      new GracePeriodExtension(config.documentGraceMs, config.documentGraceBudgetBytes),
     ],
   });
 
@@ -201,8 +200,15 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     const client = hocuspocus.handleConnection(ws, request);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       // The Yjs protocol is binary; a text frame is a client that does not speak it.
+      if (ws.readyState !== ws.OPEN) return; // closing: nothing more from this client
       if (!isBinary) return ws.close(1003, 'Binary frames only');
-      client.handleMessage(new Uint8Array(data));
+      const frame = new Uint8Array(data);
+      const malformed = malformedFrame(frame);
+      if (malformed) {
+        logger.warn({ reason: malformed }, 'malformed collab message; closing that connection');
+        return ws.close(1007, 'Malformed message');
+      }
+      client.handleMessage(frame);
     });
     ws.on('close', (code, reason) => client.handleClose({ code, reason: reason.toString() }));
     // ws closes the socket itself on protocol errors and oversized frames (1009); only log here.

@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   /** How long a document stays in memory after its last client leaves, so that reopening it is warm. */
   documentGraceMs: number;
+  /** How much memory (estimated) the documents kept for their grace period may take together. */
+  documentGraceBudgetBytes: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -32,5 +34,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.COUNCIL_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
     documentGraceMs: Number(env.COUNCIL_DOCUMENT_GRACE_MS ?? 30_000),
+    documentGraceBudgetBytes: Number(env.COUNCIL_DOCUMENT_GRACE_MB ?? 64) * 1024 * 1024,
   };
 }

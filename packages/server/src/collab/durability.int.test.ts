@@ -123,6 +123,27 @@ describe('durability', () => {
     await server.stop();
   });
 
+  it('keeps only as many left documents warm as its memory budget allows, letting the oldest go first', async () => {
+    // 40 lines are about 120 structs, estimated at 36 KB: a 50 KB budget holds one such document.
+    const server = await startTestServer(undefined, null, { COUNCIL_DOCUMENT_GRACE_MB: String(50 / 1024) });
+    const { token } = await server.signIn('chair');
+    const lines = Array.from({ length: 40 }, (_, i) => `Linje ${i}`);
+    const names: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const name = docNames.meeting((await server.factory.meeting()).id);
+      const client = await connectClient(server.wsUrl, name, token);
+      typeLines(client.doc, lines);
+      await client.synced();
+      client.destroy();
+      await waitFor(() => server.council.hocuspocus.getConnectionsCount() === 0, 'the client to leave');
+      names.push(name);
+    }
+    const [first, second] = names as [string, string];
+    await waitFor(() => !server.council.hocuspocus.documents.has(first), 'the first document to make room');
+    expect(server.council.hocuspocus.documents.has(second)).toBe(true);
+    await server.stop();
+  });
+
   it('keeps edits across an orderly restart, with the log compacted into the state', async () => {
     const first = await startTestServer();
     const meeting = await first.factory.meeting();

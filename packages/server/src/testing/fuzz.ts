@@ -58,12 +58,12 @@ export const syncUpdateMessage = (document: string, update: Uint8Array) =>
     encoding.writeVarUint(e, 2);
     encoding.writeVarUint8Array(e, update);
   });
-const syncStep1 = (document: string) =>
+export const syncStep1 = (document: string) =>
   frame(document, 0, (e) => {
     encoding.writeVarUint(e, 0);
     encoding.writeVarUint8Array(e, new Uint8Array([0]));
   });
-const awarenessMessage = (document: string, clientId: number, clock: number, state: string) =>
+export const awarenessMessage = (document: string, clientId: number, clock: number, state: string) =>
   frame(document, 1, (e) => {
     const update = encoding.createEncoder();
     encoding.writeVarUint(update, 1);

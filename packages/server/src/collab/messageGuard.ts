@@ -1,0 +1,58 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+
+// Hocuspocus's message types (MessageType in @hocuspocus/server), and y-protocols' sync steps.
+const SYNC = 0;
+const AWARENESS = 1;
+const AUTH = 2;
+const SYNC_REPLY = 4;
+const STATELESS = 5;
+const LAST_KNOWN_TYPE = 10; // Pong
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+function checkSync(decoder: decoding.Decoder): void {
+  const step = decoding.readVarUint(decoder);
+  const payload = decoding.readVarUint8Array(decoder);
+  if (step === SYNC_STEP_1) Y.decodeStateVector(payload);
+  else if (step === SYNC_STEP_2 || step === SYNC_UPDATE) Y.decodeUpdate(payload);
+  else throw new Error(`Unknown sync step ${step}`);
+}
+
+function checkAwareness(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const states = decoding.readVarUint(decoder);
+  for (let i = 0; i < states; i++) {
+    decoding.readVarUint(decoder); // client id
+    decoding.readVarUint(decoder); // clock
+    JSON.parse(decoding.readVarString(decoder));
+  }
+}
+
+/**
+ * Checks a /collab frame in full before Hocuspocus sees it, and says what is wrong with it, or
+ * null. Yjs applies an update's structs before it reads the delete set, so a truncated or corrupted
+ * update could be half applied before it throws; decoding it whole first, without applying it,
+ * refuses it while the document is untouched. The other checks (varints, UTF-8, awareness states
+ * that are not JSON, unknown types) refuse what Hocuspocus would also fail on, but quietly: it
+ * prints a stack trace for each, so one hostile client could flood the log.
+ */
+export function malformedFrame(frame: Uint8Array): string | null {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    decoding.readVarString(decoder); // document address
+    const type = decoding.readVarUint(decoder);
+    if (type === SYNC || type === SYNC_REPLY) checkSync(decoder);
+    else if (type === AWARENESS) checkAwareness(decoding.readVarUint8Array(decoder));
+    else if (type === AUTH || type === STATELESS) {
+      if (type === AUTH) decoding.readVarUint(decoder);
+      decoding.readVarString(decoder);
+      return null; // Hocuspocus reads no further; a newer provider may send more
+    } else if (type > LAST_KNOWN_TYPE) return `Unknown message type ${type}`;
+    else return null;
+    return decoding.hasContent(decoder) ? 'Trailing bytes after the message' : null;
+  } catch (error) {
+    return (error as Error).message || 'Undecodable message';
+  }
+}
