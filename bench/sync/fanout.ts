@@ -29,6 +29,10 @@ export interface FanoutResult {
   generatorCpuSeconds: number;
   machineBusy: number;
   clientBound: boolean;
+  /** How many runs this result stands for; the per-run figures are their medians. */
+  trials: number;
+  /** The lowest and highest server CPU per delivered message over the trials. */
+  microsPerDeliveredRange: [number, number];
 }
 
 const VIEWERS_PER_PROCESS = 1000;
@@ -110,12 +114,58 @@ export async function fanout(
         .reduce((sum, [, seconds]) => sum + seconds, 0),
       machineBusy: cpu.machineBusy,
       clientBound: cpu.machineBusy > CLIENT_BOUND_BUSY,
+      trials: 1,
+      microsPerDeliveredRange: [0, 0],
     };
   } finally {
     for (const child of children) child.kill('SIGKILL');
     await stopServer(server);
     removeData(server);
   }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * One result for several runs of the same server and setting. A single 30-second run of a server
+ * varies by about ±10% in CPU per delivered message (GC, scheduling on 2 cores), as much as the
+ * differences we look for; the median of interleaved runs is steadier. Counts add up; CPU,
+ * latency percentiles and RSS are medians; a setting is client-bound if any of its runs was.
+ */
+export function medianOfTrials(runs: FanoutResult[]): FanoutResult {
+  const first = runs[0] as FanoutResult;
+  const sum = (pick: (r: FanoutResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
+  const mid = (pick: (r: FanoutResult) => number | null) => {
+    const values = runs.map(pick).filter((v): v is number => v !== null);
+    return values.length ? median(values) : null;
+  };
+  const micros = runs.map((r) => r.serverMicrosPerDelivered);
+  return {
+    ...first,
+    seconds: sum((r) => r.seconds),
+    sent: sum((r) => r.sent),
+    expected: sum((r) => r.expected),
+    delivered: sum((r) => r.delivered),
+    repeats: sum((r) => r.repeats),
+    latencyMs: {
+      ...first.latencyMs,
+      p50: mid((r) => r.latencyMs.p50),
+      p95: mid((r) => r.latencyMs.p95),
+      p99: mid((r) => r.latencyMs.p99),
+    },
+    serverCpuSeconds: median(runs.map((r) => r.serverCpuSeconds)),
+    serverMicrosPerDelivered: median(micros),
+    serverPeakRssMb: median(runs.map((r) => r.serverPeakRssMb)),
+    generatorCpuSeconds: median(runs.map((r) => r.generatorCpuSeconds)),
+    machineBusy: median(runs.map((r) => r.machineBusy)),
+    clientBound: runs.some((r) => r.clientBound),
+    trials: runs.length,
+    microsPerDeliveredRange: [Math.min(...micros), Math.max(...micros)],
+  };
 }
 
 export function fanoutTable(results: FanoutResult[]): string {
@@ -125,7 +175,7 @@ export function fanoutTable(results: FanoutResult[]): string {
       'W, R',
       'delivered / expected',
       'latency p50 / p95 / p99 ms',
-      'server CPU µs per delivered',
+      'server CPU µs per delivered (range)',
       'server CPU s',
       'peak RSS MB',
       'machine busy',
@@ -136,7 +186,9 @@ export function fanoutTable(results: FanoutResult[]): string {
       `${r.writers}, ${r.viewers}`,
       `${r.delivered} / ${r.expected}${r.delivered === r.expected ? '' : ' **lost**'}`,
       `${fixed(r.latencyMs.p50)} / ${fixed(r.latencyMs.p95)} / ${fixed(r.latencyMs.p99)}${r.clientBound ? ' (client-bound)' : ''}`,
-      fixed(r.serverMicrosPerDelivered, 2),
+      r.trials > 1
+        ? `${fixed(r.serverMicrosPerDelivered, 2)} (${fixed(r.microsPerDeliveredRange[0], 2)}–${fixed(r.microsPerDeliveredRange[1], 2)})`
+        : fixed(r.serverMicrosPerDelivered, 2),
       fixed(r.serverCpuSeconds, 2),
       fixed(r.serverPeakRssMb, 0),
       `${fixed(r.machineBusy * 100, 0)}%`,

@@ -1,13 +1,17 @@
 /**
  * Sync benchmarks, side by side: Council, bare Hocuspocus 4.7 and the Yjs reference server.
- * Usage: pnpm bench:sync [--only fanout,durability,connections,open,fuzz] [--duration 30] [--trials 20]
- *        [--connections 10000] [--samples 20] [--cases 5000] [--servers council,council-nolog,hocuspocus,y-websocket]
+ * Usage: pnpm bench:sync [--only fanout,durability,log,connections,open,fuzz]
+ *   [--servers council,council-nolog,hocuspocus,y-websocket]
+ *   fan-out:     [--duration 30] [--fanout-trials 3] [--settings 2x0,10x100,10x500,10x2000]
+ *   durability:  [--trials 20]      connections: [--connections 10000]
+ *   open:        [--samples 20]     fuzz:        [--cases 5000]
  */
 import { parseArgs } from 'node:util';
 import { connections, connectionsTable } from './connections.ts';
 import { durability, durabilityTable } from './durability.ts';
-import { type FanoutResult, fanout, fanoutTable } from './fanout.ts';
+import { type FanoutResult, fanout, fanoutTable, medianOfTrials } from './fanout.ts';
 import { fuzz, fuzzTable } from './fuzz.ts';
+import { logCost, logCostTable } from './log.ts';
 import { buildDocument, type OpenResult, openBenchmark, openTable } from './open.ts';
 import { saveResults } from './results.ts';
 import type { ServerKind } from './server.ts';
@@ -17,6 +21,8 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     duration: { type: 'string', default: '30' },
+    'fanout-trials': { type: 'string', default: '3' },
+    settings: { type: 'string', default: '2x0,10x100,10x500,10x2000' },
     trials: { type: 'string', default: '20' },
     connections: { type: 'string', default: '10000' },
     samples: { type: 'string', default: '20' },
@@ -27,6 +33,7 @@ const { values } = parseArgs({
 const only = values.only?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 const durationMs = Number(values.duration) * 1000;
+const trials = Number(values['fanout-trials']);
 const servers = (values.servers as string).split(',') as ServerKind[];
 const command = `pnpm bench:sync ${process.argv
   .slice(2)
@@ -35,19 +42,23 @@ const command = `pnpm bench:sync ${process.argv
 
 if (wanted('fanout')) {
   const results: FanoutResult[] = [];
-  for (const [writers, viewers] of [
-    [2, 0],
-    [10, 100],
-    [10, 500],
-    [10, 2000],
-  ] as const) {
-    for (const kind of servers) {
-      const result = await fanout(kind, writers, viewers, durationMs);
-      console.log(fanoutTable([result]).split('\n').at(-1));
-      results.push(result);
+  // W×R: writers and viewers.
+  const settings = (values.settings as string)
+    .split(',')
+    .map((pair) => pair.split('x').map(Number) as [number, number]);
+  for (const [writers, viewers] of settings) {
+    // Servers take turns within each trial, so that a slow spell of the machine hits them alike.
+    const runs = new Map<ServerKind, FanoutResult[]>(servers.map((kind) => [kind, []]));
+    for (let trial = 0; trial < trials; trial++) {
+      for (const kind of servers) {
+        const result = await fanout(kind, writers, viewers, durationMs);
+        console.log(fanoutTable([result]).split('\n').at(-1));
+        runs.get(kind)?.push(result);
+      }
     }
+    for (const kind of servers) results.push(medianOfTrials(runs.get(kind) ?? []));
   }
-  console.log(`\nFan-out, ${durationMs / 1000} s per run\n${fanoutTable(results)}\n`);
+  console.log(`\nFan-out, ${durationMs / 1000} s per run, median of ${trials}\n${fanoutTable(results)}\n`);
   saveResults('fanout', command, results);
 }
 
@@ -59,6 +70,12 @@ if (wanted('durability')) {
   }
   console.log(`\nDurability: SIGKILL during a burst of 10 writers, then restart\n${durabilityTable(results)}\n`);
   saveResults('durability', command, results);
+}
+
+if (wanted('log')) {
+  const result = await logCost(20_000);
+  console.log(`\nThe durable log's own cost, in-process\n${logCostTable(result)}\n`);
+  saveResults('log', command, result);
 }
 
 if (wanted('connections')) {

@@ -34,7 +34,7 @@ let settle = async () => {};
 async function startCouncil(durableLog: boolean): Promise<Target> {
   const council = createCouncilServer(
     {
-      ...configFromEnv({ LOG_LEVEL: 'silent' }),
+      ...configFromEnv({ LOG_LEVEL: 'silent', COUNCIL_DOCUMENT_GRACE_MS: process.env.COUNCIL_DOCUMENT_GRACE_MS }),
       databaseFile: path.join(dataDir, 'council.sqlite'),
       webDist: null,
       seedDemo: false,
