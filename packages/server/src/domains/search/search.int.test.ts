@@ -171,6 +171,29 @@ describe('search', () => {
     }
     expect(titles(hits)).toEqual(['Kortlæg fagsystemintegrationer']);
   });
+
+  it('follows a document that never stops changing, at most a few seconds behind', async () => {
+    const group = await server.factory.group({ visibility: 'open' });
+    const lead = await connectClient(server.wsUrl, docNames.group(group.id), tokens.admin);
+    const tasks = lead.doc.getMap(fields.tasks);
+    const task = new Y.Map<unknown>();
+    task.set('title', 'Afdæk snitfladeejerskab');
+    tasks.set('t1', task);
+    // Someone keeps typing in the same document: the projection may not wait for a pause.
+    const typing = setInterval(() => (tasks.get('t1') as Y.Map<unknown>).set('description', `${Date.now()}`), 100);
+    try {
+      const start = Date.now();
+      let hits: { title: string }[] = [];
+      while (Date.now() - start < 6000 && !hits.length) {
+        await new Promise((r) => setTimeout(r, 200));
+        hits = (await get('/api/search?q=snitfladeejerskab', 'observer')).body;
+      }
+      expect(titles(hits)).toEqual(['Afdæk snitfladeejerskab']);
+    } finally {
+      clearInterval(typing);
+      lead.destroy();
+    }
+  });
 });
 
 describe('decision register', () => {
