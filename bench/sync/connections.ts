@@ -19,6 +19,20 @@ export interface ConnectionsResult {
   baselineRssMb: number;
   rssMb: number;
   kbPerConnection: number;
+  /** Runs this result stands for: it is the median one; the range is over all of them. */
+  trials?: number;
+  kbRange?: [number, number];
+}
+
+/** Memory per connection varies by about ±1 KB from run to run (heap growth is stepwise): report the median run. */
+export function medianRun(runs: ConnectionsResult[]): ConnectionsResult {
+  const sorted = [...runs].sort((a, b) => a.kbPerConnection - b.kbPerConnection);
+  const kb = sorted.map((r) => r.kbPerConnection);
+  return {
+    ...(sorted[Math.floor((sorted.length - 1) / 2)] as ConnectionsResult),
+    trials: runs.length,
+    kbRange: [kb[0] as number, kb.at(-1) as number],
+  };
 }
 
 export async function connections(
@@ -64,14 +78,16 @@ export async function connections(
 
 export function connectionsTable(results: ConnectionsResult[]): string {
   return table(
-    ['server', 'connections', 'documents', 'connect s', 'RSS before → after MB', 'KB per connection'],
+    ['server', 'connections', 'documents', 'connect s', 'RSS before → after MB', 'KB per connection (range)'],
     results.map((r) => [
       r.server,
       r.connections,
       r.documents,
       fixed(r.connectSeconds),
       `${fixed(r.baselineRssMb, 0)} → ${fixed(r.rssMb, 0)}`,
-      fixed(r.kbPerConnection),
+      r.trials && r.trials > 1 && r.kbRange
+        ? `${fixed(r.kbPerConnection)} (${fixed(r.kbRange[0])}–${fixed(r.kbRange[1])})`
+        : fixed(r.kbPerConnection),
     ]),
   );
 }

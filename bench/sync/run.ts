@@ -3,11 +3,11 @@
  * Usage: pnpm bench:sync [--only fanout,durability,log,connections,open,fuzz]
  *   [--servers council,council-nolog,hocuspocus,y-websocket]
  *   fan-out:     [--duration 30] [--fanout-trials 3] [--settings 2x0,10x100,10x500,10x2000]
- *   durability:  [--trials 20]      connections: [--connections 10000]
+ *   durability:  [--trials 20]      connections: [--connections 10000] [--connection-trials 3]
  *   open:        [--samples 20]     fuzz:        [--cases 5000]
  */
 import { parseArgs } from 'node:util';
-import { connections, connectionsTable } from './connections.ts';
+import { type ConnectionsResult, connections, connectionsTable, medianRun } from './connections.ts';
 import { durability, durabilityTable } from './durability.ts';
 import { type FanoutResult, fanout, fanoutTable, medianOfTrials } from './fanout.ts';
 import { fuzz, fuzzTable } from './fuzz.ts';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     settings: { type: 'string', default: '2x0,10x100,10x500,10x2000' },
     trials: { type: 'string', default: '20' },
     connections: { type: 'string', default: '10000' },
+    'connection-trials': { type: 'string', default: '3' },
     samples: { type: 'string', default: '20' },
     cases: { type: 'string', default: '5000' },
     servers: { type: 'string', default: 'council,council-nolog,hocuspocus,y-websocket' },
@@ -82,10 +83,16 @@ if (wanted('connections')) {
   const total = Number(values.connections);
   const results = [];
   // The durable log writes only when something changes; idle connections cost the same without it.
-  for (const kind of servers.filter((k) => k !== 'council-nolog')) {
-    results.push(await connections(kind, total / 10, 10));
-    console.log(connectionsTable(results.slice(-1)).split('\n').at(-1));
+  const kinds = servers.filter((k) => k !== 'council-nolog');
+  const runs = new Map<ServerKind, ConnectionsResult[]>(kinds.map((kind) => [kind, []]));
+  for (let trial = 0; trial < Number(values['connection-trials']); trial++) {
+    for (const kind of kinds) {
+      const result = await connections(kind, total / 10, 10);
+      console.log(connectionsTable([result]).split('\n').at(-1));
+      runs.get(kind)?.push(result);
+    }
   }
+  for (const kind of kinds) results.push(medianRun(runs.get(kind) ?? []));
   console.log(`\nIdle connections, 10 per document, awareness on\n${connectionsTable(results)}\n`);
   saveResults('connections', command, results);
 }

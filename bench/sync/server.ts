@@ -34,6 +34,7 @@ let settle = async () => {};
 async function startCouncil(durableLog: boolean): Promise<Target> {
   const council = createCouncilServer(
     {
+      // The grace period can be set from outside, to see what it costs (bench/README.md).
       ...configFromEnv({ LOG_LEVEL: 'silent', COUNCIL_DOCUMENT_GRACE_MS: process.env.COUNCIL_DOCUMENT_GRACE_MS }),
       databaseFile: path.join(dataDir, 'council.sqlite'),
       webDist: null,
