@@ -30,15 +30,3 @@ export function sentences(): string[] {
     .filter((s) => s.length > 40 && s.length < 300);
   return found.length > 50 ? found : FALLBACK;
 }
-
-/** Mulberry32: small, fast, and the same sequence for the same seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -15,8 +15,9 @@ import {
   replaceSource,
   SearchRepo,
 } from '@council/server/bench';
+import { seeded } from '@council/server/fuzz';
 import type { Actor, DecisionQuery } from '@council/shared';
-import { random, sentences } from './corpus.ts';
+import { sentences } from './corpus.ts';
 
 const { values } = parseArgs({
   // pnpm passes a literal `--` through; it is not an argument.
@@ -36,7 +37,7 @@ const RUNS = Number(values.runs);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-bench-search-'));
 const file = path.join(dir, 'bench.sqlite');
 const db = openDatabase(file);
-const rand = random(2011);
+const rand = seeded(2011).next; // the same sequence, so the same corpus, on every run
 const text = sentences();
 const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
 const paragraph = (n: number) => Array.from({ length: n }, () => pick(text)).join(' ');

@@ -5,6 +5,7 @@
  * before it died must be there. Writers are light clients that send one marker per update and count
  * Hocuspocus's per-update acknowledgements (SyncStatus), which arrive in order per connection.
  */
+import { seeded } from '@council/server/fuzz';
 import * as Y from 'yjs';
 import { launchServer, removeData, stopServer } from './launch.ts';
 import { sleep } from './proc.ts';
@@ -25,15 +26,6 @@ export interface DurabilityResult {
 const WRITERS = 10;
 const UPDATE_EVERY_MS = 5;
 const BURST_MS = 1000;
-
-/** Seeded, so that every run kills at the same moments. */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 async function trial(kind: ServerKind, killAfterMs: number): Promise<{ acknowledged: number; found: number }> {
   let server = await launchServer(kind, 1);
@@ -81,7 +73,7 @@ async function trial(kind: ServerKind, killAfterMs: number): Promise<{ acknowled
 }
 
 export async function durability(kind: ServerKind, trials: number): Promise<DurabilityResult> {
-  const rand = random(7);
+  const rand = seeded(7).next; // every run kills at the same moments
   const result: DurabilityResult = {
     server: kind,
     trials,

@@ -8,6 +8,7 @@
  */
 
 import { openDatabase, SqliteDocumentStore } from '@council/server/bench';
+import { seeded } from '@council/server/fuzz';
 import BetterSqlite3 from 'better-sqlite3';
 import * as Y from 'yjs';
 import { launchServer, type RunningServer, removeData, stopServer } from './launch.ts';
@@ -27,15 +28,6 @@ export interface OpenResult {
   samples: number;
 }
 
-/** Seeded, so that every run builds the same documents. */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 const WORDS = 'rådet drøftede rammearkitektur gevinster indikatorer kommunerne fælles løsninger sikkerhed data'.split(
   ' ',
 );
@@ -46,7 +38,7 @@ const WORDS = 'rådet drøftede rammearkitektur gevinster indikatorer kommunerne
  * in order, and the number of operations.
  */
 export function buildDocument(targetBytes: number): { updates: Uint8Array[]; operations: number; state: Uint8Array } {
-  const rand = random(targetBytes);
+  const rand = seeded(targetBytes).next; // every run builds the same documents
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
