@@ -11,6 +11,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { AuthExtension } from './collab/AuthExtension.ts';
 import { SqliteDocumentStore } from './collab/DocumentStore.ts';
 import { DurableLogExtension } from './collab/DurableLogExtension.ts';
+import { FramedSocket } from './collab/FramedSocket.ts';
 import { GracePeriodExtension } from './collab/GracePeriodExtension.ts';
 import { LiveDocuments } from './collab/LiveDocuments.ts';
 import { malformedFrame } from './collab/messageGuard.ts';
@@ -180,7 +181,8 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   }
 
   const httpServer = createServer(app);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.collabMessageBytes });
+  // No permessage-deflate: FramedSocket relies on ws writing every frame synchronously.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.collabMessageBytes, perMessageDeflate: false });
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -197,7 +199,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       if (typeof value === 'string') headers.set(key, value);
     }
     const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers });
-    const client = hocuspocus.handleConnection(ws, request);
+    const client = hocuspocus.handleConnection(new FramedSocket(ws), request);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       // The Yjs protocol is binary; a text frame is a client that does not speak it.
       if (ws.readyState !== ws.OPEN) return; // closing: nothing more from this client
