@@ -23,12 +23,19 @@ export interface DocumentStore {
 
 export class SqliteDocumentStore implements DocumentStore {
   private readonly stmts;
+  /** The next seq of each document with a log, so that an append is one INSERT (this process is the only writer). */
+  private readonly nextSeq = new Map<string, number>();
 
   constructor(private readonly db: Db) {
     this.stmts = {
       state: db.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?'),
       updates: db.prepare<[string], { data: Buffer }>('SELECT data FROM document_updates WHERE name = ? ORDER BY seq'),
-      append: db.prepare<[string, Uint8Array]>('INSERT INTO document_updates (name, data) VALUES (?, ?)'),
+      lastSeq: db.prepare<[string], { seq: number | null }>(
+        'SELECT max(seq) AS seq FROM document_updates WHERE name = ?',
+      ),
+      append: db.prepare<[string, number, Uint8Array]>(
+        'INSERT INTO document_updates (name, seq, data) VALUES (?, ?, ?)',
+      ),
       upsertState: db.prepare<[string, Uint8Array, string]>(
         `INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
@@ -50,7 +57,10 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   appendUpdate(name: string, update: Uint8Array): number {
-    return Number(this.stmts.append.run(name, update).lastInsertRowid);
+    const seq = this.nextSeq.get(name) ?? (this.stmts.lastSeq.get(name)?.seq ?? 0) + 1;
+    this.stmts.append.run(name, seq, update);
+    this.nextSeq.set(name, seq + 1);
+    return seq;
   }
 
   async compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {
@@ -58,6 +68,8 @@ export class SqliteDocumentStore implements DocumentStore {
       this.stmts.upsertState.run(name, state, new Date().toISOString());
       this.stmts.dropLog.run(name, throughSeq);
     })();
+    // The log is empty now unless something was appended after throughSeq; numbering may restart.
+    if (this.nextSeq.get(name) === throughSeq + 1) this.nextSeq.delete(name);
   }
 
   logLength(name: string): number {
