@@ -7,11 +7,22 @@ const DEBOUNCE_MS = 500;
 /** A document that never pauses (a meeting with several people typing) is still projected this often. */
 const MAX_WAIT_MS = 3000;
 
-/** Keeps read models following documents: a short debounce after changes, never in the write path. */
+interface Pending {
+  timer: NodeJS.Timeout;
+  firstChange: number;
+  lastChange: number;
+  project: () => void;
+}
+
+/**
+ * Keeps read models following documents: a short debounce after changes, never in the write path.
+ * A change only notes its time; the pending timer looks at that when it fires and waits on if the
+ * document changed since, so a stream of edits costs no timer work per edit.
+ */
 export class ProjectorExtension implements Extension {
   priority = 100;
   extensionName = 'Projector';
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; project: () => void; since: number }>();
+  private readonly pending = new Map<string, Pending>();
 
   constructor(
     private readonly db: Db,
@@ -19,27 +30,33 @@ export class ProjectorExtension implements Extension {
   ) {}
 
   async onChange({ documentName, document }: onChangePayload): Promise<void> {
-    const pending = this.timers.get(documentName);
-    clearTimeout(pending?.timer);
-    const since = pending?.since ?? Date.now();
+    const now = Date.now();
+    const pending = this.pending.get(documentName);
+    if (pending) {
+      pending.lastChange = now;
+      return;
+    }
     const project = () => {
-      this.timers.delete(documentName);
+      clearTimeout(entry.timer);
+      this.pending.delete(documentName);
       try {
         projectDocument(this.db, documentName, document);
       } catch (err) {
         this.logger.error({ err, document: documentName }, 'projection failed');
       }
     };
-    const delay = Math.max(0, Math.min(DEBOUNCE_MS, since + MAX_WAIT_MS - Date.now()));
-    this.timers.set(documentName, { timer: setTimeout(project, delay), project, since });
+    const due = () => {
+      const wait = Math.min(entry.lastChange + DEBOUNCE_MS, entry.firstChange + MAX_WAIT_MS) - Date.now();
+      if (wait > 0) entry.timer = setTimeout(due, wait);
+      else project();
+    };
+    const entry: Pending = { timer: setTimeout(due, DEBOUNCE_MS), firstChange: now, lastChange: now, project };
+    this.pending.set(documentName, entry);
   }
 
   /** Runs every pending projection now: on shutdown, so read models miss no change, and in tests. */
   flush(): void {
-    for (const { timer, project } of [...this.timers.values()]) {
-      clearTimeout(timer);
-      project();
-    }
+    for (const { project } of [...this.pending.values()]) project();
   }
 
   async onDestroy(): Promise<void> {
