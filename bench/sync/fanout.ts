@@ -119,7 +119,7 @@ export async function fanout(
     };
   } finally {
     for (const child of children) child.kill('SIGKILL');
-    await stopServer(server);
+    await stopServer(server, 'SIGTERM');
     removeData(server);
   }
 }

@@ -18,7 +18,13 @@ const isReady = (m: unknown): m is { ready: Target } => typeof m === 'object' &&
 /** Starts a server process (in `dataDir`, a new temporary one unless given) and waits until it listens. */
 export async function launchServer(kind: ServerKind, documents: number, dataDir?: string): Promise<RunningServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `council-bench-${kind}-`));
-  const child = forkModule(path.join(import.meta.dirname, 'server.ts'), [kind, dir, String(documents)]);
+  const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+  const child = forkModule(
+    path.join(import.meta.dirname, 'server.ts'),
+    [kind, dir, String(documents)],
+    {},
+    nodeOptions,
+  );
   const { ready } = await nextMessage(child, isReady);
   return { target: ready, child, pid: child.pid as number, dataDir: dir };
 }

@@ -64,9 +64,14 @@ export const machineDescription = () =>
   `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Linux ${os.release()}, Node ${process.version}`;
 
 /** Starts a TypeScript module of this folder as a child process, with IPC. */
-export function forkModule(file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function forkModule(
+  file: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  nodeOptions: string[] = [],
+): ChildProcess {
   return fork(file, args, {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=8192', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--max-old-space-size=8192', '--expose-gc', ...nodeOptions],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -142,3 +142,5 @@ process.on('message', async (message: { gc?: boolean; settle?: boolean }) => {
 });
 // The parent's death ends this process too, so an interrupted benchmark leaves no server behind.
 process.on('disconnect', () => process.exit(0));
+// An orderly exit, so that a profiled server (BENCH_PROFILE_DIR) writes its profile.
+process.on('SIGTERM', () => process.exit(0));
