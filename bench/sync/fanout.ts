@@ -2,6 +2,8 @@
  * Fan-out: one meeting document, W writers typing about 10 updates a second each, R light viewers.
  * Reports latency, delivered against expected, server CPU per delivered message and peak RSS, and
  * the machine's and generators' CPU, marking runs where the machine was over 85% busy as client-bound.
+ * A warm-up round of the same workload runs first and is not counted, so that the figures are the
+ * servers' steady state, not their JIT compilers' first seconds.
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -41,18 +43,24 @@ const has =
   (m: unknown): m is Record<K, never> =>
     typeof m === 'object' && m !== null && key in m;
 
+interface Round {
+  written: WritersReport;
+  viewed: ViewersReport[];
+}
+
 export async function fanout(
   kind: ServerKind,
   writers: number,
   viewers: number,
   durationMs: number,
+  warmupMs: number,
 ): Promise<FanoutResult> {
   const server = await launchServer(kind, 1);
   const children: ChildProcess[] = [];
   try {
     const writerProcess = forkModule(path.join(import.meta.dirname, 'writers.ts'));
     children.push(writerProcess);
-    writerProcess.send({ target: server.target, writers, rate: 10, durationMs } satisfies WritersSetup);
+    writerProcess.send({ target: server.target, writers, rate: 10 } satisfies WritersSetup);
     await nextMessage(writerProcess, has('connected'));
 
     const viewerCounts: number[] = [];
@@ -67,23 +75,30 @@ export async function fanout(
     await Promise.all(viewerProcesses.map((child) => nextMessage(child, has('connected'))));
     await sleep(1000); // let connection setup settle out of the measured window
 
+    /** Writers type for `ms`; then every viewer process waits for its share of their markers. */
+    const round = async (ms: number): Promise<Round> => {
+      writerProcess.send({ go: ms });
+      const { report: written } = (await nextMessage(writerProcess, has('report'), ms + 60_000)) as unknown as {
+        report: WritersReport;
+      };
+      viewerProcesses.forEach((child, i) => {
+        child.send({ expect: written.sent * (viewerCounts[i] as number) });
+      });
+      const viewed = (
+        (await Promise.all(viewerProcesses.map((child) => nextMessage(child, has('report'), 60_000)))) as unknown as {
+          report: ViewersReport;
+        }[]
+      ).map((m) => m.report);
+      return { written, viewed };
+    };
+    if (warmupMs > 0) await round(warmupMs);
+
     const pids: Record<string, number> = { server: server.pid, writers: writerProcess.pid as number };
     viewerProcesses.forEach((child, i) => {
       pids[`viewers${i}`] = child.pid as number;
     });
     const window = new CpuWindow(pids);
-    writerProcess.send({ go: true });
-    const { report: written } = (await nextMessage(writerProcess, has('report'), durationMs + 60_000)) as unknown as {
-      report: WritersReport;
-    };
-    viewerProcesses.forEach((child, i) => {
-      child.send({ expect: written.sent * (viewerCounts[i] as number) });
-    });
-    const viewed = (
-      (await Promise.all(viewerProcesses.map((child) => nextMessage(child, has('report'), 60_000)))) as unknown as {
-        report: ViewersReport;
-      }[]
-    ).map((m) => m.report);
+    const { written, viewed } = await round(durationMs);
     const cpu = window.close();
 
     const viewerLatency = new Histogram();

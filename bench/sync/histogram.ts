@@ -14,6 +14,10 @@ export class Histogram {
     this.counts[bucket] = (this.counts[bucket] ?? 0) + 1;
   }
 
+  clear(): void {
+    this.counts.fill(0);
+  }
+
   merge(other: Histogram): void {
     other.counts.forEach((n, i) => {
       this.counts[i] = (this.counts[i] ?? 0) + n;

@@ -2,7 +2,7 @@
  * Sync benchmarks, side by side: Council, bare Hocuspocus 4.7 and the Yjs reference server.
  * Usage: pnpm bench:sync [--only fanout,durability,log,connections,open,fuzz]
  *   [--servers council,council-nolog,hocuspocus,y-websocket]
- *   fan-out:     [--duration 30] [--fanout-trials 3] [--settings 2x0,10x100,10x500,10x2000]
+ *   fan-out:     [--duration 30] [--warmup 5] [--fanout-trials 3] [--settings 2x0,10x100,10x500,10x2000]
  *   durability:  [--trials 20]      connections: [--connections 10000] [--connection-trials 3]
  *   open:        [--samples 20]     fuzz:        [--cases 5000]
  */
@@ -21,6 +21,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     duration: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '5' },
     'fanout-trials': { type: 'string', default: '3' },
     settings: { type: 'string', default: '2x0,10x100,10x500,10x2000' },
     trials: { type: 'string', default: '20' },
@@ -34,6 +35,7 @@ const { values } = parseArgs({
 const only = values.only?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 const durationMs = Number(values.duration) * 1000;
+const warmupMs = Number(values.warmup) * 1000;
 const trials = Number(values['fanout-trials']);
 const servers = (values.servers as string).split(',') as ServerKind[];
 const command = `pnpm bench:sync ${process.argv
@@ -52,7 +54,7 @@ if (wanted('fanout')) {
     const runs = new Map<ServerKind, FanoutResult[]>(servers.map((kind) => [kind, []]));
     for (let trial = 0; trial < trials; trial++) {
       for (const kind of servers) {
-        const result = await fanout(kind, writers, viewers, durationMs);
+        const result = await fanout(kind, writers, viewers, durationMs, warmupMs);
         console.log(fanoutTable([result]).split('\n').at(-1));
         runs.get(kind)?.push(result);
       }

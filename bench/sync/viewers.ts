@@ -2,7 +2,8 @@
  * Fan-out viewers, in their own process: R light clients (wire.ts) that authenticate, sync, and
  * then only scan incoming frames for the writers' markers and time them.
  *
- * IPC: {setup} → {connected}; {expect: n} → waits until n markers arrived in all (or 10 s) → {report}.
+ * IPC: {setup} → {connected}; then per round: {expect: n} → waits until n markers arrived in all
+ * (or 10 s) → {report} of that round.
  */
 import { Histogram } from './histogram.ts';
 import { sleep } from './proc.ts';
@@ -49,12 +50,15 @@ async function run(setup: ViewersSetup): Promise<void> {
     await Promise.all(connecting);
   }
   process.send?.({ connected: true });
-  const { expect } = await new Promise<{ expect: number }>((resolve) => process.once('message', resolve));
-  const end = performance.now() + 10_000;
-  while (received < expect && performance.now() < end) await sleep(20);
-  const report: ViewersReport = { received, repeats, latency: latency.counts };
-  process.send?.({ report });
-  for (const client of clients) client.close();
+  process.on('message', async ({ expect }: { expect: number }) => {
+    const end = performance.now() + 10_000;
+    while (received < expect && performance.now() < end) await sleep(20);
+    const report: ViewersReport = { received, repeats, latency: [...latency.counts] };
+    received = 0;
+    repeats = 0;
+    latency.clear();
+    process.send?.({ report });
+  });
 }
 
 process.once('message', (setup: ViewersSetup) => {

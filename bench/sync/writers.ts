@@ -4,7 +4,8 @@
  * an agenda item's notes, then types a marker into it `rate` times a second, as an editor would.
  * Markers carry their send time; every writer times the markers of the others as they arrive.
  *
- * IPC: {setup} → {connected}; {go} → types for the duration, waits for the others' markers, → {report}.
+ * IPC: {setup} → {connected}; then per round (a warm-up, then the measured run): {go: ms} → types
+ * for that long, waits for the others' markers, → {report} of that round.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -18,7 +19,6 @@ export interface WritersSetup {
   target: Target;
   writers: number;
   rate: number;
-  durationMs: number;
 }
 
 export interface WritersReport {
@@ -31,6 +31,9 @@ export interface WritersReport {
 interface Writer {
   doc: Y.Doc;
   text: Y.XmlText;
+  /** The next marker's number; it runs on across rounds, so that a repeat is still told apart. */
+  seq: number;
+  /** Counted per round. */
   sent: number;
   received: number;
   lastSeq: Int32Array;
@@ -69,6 +72,7 @@ async function connect(target: Target, index: number, writers: number, latency: 
   const writer: Writer = {
     doc,
     text: new Y.XmlText(),
+    seq: 0,
     sent: 0,
     received: 0,
     lastSeq: new Int32Array(writers).fill(-1),
@@ -97,17 +101,27 @@ async function run(setup: WritersSetup): Promise<void> {
   const writers: Writer[] = [];
   for (let i = 0; i < setup.writers; i++) writers.push(await connect(setup.target, i, setup.writers, latency));
   process.send?.({ connected: true });
-  await new Promise((resolve) => process.once('message', resolve)); // go
+  process.on('message', (message: { go?: number }) => {
+    if (message.go !== undefined) round(writers, setup.rate, message.go, latency);
+  });
+}
 
+async function round(writers: Writer[], rate: number, durationMs: number, latency: Histogram): Promise<void> {
+  latency.clear();
+  for (const writer of writers) {
+    writer.sent = 0;
+    writer.received = 0;
+  }
   // Writers start spread over one interval, so that the server sees a steady stream.
-  const interval = 1000 / setup.rate;
-  const end = performance.now() + setup.durationMs;
+  const interval = 1000 / rate;
+  const end = performance.now() + durationMs;
   await Promise.all(
     writers.map(async (writer, index) => {
       await sleep((index * interval) / writers.length);
       let next = performance.now();
       while (performance.now() < end) {
-        writer.text.insert(writer.text.length, marker(index, writer.sent));
+        writer.text.insert(writer.text.length, marker(index, writer.seq));
+        writer.seq += 1;
         writer.sent += 1;
         next += interval;
         await sleep(Math.max(0, next - performance.now()));
@@ -125,7 +139,6 @@ async function run(setup: WritersSetup): Promise<void> {
     latency: latency.counts,
   };
   process.send?.({ report });
-  for (const writer of writers) writer.destroy();
 }
 
 process.once('message', (setup: WritersSetup) => {
