@@ -26,6 +26,8 @@ export interface OpenResult {
   p50: number;
   p95: number;
   samples: number;
+  /** Every sample, in ms, so that trials can be pooled. */
+  times: number[];
 }
 
 const WORDS = 'rådet drøftede rammearkitektur gevinster indikatorer kommunerne fælles løsninger sikkerhed data'.split(
@@ -67,6 +69,13 @@ export function buildDocument(targetBytes: number): { updates: Uint8Array[]; ope
   }
   return { updates, operations, state: Y.encodeStateAsUpdate(doc) };
 }
+
+/**
+ * Warm and reopen samples both wait this long before each open: reopen must, for the last client
+ * to have left, and a server that idled for 100 ms answers slower than one opened back to back (cold
+ * caches), so warm waits too, or the comparison would favour warm.
+ */
+const PAUSE_MS = 100;
 
 async function timeOpen(target: Target, document: string): Promise<number> {
   const client = new LightClient(target, document, target.viewerToken);
@@ -136,6 +145,7 @@ export async function openBenchmark(
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     samples: times.length,
+    times,
   });
   try {
     const shared = names[names.length - 1] as string;
@@ -155,13 +165,16 @@ export async function openBenchmark(
     const holder = new LightClient(target, shared, target.viewerToken);
     await holder.connect(60_000);
     const warm: number[] = [];
-    for (let i = 0; i < samples; i++) warm.push(await timeOpen(target, shared));
+    for (let i = 0; i < samples; i++) {
+      await sleep(PAUSE_MS);
+      warm.push(await timeOpen(target, shared));
+    }
     results.push(result('warm', warm));
     holder.close();
     if (kind === 'council') {
       const reopen: number[] = [];
       for (let i = 0; i < samples; i++) {
-        await sleep(100); // the last client has left; the grace period keeps the document
+        await sleep(PAUSE_MS); // the last client has left; the grace period keeps the document
         reopen.push(await timeOpen(target, shared));
       }
       results.push(result('reopen', reopen));
@@ -171,6 +184,17 @@ export async function openBenchmark(
     await stopServer(server);
     removeData(server);
   }
+}
+
+/** One row per server, size and mode, over the samples of every trial. */
+export function pooled(results: OpenResult[]): OpenResult[] {
+  const rows = new Map<string, OpenResult>();
+  for (const r of results) {
+    const key = `${r.server}|${r.size}|${r.mode}`;
+    const times = [...(rows.get(key)?.times ?? []), ...r.times];
+    rows.set(key, { ...r, times, samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95) });
+  }
+  return [...rows.values()];
 }
 
 export function openTable(results: OpenResult[]): string {

@@ -4,7 +4,7 @@
  *   [--servers council,council-nolog,hocuspocus,y-websocket]
  *   fan-out:     [--duration 30] [--warmup 5] [--fanout-trials 3] [--settings 2x0,10x100,10x500,10x2000]
  *   durability:  [--trials 20]      connections: [--connections 10000] [--connection-trials 3]
- *   open:        [--samples 20]     fuzz:        [--cases 5000]
+ *   open:        [--samples 20] [--open-trials 3]              fuzz: [--cases 5000]
  */
 import { parseArgs } from 'node:util';
 import { type ConnectionsResult, connections, connectionsTable, medianRun } from './connections.ts';
@@ -12,7 +12,7 @@ import { durability, durabilityTable } from './durability.ts';
 import { type FanoutResult, fanout, fanoutTable, medianOfTrials } from './fanout.ts';
 import { fuzz, fuzzTable } from './fuzz.ts';
 import { logCost, logCostTable } from './log.ts';
-import { buildDocument, type OpenResult, openBenchmark, openTable } from './open.ts';
+import { buildDocument, type OpenResult, openBenchmark, openTable, pooled } from './open.ts';
 import { saveResults } from './results.ts';
 import type { ServerKind } from './server.ts';
 
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10000' },
     'connection-trials': { type: 'string', default: '3' },
     samples: { type: 'string', default: '20' },
+    'open-trials': { type: 'string', default: '3' },
     cases: { type: 'string', default: '5000' },
     servers: { type: 'string', default: 'council,council-nolog,hocuspocus,y-websocket' },
   },
@@ -114,14 +115,18 @@ if (wanted('open')) {
       () => openBenchmark('hocuspocus', 'hocuspocus (in memory)', size, built, samples),
       () => openBenchmark('y-websocket', 'y-websocket (in memory)', size, built, samples),
     ];
-    for (const run of runs) {
-      const rows = await run();
-      console.log(openTable(rows).split('\n').slice(2).join('\n'));
-      results.push(...rows);
+    // Servers take turns within each trial, as in fan-out; each row pools the samples of every trial.
+    for (let trial = 0; trial < Number(values['open-trials']); trial++) {
+      for (const run of runs) {
+        const rows = await run();
+        console.log(openTable(rows).split('\n').slice(2).join('\n'));
+        results.push(...rows);
+      }
     }
   }
-  console.log(`\nDocument open, connect to synced\n${openTable(results)}\n`);
-  saveResults('open', command, results);
+  const rows = pooled(results);
+  console.log(`\nDocument open, connect to synced\n${openTable(rows)}\n`);
+  saveResults('open', command, rows);
 }
 
 if (wanted('fuzz')) {

@@ -34,8 +34,12 @@ let settle = async () => {};
 async function startCouncil(durableLog: boolean): Promise<Target> {
   const council = createCouncilServer(
     {
-      // The grace period can be set from outside, to see what it costs (bench/README.md).
-      ...configFromEnv({ LOG_LEVEL: 'silent', COUNCIL_DOCUMENT_GRACE_MS: process.env.COUNCIL_DOCUMENT_GRACE_MS }),
+      // The grace period and its budget can be set from outside, to see what they cost (bench/README.md).
+      ...configFromEnv({
+        LOG_LEVEL: 'silent',
+        COUNCIL_DOCUMENT_GRACE_MS: process.env.COUNCIL_DOCUMENT_GRACE_MS,
+        COUNCIL_DOCUMENT_GRACE_MB: process.env.COUNCIL_DOCUMENT_GRACE_MB,
+      }),
       databaseFile: path.join(dataDir, 'council.sqlite'),
       webDist: null,
       seedDemo: false,
