@@ -34,6 +34,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.COUNCIL_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
     documentGraceMs: Number(env.COUNCIL_DOCUMENT_GRACE_MS ?? 30_000),
-    documentGraceBudgetBytes: Number(env.COUNCIL_DOCUMENT_GRACE_MB ?? 64) * 1024 * 1024,
+    documentGraceBudgetBytes: Number(env.COUNCIL_DOCUMENT_GRACE_MB ?? 32) * 1024 * 1024,
   };
 }
