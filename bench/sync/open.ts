@@ -77,6 +77,15 @@ export function buildDocument(targetBytes: number): { updates: Uint8Array[]; ope
  */
 const PAUSE_MS = 100;
 
+async function pausedOpens(target: Target, document: string, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await sleep(PAUSE_MS);
+    times.push(await timeOpen(target, document));
+  }
+  return times;
+}
+
 async function timeOpen(target: Target, document: string): Promise<number> {
   const client = new LightClient(target, document, target.viewerToken);
   const started = performance.now();
@@ -164,21 +173,10 @@ export async function openBenchmark(
     }
     const holder = new LightClient(target, shared, target.viewerToken);
     await holder.connect(60_000);
-    const warm: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      await sleep(PAUSE_MS);
-      warm.push(await timeOpen(target, shared));
-    }
-    results.push(result('warm', warm));
+    results.push(result('warm', await pausedOpens(target, shared, samples)));
     holder.close();
-    if (kind === 'council') {
-      const reopen: number[] = [];
-      for (let i = 0; i < samples; i++) {
-        await sleep(PAUSE_MS); // the last client has left; the grace period keeps the document
-        reopen.push(await timeOpen(target, shared));
-      }
-      results.push(result('reopen', reopen));
-    }
+    // Reopen: the last client has left; the grace period keeps the document.
+    if (kind === 'council') results.push(result('reopen', await pausedOpens(target, shared, samples)));
     return results;
   } finally {
     await stopServer(server);
