@@ -13,7 +13,9 @@ import { LIMITS } from '@council/shared';
 import { fixed, table } from './results.ts';
 
 export interface LogCostResult {
-  /** What the process did between two appends. */
+  /** What was timed: an append, or for scale one system call. */
+  what: string;
+  /** What the process did between two timed operations. */
   between: string;
   appends: number;
   updateBytes: number;
@@ -27,6 +29,14 @@ export interface LogCostResult {
  * that; only the appends (and compactions) are timed.
  */
 const CACHE_SWEEP_BYTES = 16 << 20;
+/**
+ * In a meeting the server idles between updates (10 ms at 100 updates a second, 50 at 20). On this
+ * virtual machine a system call after such a pause costs several times what it costs back to back,
+ * and an append is eight of them (six WAL lock calls, two writes), so idling is measured too, with
+ * one bare system call alongside for scale.
+ */
+const IDLE_MS = 20;
+const IDLE_APPENDS = 500;
 
 export async function logCost(appends: number): Promise<LogCostResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-log-'));
@@ -37,15 +47,22 @@ export async function logCost(appends: number): Promise<LogCostResult[]> {
     const update = new Uint8Array(40).fill(7);
     const state = new Uint8Array(100_000).fill(3);
     const sweep = new Uint8Array(CACHE_SWEEP_BYTES);
-    const run = async (count: number, between: () => void) => {
+    const append = async (i: number) => {
+      const seq = store.appendUpdate('meeting:bench', update);
+      if (i % LIMITS.updateLogCompactAt === 0) await store.compact('meeting:bench', state, seq);
+    };
+    const fd = fs.openSync(path.join(dir, 'council.sqlite'), 'r');
+    const systemCall = async () => {
+      fs.fstatSync(fd);
+    };
+    const run = async (count: number, between: () => unknown, timed: (i: number) => Promise<void> = append) => {
       let cpuMicros = 0;
       let wallMs = 0;
       for (let i = 1; i <= count; i++) {
-        between();
+        await between();
         const cpu = process.cpuUsage();
         const started = performance.now();
-        const seq = store.appendUpdate('meeting:bench', update);
-        if (i % LIMITS.updateLogCompactAt === 0) await store.compact('meeting:bench', state, seq);
+        await timed(i);
         wallMs += performance.now() - started;
         const used = process.cpuUsage(cpu);
         cpuMicros += used.user + used.system;
@@ -56,14 +73,20 @@ export async function logCost(appends: number): Promise<LogCostResult[]> {
     const sweepCaches = () => {
       for (let i = 0; i < sweep.length; i += 64) sweep[i] = (sweep[i] as number) + 1;
     };
+    const idle = () => new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     await run(2000, nothing); // warm-up
     const results: LogCostResult[] = [];
-    for (const [between, count, fn] of [
-      ['nothing (back to back)', appends, nothing],
-      ['16 MB of memory touched', Math.ceil(appends / 10), sweepCaches],
+    for (const [what, between, count, fn, timed] of [
+      ['append', 'nothing (back to back)', appends, nothing, append],
+      ['append', '16 MB of memory touched', Math.ceil(appends / 10), sweepCaches, append],
+      ['append', `${IDLE_MS} ms idle`, IDLE_APPENDS, idle, append],
+      ['one system call (fstat)', 'nothing (back to back)', appends, nothing, systemCall],
+      ['one system call (fstat)', `${IDLE_MS} ms idle`, IDLE_APPENDS, idle, systemCall],
     ] as const) {
-      results.push({ between, appends: count, updateBytes: update.length, ...(await run(count, fn)) });
+      const updateBytes = timed === append ? update.length : 0;
+      results.push({ what, between, appends: count, updateBytes, ...(await run(count, fn, timed)) });
     }
+    fs.closeSync(fd);
     return results;
   } finally {
     db.close();
@@ -73,8 +96,9 @@ export async function logCost(appends: number): Promise<LogCostResult[]> {
 
 export function logCostTable(results: LogCostResult[]): string {
   return table(
-    ['between appends', 'appends', 'update bytes', 'CPU µs per append (compaction included)', 'wall µs per append'],
+    ['timed', 'between', 'times', 'update bytes', 'CPU µs each (compaction included)', 'wall µs each'],
     results.map((r) => [
+      r.what,
       r.between,
       r.appends,
       r.updateBytes,
