@@ -51,3 +51,36 @@ describe('live minutes', () => {
     expect(await chair.meeting.notes.textContent()).not.toContain('Forsøg');
   });
 });
+
+describe('rights that change during a meeting', () => {
+  it('turns a council member’s open minutes read-only the moment an admin makes them an architect, and back', async () => {
+    const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 5/2026' });
+    const admin = await user('admin', 'Søren Admin');
+    const henrik = await user('council_member', 'Henrik Østergaard');
+    await henrik.meeting.open(meeting.id);
+    await henrik.meeting.type('Før rolleskiftet.');
+    await expect.poll(() => henrik.meeting.saveState.textContent()).toBe('Gemt');
+
+    const setRole = async (role: string) => {
+      await admin.page.getByRole('combobox', { name: 'Rolle for Henrik Østergaard' }).click();
+      await admin.page.getByRole('option', { name: role }).click();
+      await expect
+        .poll(() => admin.page.getByRole('combobox', { name: 'Rolle for Henrik Østergaard' }).inputValue())
+        .toBe(role);
+    };
+    await admin.page.getByRole('link', { name: 'Netværk' }).click();
+    await setRole('Netværksarkitekt');
+
+    // No reload: the server tells Henrik's page, which reloads his rights and reconnects.
+    await expect.poll(() => henrik.page.getByTestId('read-only').count()).toBe(1);
+    await expect.poll(() => henrik.meeting.notes.getAttribute('contenteditable')).toBe('false');
+    expect(await henrik.meeting.notes.textContent()).toContain('Før rolleskiftet.');
+
+    await setRole('Rådsmedlem');
+    await expect.poll(() => henrik.page.getByTestId('read-only').count()).toBe(0);
+    await expect.poll(() => henrik.meeting.notes.getAttribute('contenteditable')).toBe('true');
+    await henrik.meeting.type(' Efter rolleskiftet.');
+    await expect.poll(() => henrik.meeting.saveState.textContent()).toBe('Gemt');
+    expect(await henrik.meeting.notes.textContent()).toContain('Før rolleskiftet. Efter rolleskiftet.');
+  });
+});

@@ -80,6 +80,8 @@ export interface CouncilServer {
   listen(port: number, host?: string): Promise<number>;
   /** Runs the pending debounced stores and projections now, so that storage is quiet until the next change. */
   settle(): Promise<void>;
+  /** Checks live connections against their sessions now (it also runs every minute): ended sessions are closed. */
+  sweepSessions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,13 +94,16 @@ export interface ServerOptions {
   durableLog?: boolean;
 }
 
+/** How often live connections are checked against their sessions (expiry, and marking them as in use). */
+const SESSION_SWEEP_MS = 60_000;
+
 export function createCouncilServer(config: Config, options: ServerOptions = {}): CouncilServer {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databaseFile);
   const repos = createRepos(db);
-  // The collaboration server is created below; sign-out reaches it through this late-bound hook.
-  let live: LiveDocuments | undefined;
-  const auth = new AuthService(repos.people, repos.sessions, Date.now, (sessionId) => live?.closeSession(sessionId));
+  // The collaboration server needs auth and is created below; sign-out reaches it through this late-bound hook.
+  let closeSession = (_sessionId: string) => {};
+  const auth = new AuthService(repos.people, repos.sessions, Date.now, (sessionId) => closeSession(sessionId));
   const store = new SqliteDocumentStore(db);
 
   const projector = new ProjectorExtension(db, logger);
@@ -115,7 +120,15 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     ],
   });
 
-  live = new LiveDocuments(hocuspocus);
+  const live = new LiveDocuments(hocuspocus, repos, (personId) => auth.actorOf(personId));
+  closeSession = (sessionId) => live.closeSession(sessionId);
+  const sweepSessions = async () => {
+    for (const sessionId of await auth.sweep(live.sessionIds())) live.closeSession(sessionId);
+  };
+  const sessionSweep = setInterval(() => {
+    sweepSessions().catch((err) => logger.error({ err }, 'session sweep failed'));
+  }, SESSION_SWEEP_MS);
+  sessionSweep.unref();
   const meetingsService = new MeetingsService(db, repos, live, logger);
   const groupsService = new GroupsService(db, repos, live);
   const plansService = new PlansService(repos, live);
@@ -162,6 +175,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       repos.audit,
       reindexPeople,
       async (actor) => (await groupsService.visibleGroups(actor)).map((g) => g.id),
+      (personId) => live.refreshPerson(personId),
     ),
   );
   api.use(meetingRoutes(meetingsService, repos));
@@ -238,7 +252,9 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       }
       projector.flush();
     },
+    sweepSessions,
     async close() {
+      clearInterval(sessionSweep);
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       for (const ws of wss.clients) ws.terminate();

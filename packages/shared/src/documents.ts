@@ -56,3 +56,11 @@ export const fields = {
   initiatives: 'initiatives',
   description: (initiativeId: string) => `description:${initiativeId}`,
 };
+
+/** Types of the JSON messages the server sends to a document's clients (Hocuspocus stateless messages). */
+export const LIVE_MESSAGE = {
+  /** The meeting changed status: clients reload it and reconnect with the rights the new status gives. */
+  meetingStatus: 'meeting.status',
+  /** The receiving person's role or groups changed: their client reloads what they may do and reconnects. */
+  accessChanged: 'access.changed',
+} as const;

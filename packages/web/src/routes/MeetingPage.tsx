@@ -1,4 +1,4 @@
-import { can, docNames, type Me, type Meeting } from '@council/shared';
+import { can, docNames, LIVE_MESSAGE, type Me, type Meeting } from '@council/shared';
 import { Alert, Anchor, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
   const editable = can(actor, 'edit', { type: 'meeting', status: meeting.status });
   // A status change, by anyone, reaches every client live: refetch, and reconnect with the new rights.
   const onMessage = (message: { type: string }) => {
-    if (message.type === 'meeting.status') {
+    if (message.type === LIVE_MESSAGE.meetingStatus) {
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       void queryClient.invalidateQueries({ queryKey: ['minutes', meeting.id] });
     }

@@ -15,6 +15,8 @@ export interface Authenticated {
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A session in use is marked as seen at most this often: a write per request would make every read a write. */
+const TOUCH_EVERY_MS = 60_000;
 
 export class AuthService {
   private readonly perAccount = new FailureLimiter(LIMITS.loginFailuresPerAccount, LIMITS.loginWindowMs);
@@ -67,12 +69,39 @@ export class AuthService {
       await this.sessions.delete(tokenHash);
       return null;
     }
-    // Touch at most once a minute: a write per request would make every read a write.
-    if (now - session.lastSeenAt > 60_000) await this.sessions.touch(tokenHash, now);
+    if (now - session.lastSeenAt > TOUCH_EVERY_MS) await this.sessions.touch(tokenHash, now);
     const person = await this.people.byId(session.personId);
     if (!person) return null;
-    const groups = await this.people.groupRoles(person.id);
-    return { person, actor: { id: person.id, role: person.role, groups }, sessionId: tokenHash };
+    return { person, actor: await this.actorFor(person), sessionId: tokenHash };
+  }
+
+  /** What the policy knows of a person as they are now (role and group roles), or null for nobody. */
+  async actorOf(personId: string): Promise<Actor | null> {
+    const person = await this.people.byId(personId);
+    return person ? this.actorFor(person) : null;
+  }
+
+  private async actorFor(person: PersonRow): Promise<Actor> {
+    return { id: person.id, role: person.role, groups: await this.people.groupRoles(person.id) };
+  }
+
+  /**
+   * Keeps sessions in step with live collaboration connections, which outlast the request that
+   * opened them. A session with an open connection is in use, so it is marked as seen (nobody is
+   * signed out for idleness while sitting in a meeting); the live sessions that have ended (past
+   * their hard limit, or deleted) are returned, for their connections to be closed; and every
+   * expired session is deleted.
+   */
+  async sweep(liveSessionIds: Iterable<string>): Promise<string[]> {
+    const now = this.now();
+    const ended: string[] = [];
+    for (const sessionId of new Set(liveSessionIds)) {
+      const session = await this.sessions.find(sessionId);
+      if (!session || session.expiresAt <= now) ended.push(sessionId);
+      else if (now - session.lastSeenAt > TOUCH_EVERY_MS) await this.sessions.touch(sessionId, now);
+    }
+    await this.sessions.deleteExpired(now, LIMITS.sessionIdleMs);
+    return ended;
   }
 
   /** Ends the session; `onSessionEnded` closes its live connections, which were authorised when they opened. */

@@ -51,6 +51,7 @@ export class GroupsService {
       }
     });
     await this.reproject(id);
+    for (const leadId of input.leadIds) await this.live.refreshPerson(leadId);
     return (await this.repos.groups.byId(id)) as Group;
   }
 
@@ -129,7 +130,10 @@ export class GroupsService {
         },
       );
     });
-    if (decision === 'accepted') await this.reproject(call.groupId);
+    if (decision === 'accepted') {
+      await this.reproject(call.groupId);
+      await this.live.refreshPerson(personId);
+    }
   }
 
   async closeCall(actor: Actor, callId: string): Promise<void> {

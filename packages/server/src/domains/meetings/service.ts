@@ -6,6 +6,7 @@ import {
   can,
   docNames,
   fields,
+  LIVE_MESSAGE,
   MEETING_TRANSITIONS,
   type MeetingStatus,
   type MeetingTransition,
@@ -24,8 +25,6 @@ import { indexDecisions } from '../search/indexer.ts';
 import { decisionsToRecord, followupsOf, readMeetingContent } from './content.ts';
 import { renderMinutes } from './render.ts';
 import type { MeetingRow } from './repo.ts';
-
-export const STATUS_MESSAGE = 'meeting.status';
 
 export type NewMeeting = Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'location'>;
 
@@ -85,7 +84,7 @@ export class MeetingsService {
       throw error;
     }
     for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
-      this.live.notify(doc, { type: STATUS_MESSAGE, status: to });
+      this.live.notify(doc, { type: LIVE_MESSAGE.meetingStatus, status: to });
       // Search visibility and result types follow the status (a published agenda becomes findable).
       await this.live.read(doc, (d) => projectDocument(this.db, doc, d));
     }

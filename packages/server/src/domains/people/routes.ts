@@ -14,6 +14,8 @@ export function peopleRoutes(
   audit: AuditRepo,
   onChanged: () => void,
   visibleGroupIds: (actor: Actor) => Promise<string[]>,
+  /** Re-asks the policy for the person's open collaboration connections. */
+  onAccessChanged: (personId: string) => Promise<void>,
 ): Router {
   const router = Router();
 
@@ -65,6 +67,7 @@ export function peopleRoutes(
     const { role } = parse(SetRole, req.body);
     await people.update(id, { role });
     await audit.record(actor.id, 'person.role', `person:${id}`, { from: before.role, to: role });
+    await onAccessChanged(id);
     res.json(presentPerson({ ...before, role }));
   });
 

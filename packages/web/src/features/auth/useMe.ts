@@ -1,6 +1,7 @@
 import type { Me } from '@council/shared';
 import { type Actor, can } from '@council/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -38,6 +39,23 @@ export function useLogout() {
       client.setQueryData(ME_KEY, null);
     },
   });
+}
+
+/**
+ * When the signed-in person's role or groups change (the server says so on their live documents),
+ * everything else they see may differ: refetch it. This runs after the render with the new rights,
+ * so what they may no longer see has unmounted and is not asked for (it would answer 403).
+ */
+export function useRefetchWhenRightsChange(me: Me | null | undefined) {
+  const queryClient = useQueryClient();
+  const rights = me ? JSON.stringify([me.role, me.groups]) : null;
+  const previous = useRef(rights);
+  useEffect(() => {
+    if (previous.current && rights && previous.current !== rights) {
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+    }
+    previous.current = rights;
+  }, [rights, queryClient]);
 }
 
 export const actorOf = (me: Me): Actor => ({ id: me.id, role: me.role, groups: me.groups });

@@ -1,7 +1,9 @@
-import type { Me } from '@council/shared';
+import { LIVE_MESSAGE, type Me } from '@council/shared';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
+import { ME_KEY } from '../auth/useMe.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'denied';
 
@@ -47,8 +49,11 @@ export function useCollabDocument(
   const [current, setCurrent] = useState<CollabDocument | null>(null);
   const onMessage = useRef(options.onMessage);
   onMessage.current = options.onMessage;
+  const queryClient = useQueryClient();
+  /** Bumped when the server says this person's rights changed: start afresh, as for a new generation. */
+  const [accessChanges, setAccessChanges] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is a trigger: a new value means a new document
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation and accessChanges are triggers: a new value means a new document
   useEffect(() => {
     if (!name) return;
     const doc = new Y.Doc();
@@ -68,11 +73,17 @@ export function useCollabDocument(
     provider.on('synced', () => update({ loading: false }));
     provider.on('unsyncedChanges', ({ number }: { number: number }) => update({ unsynced: number }));
     provider.on('stateless', ({ payload }: { payload: string }) => {
+      let message: { type: string; [key: string]: unknown };
       try {
-        onMessage.current?.(JSON.parse(payload));
+        message = JSON.parse(payload);
       } catch {
-        // Not ours to understand; ignore.
+        return; // not ours to understand
       }
+      if (message.type === LIVE_MESSAGE.accessChanged) {
+        // Role or groups changed: reload who I am (RequireAuth then refetches the rest) and reconnect.
+        void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        setAccessChanges((n) => n + 1);
+      } else onMessage.current?.(message);
     });
     provider.setAwarenessField('user', { name: me.name, color: colorFor(me.id), id: me.id });
     provider.attach();
@@ -83,7 +94,7 @@ export function useCollabDocument(
       doc.destroy();
       setCurrent(null);
     };
-  }, [name, me.id, me.name, options.generation]);
+  }, [name, me.id, me.name, options.generation, accessChanges]);
 
   return current;
 }
