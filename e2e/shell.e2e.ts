@@ -12,7 +12,7 @@ async function axeViolations(page: Page) {
 
 describe('app shell', () => {
   it('has no WCAG 2.1 AA violations axe can find on sign-in, meetings and a meeting', async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.app.url });
+    const context = await suite.browser.newContext({ baseURL: suite.app.url, locale: 'da-DK' });
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByLabel('E-mail').waitFor();
@@ -46,6 +46,20 @@ describe('app shell', () => {
     await page.waitForURL('**/login');
     await page.goto('/meetings');
     await page.waitForURL('**/login?next=%2Fmeetings');
+  });
+
+  it('starts in the browser’s language when it is English, and keeps a choice made on the device', async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.app.url, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText('Dansk').click();
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    await context.close();
   });
 
   it('lets a keyboard user reach the main content and the navigation', async () => {

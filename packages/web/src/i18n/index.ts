@@ -2,13 +2,9 @@ import { type Locale, messages } from '@council/shared';
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import { pickLocale } from './pickLocale.ts';
 
 const STORAGE_KEY = 'council.locale';
-
-export function initialLocale(): Locale {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return saved === 'en' || saved === 'da' ? saved : 'da';
-}
 
 export const i18n = i18next.createInstance();
 
@@ -16,7 +12,7 @@ void i18n
   .use(ICU)
   .use(initReactI18next)
   .init({
-    lng: initialLocale(),
+    lng: pickLocale(localStorage.getItem(STORAGE_KEY), navigator.languages ?? []),
     fallbackLng: 'da',
     resources: { da: { translation: messages.da }, en: { translation: messages.en } },
     interpolation: { escapeValue: false },
