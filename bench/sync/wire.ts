@@ -4,9 +4,11 @@
  * updates, and see acknowledgements. It never applies Yjs: incoming frames are only scanned for the
  * writers' markers, so that thousands of viewers cost the generator little (see bench/README.md).
  */
+import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 
 export type Dialect = 'hocuspocus' | 'y-websocket';
 
@@ -22,14 +24,9 @@ export interface Target {
   documents: string[];
 }
 
-const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
-const SYNC_REPLY = 4;
-const SYNC_STATUS = 8;
-const STEP1 = 0;
-const STEP2 = 1;
-const UPDATE = 2;
+// Both dialects share Hocuspocus's first two message types (Sync, Awareness); y-websocket has no others.
+const { Sync: SYNC, Awareness: AWARENESS, Auth: AUTH, SyncReply: SYNC_REPLY, SyncStatus: SYNC_STATUS } = MessageType;
+// Hocuspocus's auth message kinds (@hocuspocus/common, not a dependency here).
 const AUTH_TOKEN = 0;
 const AUTH_DENIED = 1;
 const PROVIDER_VERSION = '4.8.0';
@@ -97,7 +94,7 @@ export class LightClient {
           });
         }
         this.send(SYNC, (e) => {
-          encoding.writeVarUint(e, STEP1);
+          encoding.writeVarUint(e, messageYjsSyncStep1);
           encoding.writeVarUint8Array(e, new Uint8Array([0])); // the empty state vector
         });
       };
@@ -109,7 +106,7 @@ export class LightClient {
   /** Sends a Yjs update as a sync update message. */
   sendUpdate(update: Uint8Array): void {
     this.send(SYNC, (e) => {
-      encoding.writeVarUint(e, UPDATE);
+      encoding.writeVarUint(e, messageYjsUpdate);
       encoding.writeVarUint8Array(e, update);
     });
   }
@@ -143,7 +140,7 @@ export class LightClient {
     const d = decoding.createDecoder(frame);
     if (this.target.dialect === 'hocuspocus') decoding.readVarString(d);
     const type = decoding.readVarUint(d);
-    if ((type === SYNC || type === SYNC_REPLY) && decoding.readVarUint(d) === STEP2) {
+    if ((type === SYNC || type === SYNC_REPLY) && decoding.readVarUint(d) === messageYjsSyncStep2) {
       const resolve = this.syncedResolve;
       this.syncedResolve = undefined;
       resolve?.();

@@ -1,22 +1,15 @@
+import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-// Hocuspocus's message types (MessageType in @hocuspocus/server), and y-protocols' sync steps.
-const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
-const SYNC_REPLY = 4;
-const STATELESS = 5;
-const LAST_KNOWN_TYPE = 10; // Pong
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+const LAST_KNOWN_TYPE = MessageType.Pong;
 
 function checkSync(decoder: decoding.Decoder): void {
   const step = decoding.readVarUint(decoder);
   const payload = decoding.readVarUint8Array(decoder);
-  if (step === SYNC_STEP_1) Y.decodeStateVector(payload);
-  else if (step === SYNC_STEP_2 || step === SYNC_UPDATE) Y.decodeUpdate(payload);
+  if (step === messageYjsSyncStep1) Y.decodeStateVector(payload);
+  else if (step === messageYjsSyncStep2 || step === messageYjsUpdate) Y.decodeUpdate(payload);
   else throw new Error(`Unknown sync step ${step}`);
 }
 
@@ -43,10 +36,10 @@ export function malformedFrame(frame: Uint8Array): string | null {
     const decoder = decoding.createDecoder(frame);
     decoding.readVarString(decoder); // document address
     const type = decoding.readVarUint(decoder);
-    if (type === SYNC || type === SYNC_REPLY) checkSync(decoder);
-    else if (type === AWARENESS) checkAwareness(decoding.readVarUint8Array(decoder));
-    else if (type === AUTH || type === STATELESS) {
-      if (type === AUTH) decoding.readVarUint(decoder);
+    if (type === MessageType.Sync || type === MessageType.SyncReply) checkSync(decoder);
+    else if (type === MessageType.Awareness) checkAwareness(decoding.readVarUint8Array(decoder));
+    else if (type === MessageType.Auth || type === MessageType.Stateless) {
+      if (type === MessageType.Auth) decoding.readVarUint(decoder);
       decoding.readVarString(decoder);
       return null; // Hocuspocus reads no further; a newer provider may send more
     } else if (type > LAST_KNOWN_TYPE) return `Unknown message type ${type}`;
