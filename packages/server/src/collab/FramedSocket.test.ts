@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { FramedSocket } from './FramedSocket.ts';
 
@@ -7,7 +7,12 @@ let server: WebSocketServer | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** Two clients of a real ws server, with the server's side of each wrapped as Hocuspocus would get it. */
-async function pair(): Promise<{ framed: FramedSocket[]; received: Uint8Array[][]; raw: WebSocket[] }> {
+async function pair(): Promise<{
+  framed: FramedSocket[];
+  received: Uint8Array[][];
+  raw: WebSocket[];
+  accepted: WebSocket[];
+}> {
   const listening = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
   server = listening;
   await new Promise((resolve) => listening.once('listening', resolve));
@@ -26,7 +31,7 @@ async function pair(): Promise<{ framed: FramedSocket[]; received: Uint8Array[][
     ),
   );
   while (accepted.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
-  return { framed: accepted.map((ws) => new FramedSocket(ws)), received, raw: clients };
+  return { framed: accepted.map((ws) => new FramedSocket(ws)), received, raw: clients, accepted };
 }
 
 const message = (length: number, seed: number) => new Uint8Array(length).map((_, i) => (i * 31 + seed) % 256);
@@ -42,6 +47,18 @@ describe('FramedSocket', () => {
     for (const m of sent) for (const socket of framed) socket.send(m); // one message to all, as a broadcast
     await until(() => received.every((inbox) => inbox.length === sent.length));
     for (const inbox of received) expect(inbox).toEqual(sent);
+    for (const client of raw) client.close();
+  });
+
+  it('writes small messages to the socket itself with the pinned ws, and large ones through ws', async () => {
+    const { framed, received, raw, accepted } = await pair();
+    const sends = vi.spyOn(accepted[0] as WebSocket, 'send');
+    (framed[0] as FramedSocket).send(message(100, 3));
+    expect(sends).not.toHaveBeenCalled(); // ws's socket field is there: the frame went straight to it
+    (framed[0] as FramedSocket).send(message(20_000, 4));
+    expect(sends).toHaveBeenCalledTimes(1);
+    await until(() => received[0]?.length === 2);
+    expect(received[0]).toEqual([message(100, 3), message(20_000, 4)]);
     for (const client of raw) client.close();
   });
 

@@ -51,13 +51,15 @@ function frameOnce(message: Uint8Array): Buffer {
  * Writing to the socket directly keeps the frame order `ws` would: without compression (the
  * WebSocketServer is created without permessage-deflate) and without Blobs, `ws` writes every frame
  * to the socket synchronously, as this does. `ws` keeps the socket as `_socket`; it has no public
- * accessor.
+ * accessor, so a `ws` without one gets every message through `ws.send` (FramedSocket.test.ts checks
+ * that the pinned `ws` has it).
  */
 export class FramedSocket implements WebSocketLike {
-  private readonly socket: Socket;
+  private readonly socket: Socket | null;
 
   constructor(private readonly ws: WebSocket) {
-    this.socket = (ws as unknown as { _socket: Socket })._socket;
+    const socket = (ws as unknown as { _socket?: Socket })._socket;
+    this.socket = typeof socket?.write === 'function' ? socket : null;
   }
 
   get readyState(): number {
@@ -65,7 +67,12 @@ export class FramedSocket implements WebSocketLike {
   }
 
   send(data: Parameters<WebSocketLike['send']>[0]): void {
-    if (!(data instanceof Uint8Array) || data.length > FRAME_ONCE_MAX_BYTES || this.ws.readyState !== WebSocket.OPEN) {
+    if (
+      !this.socket ||
+      !(data instanceof Uint8Array) ||
+      data.length > FRAME_ONCE_MAX_BYTES ||
+      this.ws.readyState !== WebSocket.OPEN
+    ) {
       this.ws.send(data);
       return;
     }
