@@ -5,6 +5,7 @@ import {
   addActionPoint,
   addAgendaItem,
   moveAgendaItem,
+  readAgenda,
   removeActionPoint,
   removeAgendaItem,
   setDecision,
@@ -41,6 +42,39 @@ describe('meeting document edits', () => {
     moveAgendaItem(docs, 'c', 99);
     expect(ids(docs.open)).toEqual(['a', 'b', 'c']);
     expect(docs.open.getArray<Y.Map<unknown>>(fields.agenda).get(2).toJSON()).toEqual(item('c'));
+  });
+
+  it('converges on one copy of an item two people move at once', () => {
+    const alice = docsWith(item('a'), item('b'), item('c'));
+    const bob = { open: new Y.Doc(), closed: new Y.Doc() };
+    Y.applyUpdate(bob.open, Y.encodeStateAsUpdate(alice.open));
+    moveAgendaItem(alice, 'a', 2);
+    moveAgendaItem(bob, 'a', 1);
+    Y.applyUpdate(bob.open, Y.encodeStateAsUpdate(alice.open));
+    Y.applyUpdate(alice.open, Y.encodeStateAsUpdate(bob.open));
+
+    // Each move inserted its own copy; readers see the item once, the same on both sides.
+    expect(ids(alice.open).filter((id) => id === 'a')).toHaveLength(2);
+    const seen = readAgenda(alice.open).map((i) => i.id);
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen)).toEqual(new Set(['a', 'b', 'c']));
+    expect(readAgenda(bob.open).map((i) => i.id)).toEqual(seen);
+
+    // The next agenda edit, on either side, removes the extra copy for everyone.
+    updateAgendaItem(bob, 'b', { title: 'B' });
+    Y.applyUpdate(alice.open, Y.encodeStateAsUpdate(bob.open));
+    expect(ids(alice.open)).toEqual(seen);
+    expect(ids(bob.open)).toEqual(seen);
+  });
+
+  it('reads past entries that fail the schema, reporting them', () => {
+    const docs = docsWith(item('a'));
+    const broken = new Y.Map<unknown>();
+    broken.set('id', 'x');
+    docs.open.getArray(fields.agenda).push([broken]);
+    const issues: unknown[] = [];
+    expect(readAgenda(docs.open, (i) => issues.push(i)).map((i) => i.id)).toEqual(['a']);
+    expect(issues).toHaveLength(1);
   });
 
   it('moves notes and decision into the closed document when an item becomes confidential, and back', () => {

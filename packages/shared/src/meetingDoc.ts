@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { fields } from './documents.ts';
-import type { AgendaItem, DecisionDraft } from './schemas.ts';
+import { AgendaItem, type DecisionDraft } from './schemas.ts';
 
 /**
  * Typed edits of a meeting's documents (`meeting:<id>` and `meeting:<id>:closed`), shared by the web
@@ -20,6 +20,41 @@ function indexOfItem(doc: Y.Doc, id: string): number {
     .findIndex((m) => m instanceof Y.Map && m.get('id') === id);
 }
 
+/**
+ * The agenda as the schema reads it, in order, each item once; entries that fail the schema are
+ * skipped (and reported to `onInvalid`). Y.Array has no move, so a move deletes the item and inserts
+ * a copy: two people moving the same item at once leave two copies. The first in the array counts
+ * (the order converges, so every client keeps the same one), and the next agenda edit removes the
+ * others (`dropDuplicates`).
+ */
+export function readAgenda(doc: Y.Doc, onInvalid?: (issues: unknown) => void): AgendaItem[] {
+  const seen = new Set<string>();
+  const items: AgendaItem[] = [];
+  for (const entry of agendaOf(doc).toArray()) {
+    const parsed = AgendaItem.safeParse(entry instanceof Y.Map ? entry.toJSON() : entry);
+    if (!parsed.success) onInvalid?.(parsed.error.issues);
+    else if (!seen.has(parsed.data.id)) {
+      seen.add(parsed.data.id);
+      items.push(parsed.data);
+    }
+  }
+  return items;
+}
+
+/** Deletes every copy of an item after its first (see readAgenda); each agenda edit runs it first. */
+function dropDuplicates(doc: Y.Doc): void {
+  const agenda = agendaOf(doc);
+  const seen = new Set<unknown>();
+  const copies: number[] = [];
+  agenda.forEach((entry, index) => {
+    const id = entry instanceof Y.Map ? entry.get('id') : undefined;
+    if (id === undefined) return;
+    if (seen.has(id)) copies.push(index);
+    seen.add(id);
+  });
+  for (const index of copies.reverse()) agenda.delete(index, 1);
+}
+
 function itemMap(item: AgendaItem): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   for (const [k, v] of Object.entries(item)) if (v !== undefined) map.set(k, v);
@@ -28,11 +63,15 @@ function itemMap(item: AgendaItem): Y.Map<unknown> {
 
 export function addAgendaItem(docs: MeetingDocs, item: AgendaItem, index?: number): void {
   const agenda = agendaOf(docs.open);
-  agenda.insert(Math.min(index ?? agenda.length, agenda.length), [itemMap(item)]);
+  docs.open.transact(() => {
+    dropDuplicates(docs.open);
+    agenda.insert(Math.min(index ?? agenda.length, agenda.length), [itemMap(item)]);
+  });
 }
 
 /** Changes fields of an item; making it confidential moves its notes and decision to the closed document. */
 export function updateAgendaItem(docs: MeetingDocs, id: string, patch: Partial<Omit<AgendaItem, 'id'>>): void {
+  dropDuplicates(docs.open);
   const map = agendaOf(docs.open).get(indexOfItem(docs.open, id));
   if (!(map instanceof Y.Map)) return;
   if (patch.confidential !== undefined && patch.confidential !== map.get('confidential')) {
@@ -49,6 +88,7 @@ export function updateAgendaItem(docs: MeetingDocs, id: string, patch: Partial<O
 }
 
 export function removeAgendaItem(docs: MeetingDocs, id: string): void {
+  dropDuplicates(docs.open);
   const index = indexOfItem(docs.open, id);
   if (index < 0) return;
   for (const doc of [docs.open, docs.closed]) {
@@ -63,15 +103,21 @@ export function removeAgendaItem(docs: MeetingDocs, id: string): void {
   agendaOf(docs.open).delete(index, 1);
 }
 
-/** Moves an item to a new position; Y.Array has no move, so the item is re-inserted with its fields. */
+/**
+ * Moves an item to a new position. Y.Array has no move, so the item is re-inserted with its fields:
+ * an edit of the item's fields made at the same moment by someone else is lost, and a concurrent
+ * move of the same item leaves a copy (see readAgenda). Notes and decisions are keyed by the item's
+ * id, not stored in it, so they are never affected.
+ */
 export function moveAgendaItem(docs: MeetingDocs, id: string, toIndex: number): void {
   const agenda = agendaOf(docs.open);
-  const from = indexOfItem(docs.open, id);
-  const map = agenda.get(from);
-  if (from < 0 || !(map instanceof Y.Map)) return;
-  const target = Math.max(0, Math.min(toIndex, agenda.length - 1));
-  if (target === from) return;
   docs.open.transact(() => {
+    dropDuplicates(docs.open);
+    const from = indexOfItem(docs.open, id);
+    const map = agenda.get(from);
+    if (from < 0 || !(map instanceof Y.Map)) return;
+    const target = Math.max(0, Math.min(toIndex, agenda.length - 1));
+    if (target === from) return;
     const copy = itemMap(map.toJSON() as AgendaItem);
     agenda.delete(from, 1);
     agenda.insert(target, [copy]);

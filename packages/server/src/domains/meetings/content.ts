@@ -1,4 +1,4 @@
-import { AgendaItem, Attendance, DecisionDraft, fields } from '@council/shared';
+import { type AgendaItem, Attendance, DecisionDraft, fields, readAgenda } from '@council/shared';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
@@ -32,12 +32,7 @@ export const docFor = (item: AgendaItem, open: Y.Doc, closed: Y.Doc) => (item.co
 export function readMeetingContent(open: Y.Doc, closed: Y.Doc, logger: Logger, meetingId: string): MeetingContent {
   const skip = (what: string, issues: unknown) =>
     logger.warn({ meetingId, what, issues }, 'skipped invalid entry in meeting document');
-  const agenda: AgendaItem[] = [];
-  for (const entry of open.getArray(fields.agenda).toArray()) {
-    const parsed = AgendaItem.safeParse(toJson(entry));
-    if (parsed.success) agenda.push(parsed.data);
-    else skip('agenda item', parsed.error.issues);
-  }
+  const agenda = readAgenda(open, (issues) => skip('agenda item', issues));
   const decisions = new Map<string, DecisionDraft>();
   for (const item of agenda) {
     if (item.kind !== 'decision') continue;

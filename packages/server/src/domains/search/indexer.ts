@@ -1,4 +1,4 @@
-import { type AgendaItem, type DecisionRecord, fields, type MeetingStatus } from '@council/shared';
+import { type DecisionRecord, fields, type MeetingStatus, readAgenda } from '@council/shared';
 import * as Y from 'yjs';
 import { fragmentText } from '../../collab/docText.ts';
 import type { Db } from '../../db/connection.ts';
@@ -54,10 +54,7 @@ export function indexMeetingDocument(db: Db, meetingId: string, open: Y.Doc, sou
   if (!meeting) return;
   const type = meeting.status === 'approved' ? 'minutes' : 'agenda';
   const rows: IndexRow[] = [];
-  for (const entry of open.getArray(fields.agenda).toArray()) {
-    if (!(entry instanceof Y.Map)) continue;
-    const item = entry.toJSON() as Partial<AgendaItem>;
-    if (typeof item.id !== 'string' || typeof item.title !== 'string') continue;
+  for (const item of readAgenda(open)) {
     const notes = item.confidential ? '' : fragmentText(open.getXmlFragment(fields.notes(item.id)));
     rows.push({
       type,

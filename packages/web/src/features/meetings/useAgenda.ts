@@ -1,4 +1,4 @@
-import { AgendaItem, fields } from '@council/shared';
+import { type AgendaItem, fields, readAgenda } from '@council/shared';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 
@@ -8,13 +8,7 @@ export function useAgenda(doc: Y.Doc | undefined): AgendaItem[] {
   useEffect(() => {
     if (!doc) return;
     const agenda = doc.getArray<Y.Map<unknown>>(fields.agenda);
-    const read = () =>
-      setItems(
-        agenda
-          .toArray()
-          .map((map) => AgendaItem.safeParse(map.toJSON()))
-          .flatMap((r) => (r.success ? [r.data] : [])),
-      );
+    const read = () => setItems(readAgenda(doc));
     read();
     agenda.observeDeep(read);
     return () => agenda.unobserveDeep(read);
