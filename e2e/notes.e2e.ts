@@ -84,3 +84,37 @@ describe('rights that change during a meeting', () => {
     expect(await henrik.meeting.notes.textContent()).toContain('Før rolleskiftet. Efter rolleskiftet.');
   });
 });
+
+describe('a dropped connection', () => {
+  it('keeps what is typed offline, asks before the tab is closed with it unsent, and sends it when back online', async () => {
+    const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 6/2026' });
+    const mette = await user('chair', 'Mette Kjærgaard');
+    const henrik = await user('council_member', 'Henrik Østergaard');
+    await mette.meeting.open(meeting.id);
+    await henrik.meeting.open(meeting.id);
+
+    await henrik.context.setOffline(true);
+    await henrik.meeting.type('Skrevet uden forbindelse.');
+    await expect.poll(() => henrik.meeting.saveState.textContent()).not.toBe('Gemt');
+    await mette.page.waitForTimeout(300);
+    expect(await mette.meeting.notes.textContent()).not.toContain('Skrevet uden forbindelse.');
+
+    // Closing the tab now would lose the text: the browser asks first.
+    const asked = new Promise<string>((resolve) => {
+      henrik.page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      });
+      setTimeout(() => resolve('no dialog'), 5000);
+    });
+    await henrik.page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(henrik.page.isClosed()).toBe(false);
+
+    await henrik.context.setOffline(false);
+    await expect
+      .poll(() => mette.meeting.notes.textContent(), { timeout: 30_000 })
+      .toContain('Skrevet uden forbindelse.');
+    await expect.poll(() => henrik.meeting.saveState.textContent(), { timeout: 30_000 }).toBe('Gemt');
+  });
+});

@@ -362,7 +362,7 @@ export const da = {
     label: 'Referat',
     readOnly: 'Skrivebeskyttet: du kan læse, men ikke redigere.',
     connecting: 'Forbinder …',
-    offline: 'Offline – ændringer gemmes lokalt',
+    offline: 'Offline – dine ændringer sendes, når du er online igen',
     saving: 'Gemmer …',
     saved: 'Gemt',
     present: 'Til stede i dokumentet',

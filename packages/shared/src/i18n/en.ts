@@ -363,7 +363,7 @@ export const en: Catalogue = {
     label: 'Minutes',
     readOnly: 'Read-only: you can read but not edit.',
     connecting: 'Connecting …',
-    offline: 'Offline – changes are kept locally',
+    offline: 'Offline – your changes are sent when you are back online',
     saving: 'Saving …',
     saved: 'Saved',
     present: 'In the document',

@@ -96,6 +96,15 @@ export function useCollabDocument(
     };
   }, [name, me.id, me.name, options.generation, accessChanges]);
 
+  // Edits not yet on the server live only in this tab: closing or reloading it asks first.
+  const unsaved = (current?.unsynced ?? 0) > 0;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
   return current;
 }
 
