@@ -18,6 +18,8 @@ import { malformedFrame } from './collab/messageGuard.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
+import { CouncilActionsRepo } from './domains/actions/repo.ts';
+import { councilActionRoutes } from './domains/actions/routes.ts';
 import { AuditRepo } from './domains/audit/repo.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { AuthService } from './domains/auth/service.ts';
@@ -63,6 +65,7 @@ export function createRepos(db: Db) {
     tasks: new TasksRepo(db),
     calls: new CallsRepo(db),
     plans: new PlansRepo(db),
+    councilActions: new CouncilActionsRepo(db),
     audit: new AuditRepo(db),
     search: new SearchRepo(db),
   };
@@ -180,6 +183,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   );
   api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
+  api.use(councilActionRoutes(db, repos.councilActions, repos.audit));
   api.use(groupRoutes(groupsService));
   api.use(planRoutes(repos.plans, plansService));
   api.use(searchRoutes(repos.search));

@@ -49,6 +49,18 @@ describe('can', () => {
     expect(whoCan('reopen', { type: 'meeting', status: 'approved' })).toEqual(['admin', 'chair']);
   });
 
+  it('lets the council, and the person an action point names, mark a council action done', () => {
+    const action: Resource = { type: 'councilAction', assigneeId: 'p-network_architect' };
+    expect(whoCan('complete', action)).toEqual(['admin', 'chair', 'secretary', 'council_member', 'network_architect']);
+    expect(whoCan('complete', { ...action, assigneeId: null })).toEqual([
+      'admin',
+      'chair',
+      'secretary',
+      'council_member',
+    ]);
+    expect(whoCan('read', { type: 'councilActions' })).toEqual([...ROLES]);
+  });
+
   it('opens a group board to its members for editing and to others only when the group is open', () => {
     const closed: Resource = { type: 'group', id: 'g1', visibility: 'closed' };
     expect(can(actor('network_architect', { g1: 'member' }), 'edit', closed)).toBe(true);

@@ -21,6 +21,8 @@ export type Resource =
   | { type: 'plan'; ownerGroupIds?: string[] }
   | { type: 'plans' }
   | { type: 'decisions' }
+  | { type: 'councilActions' }
+  | { type: 'councilAction'; assigneeId: string | null }
   | { type: 'people' }
   | { type: 'person'; id: string }
   | { type: 'audit' };
@@ -35,7 +37,8 @@ export type Action =
   | 'approve'
   | 'reopen'
   | 'manage'
-  | 'addMeasurement';
+  | 'addMeasurement'
+  | 'complete';
 
 type Rule<R> = (actor: Actor, resource: R) => boolean;
 type RulesFor<T extends Resource['type']> = Partial<Record<Action, Rule<Extract<Resource, { type: T }>>>>;
@@ -80,6 +83,9 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
     addMeasurement: (a, p) => isCouncil(a) || (p.ownerGroupIds ?? []).some((g) => a.groups[g] === 'lead'),
   },
   decisions: { read: signedIn },
+  councilActions: { read: signedIn },
+  // The council follows up its own action points; whoever an action point names may mark it done too.
+  councilAction: { read: signedIn, complete: (a, action) => isCouncil(a) || a.id === action.assigneeId },
   people: { read: signedIn, create: isAnyOf('admin'), manage: isAnyOf('admin') },
   person: { read: signedIn, edit: (a, p) => a.id === p.id || a.role === 'admin' },
   audit: { read: chairOrSecretary },

@@ -411,3 +411,24 @@ export const Followup = z.object({
   groupId: z.string().nullable(),
 });
 export type Followup = z.infer<typeof Followup>;
+
+/** An action point from approved minutes that went to no working group: the council's own to follow. */
+export const CouncilAction = z.object({
+  meetingId: Id,
+  meetingTitle: z.string(),
+  refId: z.string(),
+  title: z.string(),
+  assigneeId: z.string().nullable(),
+  due: z.string().nullable(),
+  /** When it was marked done, and by whom; null while open. */
+  doneAt: z.string().nullable(),
+  doneBy: z.string().nullable(),
+});
+export type CouncilAction = z.infer<typeof CouncilAction>;
+
+export const CouncilActionQuery = z.object({
+  status: z.enum(['open', 'done']).optional(),
+  assignee: z.union([z.literal('me'), Id]).optional(),
+});
+
+export const SetActionDone = z.object({ done: z.boolean() });

@@ -4,6 +4,7 @@ import { sql as search } from './003_search.ts';
 import { sql as groups } from './004_groups.ts';
 import { sql as registerTextOrder } from './005_register_text_order.ts';
 import { sql as updateLogByDocument } from './006_update_log_by_document.ts';
+import { sql as councilActions } from './007_council_actions.ts';
 
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 4, name: 'groups', sql: groups },
   { version: 5, name: 'register text order', sql: registerTextOrder },
   { version: 6, name: 'update log by document', sql: updateLogByDocument },
+  { version: 7, name: 'council actions', sql: councilActions },
 ];

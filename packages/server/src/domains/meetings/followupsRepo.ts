@@ -25,7 +25,7 @@ export class FollowupsRepo {
 
   /**
    * Still open before a given time: every postponed decision, and every action point unless the task
-   * it became on a group's board is done.
+   * it became on a group's board is done, or, for the council's own, it is marked done.
    */
   async openBefore(startsAt: string, includeConfidential: boolean): Promise<Followup[]> {
     return this.db
@@ -36,6 +36,8 @@ export class FollowupsRepo {
          WHERE m.status = 'approved' AND m.starts_at < ? AND (f.confidential = 0 OR ?)
            AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.group_id = f.group_id
                            AND t.id = f.meeting_id || '-' || f.ref_id AND t.status = 'done')
+           AND NOT EXISTS (SELECT 1 FROM council_actions_done d WHERE f.kind = 'action'
+                           AND d.meeting_id = f.meeting_id AND d.ref_id = f.ref_id)
          ORDER BY m.starts_at DESC, f.kind, f.title`,
       )
       .all(startsAt, Number(includeConfidential));
