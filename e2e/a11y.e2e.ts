@@ -19,6 +19,7 @@ beforeAll(async () => {
       agenda: [{ id: 'i1', title: 'Rammearkitektur', kind: 'decision', durationMinutes: 30, confidential: false }],
       notes: { i1: ['Vejle fremlagde principperne.'] },
       decisions: { i1: { title: 'Principper vedtaget', text: 'Rådet vedtager principperne.', status: 'adopted' } },
+      actions: [{ id: 'a1', title: 'Send principperne i høring', due: '2026-01-15' }],
     },
   });
   const chair = await app.signIn('chair');
@@ -76,6 +77,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page', () => {
     ['working groups', () => '/groups', 'Testgruppe'],
     ['group board', () => `/groups/${groupId}`, 'Opgavetavle'],
     ['my tasks', () => '/tasks', 'Mine opgaver'],
+    ["the council's action points", () => '/actions', 'Send principperne i høring'],
     ['action plan', () => `/plan/${planId}`, 'Selvbetjening'],
     ['initiative', () => `/plan/${planId}/initiatives/ini1`, 'Andel digitale'],
     ['network', () => '/network', 'Thomas Lykke'],

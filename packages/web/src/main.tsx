@@ -93,6 +93,10 @@ const router = createBrowserRouter([
       { path: 'groups', element: lazyPage(() => import('./routes/GroupsPage.tsx'), 'GroupsPage') },
       { path: 'groups/:id', element: lazyPage(() => import('./routes/GroupPage.tsx'), 'default') },
       { path: 'tasks', element: lazyPage(() => import('./routes/MyTasksPage.tsx'), 'MyTasksPage') },
+      {
+        path: 'actions',
+        element: lazyPage(() => import('./routes/CouncilActionsPage.tsx'), 'CouncilActionsPage'),
+      },
       { path: 'plan', element: planPage },
       { path: 'plan/:id', element: planPage },
       {

@@ -524,6 +524,9 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     await server.meetings.transition({ id: 'chair', role: 'chair', groups: {} }, m.id, 'approve');
     db.prepare('UPDATE minutes SET approved_at = ? WHERE meeting_id = ?').run(m.endsAt, m.id);
   }
+  // The secretariat sent out the material of the first meeting long ago: one done, one still open.
+  await repos.councilActions.setDone('m-2011-11-11', 'act1', 'secretary');
+  db.prepare("UPDATE council_actions_done SET done_at = '2011-11-24T10:00:00.000Z'").run();
 
   await repos.plans.create({
     id: 'p-2026',

@@ -1,4 +1,5 @@
 import type {
+  CouncilAction,
   CreateGroup,
   CreateMeeting,
   CreatePerson,
@@ -101,6 +102,12 @@ export const api = {
   setRole: (personId: string, role: Role) =>
     request<Person>('PATCH', `/people/${encodeURIComponent(personId)}/role`, { role }),
   createPerson: (body: CreatePerson) => request<Person>('POST', '/people', body),
+  councilActions: (query: { status?: 'open' | 'done'; assignee?: 'me' }) =>
+    request<CouncilAction[]>('GET', `/actions${queryString(query)}`),
+  setActionDone: (meetingId: string, refId: string, done: boolean) =>
+    request<CouncilAction>('PATCH', `/actions/${encodeURIComponent(meetingId)}/${encodeURIComponent(refId)}`, {
+      done,
+    }),
   tasks: (query: { assignee?: string; status?: string; group?: string }) =>
     request<Task[]>('GET', `/tasks${queryString(query)}`),
   plans: () => request<Plan[]>('GET', '/plans'),

@@ -9,6 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 const NAV = [
   { to: '/meetings', key: 'nav.meetings' },
   { to: '/decisions', key: 'nav.decisions' },
+  { to: '/actions', key: 'nav.councilActions' },
   { to: '/groups', key: 'nav.groups' },
   { to: '/tasks', key: 'nav.myTasks' },
   { to: '/plan', key: 'nav.plan' },

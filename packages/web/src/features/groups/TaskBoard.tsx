@@ -118,7 +118,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
         </Text>
         <Group gap={4} mt={4}>
           {overdue && (
-            <Badge color="red" size="xs">
+            <Badge color="red.9" size="xs">
               {t('groups.overdue')}
             </Badge>
           )}
