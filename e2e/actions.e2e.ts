@@ -36,6 +36,11 @@ describe("the council's action points", () => {
     expect(await architect.page.getByText('Overskredet').count()).toBe(1);
     await own.click();
     await expect.poll(() => own.count()).toBe(0); // done: gone from the open list
+    // … with an undo, which brings it back, and then done for good.
+    await architect.page.getByRole('button', { name: 'Fortryd' }).click();
+    await expect.poll(() => own.count()).toBe(1);
+    await own.click();
+    await expect.poll(() => own.count()).toBe(0);
 
     await chair.page.getByRole('link', { name: 'Handlingspunkter' }).click();
     await chair.page.getByText('Udførte', { exact: true }).click();

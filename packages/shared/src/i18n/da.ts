@@ -281,6 +281,8 @@ export const da = {
     overdue: 'Overskredet',
     doneBy: 'Udført {date} af {name}',
     markDone: 'Marker „{title}“ som udført',
+    markedDone: '„{title}“ er markeret som udført.',
+    dismiss: 'Luk beskeden',
     emptyOpen: 'Ingen åbne handlingspunkter.',
     emptyDone: 'Ingen udførte handlingspunkter endnu.',
     emptyAll: 'Rådet har ingen handlingspunkter endnu.',

@@ -282,6 +282,8 @@ export const en: Catalogue = {
     overdue: 'Overdue',
     doneBy: 'Done {date} by {name}',
     markDone: 'Mark “{title}” as done',
+    markedDone: '“{title}” is marked as done.',
+    dismiss: 'Close the message',
     emptyOpen: 'No open action points.',
     emptyDone: 'No action points done yet.',
     emptyAll: 'The council has no action points yet.',

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Checkbox,
   Group,
   SegmentedControl,
@@ -34,10 +35,13 @@ export function CouncilActionsPage() {
   const query = { status: shown === 'all' ? undefined : shown, assignee: mineOnly ? ('me' as const) : undefined };
   const actions = useQuery({ queryKey: ['actions', query], queryFn: () => api.councilActions(query) });
   const people = useQuery({ queryKey: ['people'], queryFn: () => api.people() });
+  /** The point just ticked off, which leaves the open list: offered for undo until the next change. */
+  const [justDone, setJustDone] = useState<CouncilAction | null>(null);
   const setDone = useMutation({
     mutationFn: ({ action, done }: { action: CouncilAction; done: boolean }) =>
       api.setActionDone(action.meetingId, action.refId, done),
-    onSuccess: () => {
+    onSuccess: (updated, { done }) => {
+      setJustDone(done ? updated : null);
       void queryClient.invalidateQueries({ queryKey: ['actions'] });
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },
@@ -66,6 +70,22 @@ export function CouncilActionsPage() {
         />
       </Group>
       {setDone.error && <Alert color="red">{setDone.error.message}</Alert>}
+      {justDone && (
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('councilActions.dismiss')}
+          onClose={() => setJustDone(null)}
+        >
+          <Group justify="space-between">
+            <Text size="sm">{t('councilActions.markedDone', { title: justDone.title })}</Text>
+            <Button size="xs" variant="white" onClick={() => setDone.mutate({ action: justDone, done: false })}>
+              {t('editor.undo')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {actions.isPending ? (
         <PageLoader />
       ) : actions.isError ? (
