@@ -21,6 +21,7 @@ import { type Db, openDatabase } from './db/connection.ts';
 import { CouncilActionsRepo } from './domains/actions/repo.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
 import { AuditRepo } from './domains/audit/repo.ts';
+import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { AuthService } from './domains/auth/service.ts';
 import { SessionRepo } from './domains/auth/sessionRepo.ts';
@@ -184,6 +185,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.use(meetingRoutes(meetingsService, repos));
   api.use(decisionRoutes(repos.decisions));
   api.use(councilActionRoutes(db, repos.councilActions, repos.audit));
+  api.use(auditRoutes(repos.audit));
   api.use(groupRoutes(groupsService));
   api.use(planRoutes(repos.plans, plansService));
   api.use(searchRoutes(repos.search));

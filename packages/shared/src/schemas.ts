@@ -432,3 +432,32 @@ export const CouncilActionQuery = z.object({
 });
 
 export const SetActionDone = z.object({ done: z.boolean() });
+
+/** The audit log's areas: the first part of each action (`meeting.open`, `action.done`, …). */
+export const AUDIT_AREAS = ['meeting', 'group', 'person', 'plan', 'action'] as const;
+
+export const AuditQuery = z.object({
+  area: z.enum(AUDIT_AREAS).optional(),
+  /** One resource's trail, e.g. `meeting:m-1`. */
+  resource: z
+    .string()
+    .regex(/^[a-z]+:[A-Za-z0-9_-]{1,64}$/, 'A resource is written type:id')
+    .optional(),
+  /** Entries older than this id: the next page. */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  resource: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() });
+export type AuditPage = z.infer<typeof AuditPage>;

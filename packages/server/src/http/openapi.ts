@@ -1,4 +1,6 @@
 import {
+  AuditPage,
+  AuditQuery,
   CouncilAction,
   CouncilActionQuery,
   CreateCall,
@@ -192,6 +194,13 @@ const OPERATIONS: Operation[] = [
     summary: 'Mark a council action point done, or open again',
     body: SetActionDone,
     response: CouncilAction,
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    summary: 'The audit log, newest first (chair, secretary, admin)',
+    query: AuditQuery,
+    response: AuditPage,
   },
   { method: 'get', path: '/api/plans', summary: 'Action plans', response: z.array(Plan) },
   { method: 'post', path: '/api/plans', summary: 'Create an action plan', body: CreatePlan, status: 201 },

@@ -1,3 +1,4 @@
+import type { AuditEntry, AuditPage } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 
 export class AuditRepo {
@@ -7,5 +8,33 @@ export class AuditRepo {
     this.db
       .prepare('INSERT INTO audit (at, actor_id, action, resource, details) VALUES (?, ?, ?, ?, ?)')
       .run(new Date().toISOString(), actorId, action, resource, JSON.stringify(details));
+  }
+
+  /** Newest first, a page at a time (keyset on id); `area` is the first part of the action, `resource` one resource. */
+  async list(filter: { area?: string; resource?: string; before?: number; limit: number }): Promise<AuditPage> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.area) {
+      where.push('a.action LIKE ?');
+      params.push(`${filter.area}.%`);
+    }
+    if (filter.resource) {
+      where.push('a.resource = ?');
+      params.push(filter.resource);
+    }
+    if (filter.before) {
+      where.push('a.id < ?');
+      params.push(filter.before);
+    }
+    const rows = this.db
+      .prepare<(string | number)[], Omit<AuditEntry, 'details'> & { details: string }>(
+        `SELECT a.id, a.at, a.actor_id AS actorId, p.name AS actorName, a.action, a.resource, a.details
+         FROM audit a LEFT JOIN people p ON p.id = a.actor_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(...params, filter.limit + 1);
+    const entries = rows.slice(0, filter.limit).map((row) => ({ ...row, details: JSON.parse(row.details) }));
+    return { entries, nextBefore: rows.length > filter.limit ? (entries.at(-1)?.id ?? null) : null };
   }
 }
