@@ -81,6 +81,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page', () => {
     ['action plan', () => `/plan/${planId}`, 'Selvbetjening'],
     ['initiative', () => `/plan/${planId}/initiatives/ini1`, 'Andel digitale'],
     ['network', () => '/network', 'Thomas Lykke'],
+    ['audit log', () => '/audit', 'Referat godkendt'],
   ];
   for (const [name, path, text] of pages) {
     it(`has no violations on ${name}`, async () => {

@@ -82,6 +82,15 @@ describe('rights that change during a meeting', () => {
     await henrik.meeting.type(' Efter rolleskiftet.');
     await expect.poll(() => henrik.meeting.saveState.textContent()).toBe('Gemt');
     expect(await henrik.meeting.notes.textContent()).toContain('Før rolleskiftet. Efter rolleskiftet.');
+
+    // Both changes are in the audit log, newest first.
+    await admin.page.getByRole('link', { name: 'Revisionslog' }).click();
+    const rows = admin.page.getByRole('table', { name: 'Revisionslog' }).getByRole('row');
+    await expect
+      .poll(() => rows.nth(1).textContent())
+      .toContain('Rolle ændretHenrik ØstergaardNetværksarkitekt → Rådsmedlem');
+    expect(await rows.nth(2).textContent()).toContain('Rolle ændretHenrik ØstergaardRådsmedlem → Netværksarkitekt');
+    expect(await henrik.page.getByRole('link', { name: 'Revisionslog' }).count()).toBe(0); // not for council members
   });
 });
 

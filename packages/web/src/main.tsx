@@ -103,6 +103,7 @@ const router = createBrowserRouter([
         path: 'plan/:planId/initiatives/:id',
         element: lazyPage(() => import('./routes/InitiativePage.tsx'), 'default'),
       },
+      { path: 'audit', element: lazyPage(() => import('./routes/AuditPage.tsx'), 'AuditPage') },
       { path: 'network', element: lazyPage(() => import('./routes/NetworkPage.tsx'), 'NetworkPage') },
       { path: 'search', element: lazyPage(() => import('./routes/SearchPage.tsx'), 'SearchPage') },
       { path: '*', element: <NotFoundPage /> },

@@ -523,6 +523,10 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     // search and group tasks are exactly what the product makes. Then dated to the meeting's day.
     await server.meetings.transition({ id: 'chair', role: 'chair', groups: {} }, m.id, 'approve');
     db.prepare('UPDATE minutes SET approved_at = ? WHERE meeting_id = ?').run(m.endsAt, m.id);
+    db.prepare("UPDATE audit SET at = ? WHERE resource = ? AND action = 'meeting.approve'").run(
+      new Date(m.endsAt).toISOString(),
+      `meeting:${m.id}`,
+    );
   }
   // The secretariat sent out the material of the first meeting long ago: one done, one still open.
   await repos.councilActions.setDone('m-2011-11-11', 'act1', 'secretary');

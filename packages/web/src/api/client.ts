@@ -1,4 +1,5 @@
 import type {
+  AuditPage,
   CouncilAction,
   CreateGroup,
   CreateMeeting,
@@ -102,6 +103,7 @@ export const api = {
   setRole: (personId: string, role: Role) =>
     request<Person>('PATCH', `/people/${encodeURIComponent(personId)}/role`, { role }),
   createPerson: (body: CreatePerson) => request<Person>('POST', '/people', body),
+  audit: (query: { area?: string; before?: number }) => request<AuditPage>('GET', `/audit${queryString(query)}`),
   councilActions: (query: { status?: 'open' | 'done'; assignee?: 'me' }) =>
     request<CouncilAction[]>('GET', `/actions${queryString(query)}`),
   setActionDone: (meetingId: string, refId: string, done: boolean) =>

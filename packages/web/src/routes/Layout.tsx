@@ -1,9 +1,10 @@
+import type { Resource } from '@council/shared';
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLogout, useMe } from '../features/auth/useMe.ts';
+import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const NAV = [
@@ -15,11 +16,13 @@ const NAV = [
   { to: '/plan', key: 'nav.plan' },
   { to: '/network', key: 'nav.network' },
   { to: '/search', key: 'nav.search' },
-] as const;
+  { to: '/audit', key: 'nav.audit', only: { type: 'audit' } },
+] as const satisfies readonly { to: string; key: string; only?: Resource }[];
 
 export function Layout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const can = useCan();
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
@@ -68,7 +71,7 @@ export function Layout() {
       <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav">
         <Stack justify="space-between" h="100%">
           <div>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !('only' in item) || can('read', item.only)).map((item) => (
               <NavLink
                 key={item.to}
                 component={Link}

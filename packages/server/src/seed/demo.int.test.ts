@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/server.ts';
+import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo.ts';
+
+/** The README's first command starts Council on this data: it must load, and load once. */
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  expect(await seedDemoIfEmpty(server.council)).not.toBeNull();
+  const login = await server.api('POST', '/api/auth/login', {
+    body: { email: 'formand@council.example', password: DEMO_PASSWORD },
+  });
+  token = login.body.token;
+}, 60_000);
+afterAll(() => server.stop());
+
+describe('the demo data', () => {
+  it('signs in the chair with the documented password, and is not loaded twice', async () => {
+    expect(token).toEqual(expect.any(String));
+    expect(await seedDemoIfEmpty(server.council)).toBeNull();
+  });
+
+  it('has approved meetings with numbered decisions, their approvals dated on the meeting day', async () => {
+    const register = await server.api('GET', '/api/decisions', { token });
+    expect(register.body.items.map((d: { number: string }) => d.number)).toContain('2011-001');
+    const approvals = await server.api('GET', '/api/audit?area=meeting', { token });
+    const first = approvals.body.entries.find((e: { resource: string }) => e.resource === 'meeting:m-2011-11-11');
+    expect(first).toMatchObject({ action: 'meeting.approve' });
+    expect(first.at.slice(0, 10)).toBe('2011-11-11');
+  });
+
+  it("has the council's action points, one done and one open", async () => {
+    const actions = (await server.api('GET', '/api/actions', { token })).body;
+    expect(actions.filter((a: { doneAt: string | null }) => a.doneAt === null)).toHaveLength(1);
+    expect(actions.filter((a: { doneAt: string | null }) => a.doneAt !== null)).toHaveLength(1);
+  });
+});
