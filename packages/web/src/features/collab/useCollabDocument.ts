@@ -80,9 +80,10 @@ export function useCollabDocument(
         return; // not ours to understand
       }
       if (message.type === LIVE_MESSAGE.accessChanged) {
-        // Role or groups changed: reload who I am (RequireAuth then refetches the rest) and reconnect.
-        void queryClient.invalidateQueries({ queryKey: ME_KEY });
-        setAccessChanges((n) => n + 1);
+        // Role or groups changed: reload who I am (RequireAuth then refetches the rest), and only then
+        // reconnect, so that what remounts with the new document already renders with the new rights
+        // (with the old ones it could ask for what the server now refuses).
+        void queryClient.invalidateQueries({ queryKey: ME_KEY }).finally(() => setAccessChanges((n) => n + 1));
       } else onMessage.current?.(message);
     });
     provider.setAwarenessField('user', { name: me.name, color: colorFor(me.id), id: me.id });
