@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { e2eSuite } from './fixtures.ts';
+import { e2eSuite, MeetingPage } from './fixtures.ts';
 
 const suite = e2eSuite();
 const user = suite.signIn;
@@ -49,6 +49,11 @@ describe('live minutes', () => {
     await architect.page.waitForTimeout(300);
     expect(await architect.meeting.notes.textContent()).not.toContain('Forsøg');
     expect(await chair.meeting.notes.textContent()).not.toContain('Forsøg');
+    // A read-only reader keeps no copy in the browser.
+    const cached = await architect.page.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('council:')),
+    );
+    expect(cached).toEqual([]);
   });
 });
 
@@ -95,6 +100,36 @@ describe('rights that change during a meeting', () => {
 });
 
 describe('a dropped connection', () => {
+  it('keeps what was typed offline through a crashed tab, sends it on the next visit, and forgets it at sign-out', async () => {
+    const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 7/2026' });
+    const mette = await user('chair', 'Mette Kjærgaard');
+    const henrik = await user('council_member', 'Henrik Østergaard');
+    await mette.meeting.open(meeting.id);
+    await henrik.meeting.open(meeting.id);
+
+    await henrik.context.setOffline(true);
+    await henrik.meeting.type('Skrevet før nedbruddet.');
+    await henrik.page.waitForTimeout(500); // the browser's copy is written in the background
+    await henrik.page.close({ runBeforeUnload: false }); // as a crash would: no questions asked
+
+    await henrik.context.setOffline(false);
+    const again = new MeetingPage(await henrik.context.newPage());
+    await again.open(meeting.id);
+    await expect.poll(() => mette.meeting.notes.textContent()).toContain('Skrevet før nedbruddet.');
+    await expect.poll(() => again.saveState.textContent()).toBe('Gemt');
+    const cached = () =>
+      again.page.evaluate(async () =>
+        (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('council:')),
+      );
+    const names = await cached();
+    expect(names).toHaveLength(1); // the meeting's copy; never one of its confidential document
+    expect(names[0]).toMatch(new RegExp(`^council:.+:meeting:${meeting.id}$`));
+
+    await again.page.getByRole('button', { name: 'Log ud' }).click();
+    await again.page.waitForURL('**/login');
+    await expect.poll(cached).toEqual([]);
+  });
+
   it('keeps what is typed offline, asks before the tab is closed with it unsent, and sends it when back online', async () => {
     const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 6/2026' });
     const mette = await user('chair', 'Mette Kjærgaard');

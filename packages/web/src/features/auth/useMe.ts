@@ -3,6 +3,7 @@ import { type Actor, can } from '@council/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ApiError, api } from '../../api/client.ts';
+import { clearOfflineCaches } from '../collab/offlineCache.ts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -26,7 +27,11 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: api.login,
-    onSuccess: ({ user }) => client.setQueryData(ME_KEY, user),
+    onSuccess: ({ user }) => {
+      client.setQueryData(ME_KEY, user);
+      // One person's offline copies on a browser at a time: someone else's go now.
+      void clearOfflineCaches(user.id);
+    },
   });
 }
 
@@ -34,9 +39,10 @@ export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: api.logout,
-    onSettled: () => {
+    onSettled: async () => {
       client.clear();
       client.setQueryData(ME_KEY, null);
+      await clearOfflineCaches();
     },
   });
 }

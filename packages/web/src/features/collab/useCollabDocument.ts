@@ -2,8 +2,10 @@ import { LIVE_MESSAGE, type Me } from '@council/shared';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { ME_KEY } from '../auth/useMe.ts';
+import { cacheName, deleteCache, mayCache } from './offlineCache.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'denied';
 
@@ -68,8 +70,21 @@ export function useCollabDocument(
       if (snapshot.state === 'denied') return;
       update({ state: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' });
     });
-    provider.on('authenticated', ({ scope }: { scope: string }) => update({ readOnly: scope === 'readonly' }));
-    provider.on('authenticationFailed', () => update({ state: 'denied', loading: false }));
+    // The offline copy is opened once the server says the connection may write: edits kept from
+    // last time then go straight to the server. Where it may not (read-only, refused), the copy is
+    // deleted, so that edits the server refused never come back in a later document.
+    const cache = mayCache(name) ? cacheName(me.id, name) : null;
+    let persistence: IndexeddbPersistence | null = null;
+    provider.on('authenticated', ({ scope }: { scope: string }) => {
+      update({ readOnly: scope === 'readonly' });
+      if (!cache) return;
+      if (scope === 'readonly') void deleteCache(cache);
+      else persistence ??= new IndexeddbPersistence(cache, doc);
+    });
+    provider.on('authenticationFailed', () => {
+      update({ state: 'denied', loading: false });
+      if (cache) void deleteCache(cache);
+    });
     provider.on('synced', () => update({ loading: false }));
     provider.on('unsyncedChanges', ({ number }: { number: number }) => update({ unsynced: number }));
     provider.on('stateless', ({ payload }: { payload: string }) => {
@@ -90,6 +105,7 @@ export function useCollabDocument(
     provider.attach();
     setCurrent(snapshot);
     return () => {
+      void persistence?.destroy();
       provider.destroy();
       socket.destroy();
       doc.destroy();
