@@ -15,6 +15,11 @@ export function useFormat() {
       new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(
         new Date(iso),
       ),
+    /** A moment in a log: short date and time. */
+    stamp: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(
+        new Date(iso),
+      ),
     time: (iso: string) =>
       new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),

@@ -99,7 +99,7 @@ export function AuditPage() {
         <EmptyState>{t('audit.empty')}</EmptyState>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={640}>
             <Table striped aria-label={t('audit.title')}>
               <Table.Thead>
                 <Table.Tr>
@@ -115,7 +115,7 @@ export function AuditPage() {
                   .flatMap((page) => page.entries)
                   .map((entry) => (
                     <Table.Tr key={entry.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(entry.at)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.stamp(entry.at)}</Table.Td>
                       <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
                       <Table.Td>
                         {t(`audit.actions.${entry.action.replaceAll('.', '_')}`, { defaultValue: entry.action })}

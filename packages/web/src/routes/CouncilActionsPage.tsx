@@ -141,12 +141,14 @@ export function CouncilActionsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>{nameOf(action.assigneeId)}</Table.Td>
-                    <Table.Td>
-                      {action.due ? format.date(action.due) : '–'}{' '}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {action.due ? format.date(action.due) : '–'}
                       {overdue && (
-                        <Badge color="red.9" size="sm">
-                          {t('councilActions.overdue')}
-                        </Badge>
+                        <div>
+                          <Badge color="red.9" size="sm" style={{ overflow: 'visible' }}>
+                            {t('councilActions.overdue')}
+                          </Badge>
+                        </div>
                       )}
                     </Table.Td>
                     <Table.Td>
