@@ -1,8 +1,8 @@
 import { docNames, fields, LIVE_MESSAGE } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { notesText, storedDoc, write } from '../testing/notes.ts';
 import { connectClient, startTestServer, type TestClient, type TestServer, waitFor } from '../testing/server.ts';
-import { SqliteDocumentStore } from './DocumentStore.ts';
 
 /**
  * Connections are authorised when they open; these tests hold the server to following the person
@@ -15,22 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const notesText = (doc: Y.Doc) => doc.getXmlFragment(fields.notes('i1')).toString();
-
-function write(doc: Y.Doc, text: string) {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const fragment = doc.getXmlFragment(fields.notes('i1'));
-  fragment.insert(fragment.length, [paragraph]);
-}
-
-async function storedNotes(name: string): Promise<string> {
-  const { state, updates } = await new SqliteDocumentStore(server.council.db).load(name);
-  const doc = new Y.Doc();
-  if (state) Y.applyUpdate(doc, state);
-  for (const update of updates) Y.applyUpdate(doc, update);
-  return notesText(doc);
-}
+const storedNotes = async (name: string) => notesText(await storedDoc(server.council.db, name));
 
 const closedByServer = (client: TestClient) => new Promise<void>((resolve) => client.provider.on('close', resolve));
 

@@ -3,8 +3,8 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { notesText, storedDoc, write } from '../testing/notes.ts';
 import { connectClient, startTestServer, type TestServer, waitFor } from '../testing/server.ts';
-import { SqliteDocumentStore } from './DocumentStore.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,23 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const notesText = (doc: Y.Doc, itemId = 'i1') => doc.getXmlFragment(fields.notes(itemId)).toString();
-
-function write(doc: Y.Doc, text: string, itemId = 'i1') {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const fragment = doc.getXmlFragment(fields.notes(itemId));
-  fragment.insert(fragment.length, [paragraph]);
-}
-
-/** What storage holds for a document, read back the way the server loads it. */
-async function stored(name: string): Promise<Y.Doc> {
-  const { state, updates } = await new SqliteDocumentStore(server.council.db).load(name);
-  const doc = new Y.Doc();
-  if (state) Y.applyUpdate(doc, state);
-  for (const u of updates) Y.applyUpdate(doc, u);
-  return doc;
-}
+const stored = (name: string) => storedDoc(server.council.db, name);
 
 describe('collaboration', () => {
   it('syncs edits between two council members', async () => {

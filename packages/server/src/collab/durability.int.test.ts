@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { docNames, fields } from '@council/shared';
+import { docNames } from '@council/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { openDatabase } from '../db/connection.ts';
 import { Factory } from '../testing/factories.ts';
+import { notesText, write } from '../testing/notes.ts';
 import { connectClient, startTestServer, tempDatabaseFile, waitFor } from '../testing/server.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '../..');
@@ -41,12 +42,7 @@ function startChild(databaseFile: string): Promise<{ child: ChildProcess; port: 
 }
 
 function typeLines(doc: Y.Doc, lines: string[]) {
-  const fragment = doc.getXmlFragment(fields.notes('i1'));
-  for (const line of lines) {
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText(line)]);
-    fragment.insert(fragment.length, [paragraph]);
-  }
+  for (const line of lines) write(doc, line);
 }
 
 async function seed(databaseFile: string) {
@@ -85,7 +81,7 @@ describe('durability', () => {
     const second = await startChild(databaseFile);
     const token2 = await login(second.port, person.email, person.password);
     const reader = await connectClient(`ws://127.0.0.1:${second.port}/collab`, name, token2);
-    const text = reader.doc.getXmlFragment(fields.notes('i1')).toString();
+    const text = notesText(reader.doc);
     for (const line of lines) expect(text).toContain(line);
     reader.destroy();
   });
@@ -109,7 +105,7 @@ describe('durability', () => {
     // Reopened within the grace period: the same document in memory, and a new grace period after.
     const second = await connectClient(server.wsUrl, name, token);
     expect(loaded()).toBe(document);
-    expect(second.doc.getXmlFragment(fields.notes('i1')).toString()).toContain('Før genindlæsning');
+    expect(notesText(second.doc)).toContain('Før genindlæsning');
     second.destroy();
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(loaded()).toBe(document);
@@ -118,7 +114,7 @@ describe('durability', () => {
     const log = server.council.db.prepare('SELECT count(*) AS n FROM document_updates WHERE name = ?').get(name);
     expect(log).toEqual({ n: 0 });
     const third = await connectClient(server.wsUrl, name, token);
-    expect(third.doc.getXmlFragment(fields.notes('i1')).toString()).toContain('Før genindlæsning');
+    expect(notesText(third.doc)).toContain('Før genindlæsning');
     third.destroy();
     await server.stop();
   });
@@ -164,7 +160,7 @@ describe('durability', () => {
     const second = await startTestServer(first.databaseFile);
     const { token: token2 } = await second.signIn('chair');
     const reader = await connectClient(second.wsUrl, docNames.meeting(meeting.id), token2);
-    expect(reader.doc.getXmlFragment(fields.notes('i1')).toString()).toContain('Andet afsnit');
+    expect(notesText(reader.doc)).toContain('Andet afsnit');
     reader.destroy();
     await second.stop();
   });

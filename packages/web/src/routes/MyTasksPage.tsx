@@ -9,7 +9,7 @@ import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
 type Bucket = 'overdue' | 'thisWeek' | 'later' | 'noDue';
 
-function bucketOf(due: string | null | undefined, today: string, weekEnd: string): Bucket {
+function bucketOf(due: string | null, today: string, weekEnd: string): Bucket {
   if (!due) return 'noDue';
   if (due < today) return 'overdue';
   return due <= weekEnd ? 'thisWeek' : 'later';

@@ -113,7 +113,8 @@ export function useCollabDocument(
     };
   }, [name, me.id, me.name, options.generation, accessChanges]);
 
-  // Edits not yet on the server live only in this tab: closing or reloading it asks first.
+  // Edits not yet on the server: closing or reloading the tab asks first. The browser's copy keeps
+  // them for the next visit, but nobody else sees them until then, and confidential documents have none.
   const unsaved = (current?.unsynced ?? 0) > 0;
   useEffect(() => {
     if (!unsaved) return;
