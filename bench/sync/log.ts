@@ -17,10 +17,10 @@ export interface LogCostResult {
   what: string;
   /** What the process did between two timed operations. */
   between: string;
-  appends: number;
+  times: number;
   updateBytes: number;
-  cpuMicrosPerAppend: number;
-  wallMicrosPerAppend: number;
+  cpuMicrosEach: number;
+  wallMicrosEach: number;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function logCost(appends: number): Promise<LogCostResult[]> {
         const used = process.cpuUsage(cpu);
         cpuMicros += used.user + used.system;
       }
-      return { cpuMicrosPerAppend: cpuMicros / count, wallMicrosPerAppend: (wallMs * 1000) / count };
+      return { cpuMicrosEach: cpuMicros / count, wallMicrosEach: (wallMs * 1000) / count };
     };
     const nothing = () => {};
     const sweepCaches = () => {
@@ -84,7 +84,7 @@ export async function logCost(appends: number): Promise<LogCostResult[]> {
       ['one system call (fstat)', `${IDLE_MS} ms idle`, IDLE_APPENDS, idle, systemCall],
     ] as const) {
       const updateBytes = timed === append ? update.length : 0;
-      results.push({ what, between, appends: count, updateBytes, ...(await run(count, fn, timed)) });
+      results.push({ what, between, times: count, updateBytes, ...(await run(count, fn, timed)) });
     }
     fs.closeSync(fd);
     return results;
@@ -100,10 +100,10 @@ export function logCostTable(results: LogCostResult[]): string {
     results.map((r) => [
       r.what,
       r.between,
-      r.appends,
+      r.times,
       r.updateBytes,
-      fixed(r.cpuMicrosPerAppend, 1),
-      fixed(r.wallMicrosPerAppend, 1),
+      fixed(r.cpuMicrosEach, 1),
+      fixed(r.wallMicrosEach, 1),
     ]),
   );
 }

@@ -42,8 +42,8 @@ export function CouncilActionsPage() {
       api.setActionDone(action.meetingId, action.refId, done),
     onSuccess: (updated, { done }) => {
       setJustDone(done ? updated : null);
+      // My tasks lists these under the same key.
       void queryClient.invalidateQueries({ queryKey: ['actions'] });
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
     },
   });
   const nameOf = (id: string | null) =>
