@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { LIMITS } from '@council/shared';
+import { addTask, docNames, LIMITS } from '@council/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import express from 'express';
 import helmet from 'helmet';
@@ -13,64 +13,35 @@ import { SqliteDocumentStore } from './collab/DocumentStore.ts';
 import { DurableLogExtension } from './collab/DurableLogExtension.ts';
 import { FramedSocket } from './collab/FramedSocket.ts';
 import { GracePeriodExtension } from './collab/GracePeriodExtension.ts';
-import { LiveDocuments } from './collab/LiveDocuments.ts';
+import { HocuspocusLiveDocuments } from './collab/LiveDocuments.ts';
 import { malformedFrame } from './collab/messageGuard.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
+import { SchemaMigrationExtension } from './collab/SchemaMigrationExtension.ts';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
-import { CouncilActionsRepo } from './domains/actions/repo.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
-import { AuditRepo } from './domains/audit/repo.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { AuthService } from './domains/auth/service.ts';
-import { SessionRepo } from './domains/auth/sessionRepo.ts';
-import { DecisionsRepo } from './domains/decisions/repo.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
-import { CallsRepo } from './domains/groups/callsRepo.ts';
-import { GroupsRepo } from './domains/groups/repo.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
 import { GroupsService } from './domains/groups/service.ts';
-import { TasksRepo } from './domains/groups/tasksRepo.ts';
-import { FollowupsRepo } from './domains/meetings/followupsRepo.ts';
-import { MinutesRepo } from './domains/meetings/minutesRepo.ts';
-import { MeetingsRepo } from './domains/meetings/repo.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
 import { MeetingsService } from './domains/meetings/service.ts';
-import { PeopleRepo } from './domains/people/repo.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
-import { PlansRepo } from './domains/plans/repo.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { PlansService } from './domains/plans/service.ts';
+import { safeProjector } from './domains/projections.ts';
+import { createRepos, type Repos } from './domains/repos.ts';
 import { indexPeople } from './domains/search/indexer.ts';
-import { SearchRepo } from './domains/search/repo.ts';
 import { searchRoutes } from './domains/search/routes.ts';
 import { authenticate } from './http/auth.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { openApiDocument, servedRoutes } from './http/openapi.ts';
 import { isAllowedOrigin, originCheck } from './http/origin.ts';
 import { createLogger, type Logger } from './logger.ts';
-
-export type Repos = ReturnType<typeof createRepos>;
-
-export function createRepos(db: Db) {
-  return {
-    people: new PeopleRepo(db),
-    sessions: new SessionRepo(db),
-    meetings: new MeetingsRepo(db),
-    minutes: new MinutesRepo(db),
-    followups: new FollowupsRepo(db),
-    decisions: new DecisionsRepo(db),
-    groups: new GroupsRepo(db),
-    tasks: new TasksRepo(db),
-    calls: new CallsRepo(db),
-    plans: new PlansRepo(db),
-    councilActions: new CouncilActionsRepo(db),
-    audit: new AuditRepo(db),
-    search: new SearchRepo(db),
-  };
-}
+import { Outbox } from './outbox/Outbox.ts';
 
 export interface CouncilServer {
   db: Db;
@@ -78,6 +49,7 @@ export interface CouncilServer {
   routes: string[];
   repos: Repos;
   meetings: MeetingsService;
+  outbox: Outbox;
   hocuspocus: Hocuspocus;
   httpServer: Server;
   logger: Logger;
@@ -110,7 +82,8 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const auth = new AuthService(repos.people, repos.sessions, Date.now, (sessionId) => closeSession(sessionId));
   const store = new SqliteDocumentStore(db);
 
-  const projector = new ProjectorExtension(db, logger);
+  const project = safeProjector(db, logger);
+  const projector = new ProjectorExtension(project);
   const hocuspocus = new Hocuspocus({
     name: 'council',
     quiet: true,
@@ -119,12 +92,13 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     extensions: [
       new AuthExtension(auth, repos),
       new DurableLogExtension(store, logger, options.durableLog ?? true),
+      new SchemaMigrationExtension(logger),
       projector,
       new GracePeriodExtension(config.documentGraceMs, config.documentGraceBudgetBytes),
     ],
   });
 
-  const live = new LiveDocuments(hocuspocus, repos, (personId) => auth.actorOf(personId));
+  const live = new HocuspocusLiveDocuments(hocuspocus, repos, (personId) => auth.actorOf(personId));
   closeSession = (sessionId) => live.closeSession(sessionId);
   const sweepSessions = async () => {
     for (const sessionId of await auth.sweep(live.sessionIds())) live.closeSession(sessionId);
@@ -133,8 +107,15 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     sweepSessions().catch((err) => logger.error({ err }, 'session sweep failed'));
   }, SESSION_SWEEP_MS);
   sessionSweep.unref();
-  const meetingsService = new MeetingsService(db, repos, live, logger);
-  const groupsService = new GroupsService(db, repos, live);
+  const outbox = new Outbox(db, logger);
+  outbox.handle({
+    'group.task': ({ groupId, taskId, ...task }) =>
+      live.change(docNames.group(groupId), (doc) => addTask(doc, taskId, { ...task, status: 'todo' })),
+  });
+  // Whatever a crash left between a commit and its side effects is applied now.
+  void outbox.drain();
+  const meetingsService = new MeetingsService(db, repos, live, outbox, project);
+  const groupsService = new GroupsService(db, repos, live, project);
   const plansService = new PlansService(repos, live);
 
   const app = express();
@@ -242,6 +223,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     routes: servedRoutes(api as unknown as Parameters<typeof servedRoutes>[0]),
     repos,
     meetings: meetingsService,
+    outbox,
     hocuspocus,
     httpServer,
     logger,

@@ -1,4 +1,4 @@
-import { docNames, fields, ROLES } from '@council/shared';
+import { docNames, MEETING_FIELDS, ROLES } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteDocumentStore } from './collab/DocumentStore.ts';
@@ -34,7 +34,7 @@ describe('fuzzing', () => {
     const stored = new Y.Doc();
     if (state) Y.applyUpdate(stored, state);
     for (const update of updates) Y.applyUpdate(stored, update);
-    const notes = (doc: Y.Doc) => doc.getXmlFragment(fields.notes('i1')).toString();
+    const notes = (doc: Y.Doc) => doc.getXmlFragment(MEETING_FIELDS.notes('i1')).toString();
     expect(notes(stored)).toBe(notes(live));
     expect(notes(stored)).toContain('Kontrol 199');
   });

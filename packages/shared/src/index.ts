@@ -1,9 +1,7 @@
-export * from './documents.ts';
-export * from './groupDoc.ts';
+export * from './documents/index.ts';
 export { type MessageKey, messages } from './i18n/index.ts';
 export * from './limits.ts';
-export * from './meetingDoc.ts';
-export * from './planDoc.ts';
 export * from './policy.ts';
+export * from './primitives.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

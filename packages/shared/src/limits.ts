@@ -16,3 +16,24 @@ export const LIMITS = {
   updateLogCompactAt: 500,
   passwordMinLength: 10,
 } as const;
+
+/**
+ * Lengths of the fields inside documents, in characters. REST validates against them, the web's
+ * inputs stop at them, and document readers flag a longer value and cut it in read models, so a
+ * value written over /collab is held to the same limit as one sent over REST.
+ */
+export const TEXT_LIMITS = {
+  agendaTitle: 300,
+  decisionTitle: 500,
+  decisionText: 20_000,
+  tag: 80,
+  tags: 30,
+  actionTitle: 500,
+  taskTitle: 300,
+  taskDescription: 5_000,
+  initiativeTitle: 300,
+  initiativeTheme: 200,
+  benefitDescription: 1_000,
+  indicatorName: 200,
+  indicatorUnit: 40,
+} as const;

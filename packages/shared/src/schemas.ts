@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { LIMITS } from './limits.ts';
+import { TaskStatus } from './documents/group.ts';
+import { AgendaItem } from './documents/meeting.ts';
+import { Initiative, InitiativeStatus } from './documents/plan.ts';
+import { LIMITS, TEXT_LIMITS } from './limits.ts';
+import { DecisionNumber, Id, IsoDate, IsoDateTime } from './primitives.ts';
 import { GROUP_ROLES, ROLES } from './roles.ts';
 
-/** Ids are short opaque strings; they appear in document names, so they are restricted. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id');
-export const IsoDate = z.iso.date();
-export const IsoDateTime = z.iso.datetime({ offset: true });
 export const Locale = z.enum(['da', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
@@ -112,21 +112,6 @@ export const MeetingTransitionName = z.enum(
 export const TransitionRequest = z.object({ reason: z.string().trim().min(1).max(2000).optional() });
 export const ReopenRequest = z.object({ reason: z.string().trim().min(1, 'Give a reason for reopening').max(2000) });
 
-export const DECISION_STATUSES = ['proposed', 'adopted', 'rejected', 'postponed'] as const;
-export const DecisionStatus = z.enum(DECISION_STATUSES);
-
-/** Shape of `decision:<itemId>` inside a meeting document while it is drafted. */
-export const DecisionDraft = z.object({
-  title: z.string().max(500),
-  text: z.string().max(20_000),
-  status: DecisionStatus,
-  supersedes: z.array(z.string().regex(/^\d{4}-\d{3,}$/)).default([]),
-  tags: z.array(z.string().max(80)).default([]),
-});
-export type DecisionDraft = z.infer<typeof DecisionDraft>;
-
-export const Attendance = z.enum(['present', 'absent', 'apologies']);
-
 export const Minutes = z.object({
   meetingId: Id,
   audience: z.enum(['public', 'council']),
@@ -136,8 +121,6 @@ export const Minutes = z.object({
   markdown: z.string(),
 });
 export type Minutes = z.infer<typeof Minutes>;
-
-export const DecisionNumber = z.string().regex(/^\d{4}-\d{3,}$/, 'A decision number looks like 2026-014');
 
 export const DECISION_RECORD_STATUSES = ['adopted', 'superseded', 'rejected', 'postponed'] as const;
 
@@ -303,17 +286,6 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 
-/** Shape of an agenda item inside `meeting:<id>` (a Y.Map with these keys). */
-export const AgendaItem = z.object({
-  id: Id,
-  title: z.string(),
-  kind: z.enum(['information', 'discussion', 'decision']),
-  presenterId: Id.optional(),
-  durationMinutes: z.number().int().min(0).max(600),
-  confidential: z.boolean(),
-});
-export type AgendaItem = z.infer<typeof AgendaItem>;
-
 export const ERROR_CODES = [
   'bad_request',
   'validation_failed',
@@ -335,23 +307,20 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** An agenda item added over REST (scripts, integrations); the server picks the id. */
-export const NewAgendaItem = AgendaItem.omit({ id: true }).extend({
+export const NewAgendaItem = AgendaItem.omit({ id: true, removedAt: true, removedBy: true }).extend({
+  title: z.string().trim().min(1).max(TEXT_LIMITS.agendaTitle),
   confidential: z.boolean().default(false),
   durationMinutes: z.number().int().min(0).max(600).default(15),
 });
 export type NewAgendaItem = z.input<typeof NewAgendaItem>;
 
-export const TASK_STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
-export const TaskStatus = z.enum(TASK_STATUSES);
-export type TaskStatus = z.infer<typeof TaskStatus>;
-
 /** A task created over REST; the assignee must be a member of the group. */
 export const NewTask = z.object({
-  title: z.string().trim().min(1).max(300),
+  title: z.string().trim().min(1).max(TEXT_LIMITS.taskTitle),
   status: TaskStatus.default('todo'),
   assigneeId: Id.optional(),
   due: IsoDate.optional(),
-  description: z.string().max(5000).optional(),
+  description: z.string().max(TEXT_LIMITS.taskDescription).optional(),
 });
 export type NewTask = z.input<typeof NewTask>;
 
@@ -389,13 +358,13 @@ export const CreatePlan = z
 /** A change of an initiative over REST; checked whole before the live document is touched. */
 export const UpdateInitiative = z
   .object({
-    title: z.string().trim().min(1).max(300),
-    theme: z.string().trim().max(200),
-    status: z.enum(['planned', 'active', 'paused', 'done']),
+    title: Initiative.shape.title,
+    theme: z.string().trim().max(TEXT_LIMITS.initiativeTheme),
+    status: InitiativeStatus,
     ownerGroupId: Id.nullable(),
     startDate: IsoDate.nullable(),
     endDate: IsoDate.nullable(),
-    decisionNumbers: z.array(z.string().regex(/^\d{4}-\d{3,}$/, 'A decision number looks like 2026-014')).max(50),
+    decisionNumbers: z.array(DecisionNumber).max(50),
   })
   .partial();
 

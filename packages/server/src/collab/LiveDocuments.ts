@@ -1,6 +1,7 @@
 import { type Actor, can, LIVE_MESSAGE, type Resource } from '@council/shared';
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
+import type { LiveDocuments } from '../domains/liveDocuments.ts';
 import type { CollabContext } from './AuthExtension.ts';
 import { type AccessRepos, resourceForDocument } from './access.ts';
 
@@ -21,7 +22,7 @@ function applyPolicy(connection: Connection, resource: Resource | null): void {
  * What services may do with live documents: read or change them as everyone connected sees them,
  * re-ask the policy for open connections when a resource or a person changes, and notify clients.
  */
-export class LiveDocuments {
+export class HocuspocusLiveDocuments implements LiveDocuments {
   constructor(
     private readonly hocuspocus: Hocuspocus,
     private readonly repos: AccessRepos,

@@ -1,7 +1,5 @@
 import type { Extension, onChangePayload } from '@hocuspocus/server';
-import type { Db } from '../db/connection.ts';
-import type { Logger } from '../logger.ts';
-import { projectDocument } from './projections.ts';
+import type { Project } from '../domains/projections.ts';
 
 const DEBOUNCE_MS = 500;
 /** A document that never pauses (a meeting with several people typing) is still projected this often. */
@@ -24,10 +22,8 @@ export class ProjectorExtension implements Extension {
   extensionName = 'Projector';
   private readonly pending = new Map<string, Pending>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly logger: Logger,
-  ) {}
+  /** `project` is the domains' projections by document kind; it logs its own failures. */
+  constructor(private readonly project: Project) {}
 
   async onChange({ documentName, document }: onChangePayload): Promise<void> {
     const now = Date.now();
@@ -39,11 +35,7 @@ export class ProjectorExtension implements Extension {
     const project = () => {
       clearTimeout(entry.timer);
       this.pending.delete(documentName);
-      try {
-        projectDocument(this.db, documentName, document);
-      } catch (err) {
-        this.logger.error({ err, document: documentName }, 'projection failed');
-      }
+      this.project(documentName, document);
     };
     const due = () => {
       const wait = Math.min(entry.lastChange + DEBOUNCE_MS, entry.firstChange + MAX_WAIT_MS) - Date.now();

@@ -1,4 +1,4 @@
-import { docNames, fields, LIVE_MESSAGE } from '@council/shared';
+import { docNames, GROUP_FIELDS, LIVE_MESSAGE } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { notesText, storedDoc, write } from '../testing/notes.ts';
@@ -92,9 +92,9 @@ describe('open connections follow changes to access', () => {
     // Before: the volunteer's board is read-only. (Tried from a second connection: a refused edit
     // leaves a client's document ahead of the server's, which is why the web app starts afresh.)
     const probe = await connectClient(server.wsUrl, name, volunteer.token);
-    probe.doc.getMap(fields.tasks).set('before', new Y.Map());
+    probe.doc.getMap(GROUP_FIELDS.tasks).set('before', new Y.Map());
     await settle();
-    expect(leadBoard.doc.getMap(fields.tasks).has('before')).toBe(false);
+    expect(leadBoard.doc.getMap(GROUP_FIELDS.tasks).has('before')).toBe(false);
     probe.destroy();
 
     const call = await server.api('POST', `/api/groups/${group.id}/calls`, { token: leadToken, body: {} });
@@ -112,8 +112,8 @@ describe('open connections follow changes to access', () => {
 
     const task = new Y.Map<unknown>();
     task.set('title', 'Kortlæg snitflader');
-    board.doc.getMap(fields.tasks).set('after', task);
-    await waitFor(() => leadBoard.doc.getMap(fields.tasks).has('after'), 'the lead sees the new member’s task');
+    board.doc.getMap(GROUP_FIELDS.tasks).set('after', task);
+    await waitFor(() => leadBoard.doc.getMap(GROUP_FIELDS.tasks).has('after'), 'the lead sees the new member’s task');
     board.destroy();
     leadBoard.destroy();
   });

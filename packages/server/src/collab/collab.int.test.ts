@@ -1,4 +1,4 @@
-import { docNames, fields } from '@council/shared';
+import { docNames, GROUP_FIELDS, MEETING_FIELDS } from '@council/shared';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -21,7 +21,7 @@ describe('collaboration', () => {
     const b = await server.signIn('secretary');
     const alice = await connectClient(server.wsUrl, docNames.meeting(meeting.id), a.token);
     const bob = await connectClient(server.wsUrl, docNames.meeting(meeting.id), b.token);
-    expect(alice.doc.getArray(fields.agenda).length).toBe(1);
+    expect(alice.doc.getArray(MEETING_FIELDS.agenda).length).toBe(1);
     write(alice.doc, 'Rådet drøftede rammearkitekturen.');
     await waitFor(() => notesText(bob.doc).includes('rammearkitekturen'), 'bob sees alice');
     write(bob.doc, 'Sekretariatet følger op.');
@@ -114,11 +114,11 @@ describe('collaboration', () => {
     const outsiderClient = await connectClient(server.wsUrl, docNames.group(group.id), outsider.token);
     const task = new Y.Map<unknown>();
     task.set('title', 'Kortlæg integrationer');
-    leadClient.doc.getMap(fields.tasks).set('t1', task);
-    await waitFor(() => outsiderClient.doc.getMap(fields.tasks).has('t1'), 'outsider sees the task');
-    outsiderClient.doc.getMap(fields.tasks).delete('t1');
+    leadClient.doc.getMap(GROUP_FIELDS.tasks).set('t1', task);
+    await waitFor(() => outsiderClient.doc.getMap(GROUP_FIELDS.tasks).has('t1'), 'outsider sees the task');
+    outsiderClient.doc.getMap(GROUP_FIELDS.tasks).delete('t1');
     await new Promise((r) => setTimeout(r, 200));
-    expect(leadClient.doc.getMap(fields.tasks).has('t1')).toBe(true);
+    expect(leadClient.doc.getMap(GROUP_FIELDS.tasks).has('t1')).toBe(true);
     leadClient.destroy();
     outsiderClient.destroy();
   });

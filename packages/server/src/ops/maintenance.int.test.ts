@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { docNames, fields } from '@council/shared';
+import { docNames, GROUP_FIELDS, MEETING_FIELDS } from '@council/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../db/connection.ts';
@@ -24,12 +24,12 @@ describe('backup and restore', () => {
     const meeting = await server.factory.meeting();
     const { token } = await server.signIn('secretary');
     const client = await connectClient(server.wsUrl, docNames.meeting(meeting.id), token);
-    client.doc.getXmlFragment(fields.notes('i1')).insert(0, [new Y.XmlText('Sikkerhedskopieret tekst')]);
+    client.doc.getXmlFragment(MEETING_FIELDS.notes('i1')).insert(0, [new Y.XmlText('Sikkerhedskopieret tekst')]);
     await client.synced();
 
     const backup = path.join(path.dirname(tempDatabaseFile()), 'backup.sqlite');
     await backupDatabase(server.council.db, backup);
-    client.doc.getXmlFragment(fields.notes('i1')).insert(0, [new Y.XmlText('Efter backup ')]);
+    client.doc.getXmlFragment(MEETING_FIELDS.notes('i1')).insert(0, [new Y.XmlText('Efter backup ')]);
     await client.synced();
     client.destroy();
     await server.stop();
@@ -41,7 +41,7 @@ describe('backup and restore', () => {
       docNames.meeting(meeting.id),
       (await restored.signIn('chair')).token,
     );
-    const text = reader.doc.getXmlFragment(fields.notes('i1')).toString();
+    const text = reader.doc.getXmlFragment(MEETING_FIELDS.notes('i1')).toString();
     expect(text).toContain('Sikkerhedskopieret tekst');
     expect(text).not.toContain('Efter backup');
     reader.destroy();
@@ -74,7 +74,7 @@ describe('reindex', () => {
       order: 'a0',
     }))
       task.set(k, v);
-    client.doc.getMap(fields.tasks).set('t1', task);
+    client.doc.getMap(GROUP_FIELDS.tasks).set('t1', task);
     await client.synced();
     const count = () =>
       (server.council.db.prepare('SELECT count(*) AS n FROM tasks WHERE group_id = ?').get(group.id) as { n: number })

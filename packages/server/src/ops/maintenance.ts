@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import { migrateDocument } from '@council/shared';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
-import { projectDocument } from '../collab/projections.ts';
 import type { Db } from '../db/connection.ts';
 import { DecisionsRepo } from '../domains/decisions/repo.ts';
+import { projectDocument } from '../domains/projections.ts';
 import { indexDecisions, indexPeople } from '../domains/search/indexer.ts';
 
 /** Online backup: SQLite's backup API copies a consistent snapshot while the server keeps writing. */
@@ -31,7 +32,11 @@ export function restoreDatabase(backup: string, databaseFile: string): void {
   fs.copyFileSync(backup, databaseFile);
 }
 
-/** Rebuilds every read model and the search index; returns how many documents were projected. */
+/**
+ * Brings every document to the current shape and rebuilds every read model and the search index
+ * from them; returns how many documents were projected. Run with the server stopped: a migration is
+ * appended to the document's update log, as the server would log it.
+ */
 export async function reindex(db: Db): Promise<number> {
   const store = new SqliteDocumentStore(db);
   const names = await store.names();
@@ -40,6 +45,10 @@ export async function reindex(db: Db): Promise<number> {
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
     for (const update of updates) Y.applyUpdate(doc, update);
+    const log = (update: Uint8Array) => store.appendUpdate(name, update);
+    doc.on('update', log);
+    migrateDocument(name, doc);
+    doc.off('update', log);
     projectDocument(db, name, doc);
     doc.destroy();
   }

@@ -1,11 +1,10 @@
 import type { AgendaItem, Role } from '@council/shared';
-import { docNames } from '@council/shared';
+import { buildGroupDoc, buildMeetingDocs, buildPlanDoc, docNames, type MeetingSeed } from '@council/shared';
 import * as Y from 'yjs';
 import type { CouncilServer } from '../app.ts';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
-import { buildGroupDoc, buildMeetingDocs, buildPlanDoc, type MeetingContent } from '../collab/docBuilders.ts';
-import { projectDocument } from '../collab/projections.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
+import { projectDocument } from '../domains/projections.ts';
 import { indexPeople } from '../domains/search/indexer.ts';
 
 export const DEMO_PASSWORD = 'demo-council-2011';
@@ -218,7 +217,7 @@ interface DemoMeeting {
   endsAt: string;
   location: string;
   status: 'approved' | 'draft';
-  content: MeetingContent;
+  content: MeetingSeed;
 }
 
 const meetings: DemoMeeting[] = [
@@ -443,7 +442,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           status: 'done',
           assigneeId: 'a2',
           due: '2026-09-30',
-          order: 'a0',
         },
         {
           id: 't2',
@@ -451,7 +449,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           status: 'doing',
           assigneeId: 'a3',
           due: '2026-11-15',
-          order: 'a1',
         },
         {
           id: 't3',
@@ -459,7 +456,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           status: 'blocked',
           assigneeId: 'a1',
           due: '2026-12-01',
-          order: 'a2',
         },
         {
           id: 't4',
@@ -467,7 +463,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           status: 'todo',
           assigneeId: 'a1',
           due: '2026-12-05',
-          order: 'a3',
         },
         {
           id: 't5',
@@ -475,7 +470,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           status: 'todo',
           assigneeId: 'a4',
           due: '2027-01-20',
-          order: 'a4',
         },
       ],
     ),
@@ -491,7 +485,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           status: 'doing',
           assigneeId: 'a7',
           due: '2026-12-15',
-          order: 'a0',
         },
         {
           id: 't2',
@@ -499,7 +492,6 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
           status: 'todo',
           assigneeId: 'a8',
           due: '2027-02-01',
-          order: 'a1',
         },
       ],
     ),

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingStatus, Role } from '@council/shared';
-import { docNames } from '@council/shared';
+import { buildMeetingDocs, buildPlanDoc, docNames, type InitiativeSeed, type MeetingSeed } from '@council/shared';
 import * as Y from 'yjs';
-import { createRepos } from '../app.ts';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
-import { buildMeetingDocs, buildPlanDoc, type InitiativeContent, type MeetingContent } from '../collab/docBuilders.ts';
-import { projectDocument } from '../collab/projections.ts';
 import type { Db } from '../db/connection.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
+import { projectDocument } from '../domains/projections.ts';
+import { createRepos } from '../domains/repos.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | undefined;
@@ -39,7 +38,7 @@ export class Factory {
     return { ...person, password: TEST_PASSWORD };
   }
 
-  async meeting(overrides: { status?: MeetingStatus; title?: string; content?: MeetingContent } = {}) {
+  async meeting(overrides: { status?: MeetingStatus; title?: string; content?: MeetingSeed } = {}) {
     const id = `m-${randomUUID().slice(0, 8)}`;
     const meeting = {
       id,
@@ -65,7 +64,7 @@ export class Factory {
     projectDocument(this.db, name, doc);
   }
 
-  async plan(initiatives: InitiativeContent[]) {
+  async plan(initiatives: InitiativeSeed[]) {
     const id = `p-${randomUUID().slice(0, 8)}`;
     await this.repos.plans.create({
       id,

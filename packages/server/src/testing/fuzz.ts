@@ -4,7 +4,7 @@
  * failure names a seed and case that reproduce it.
  */
 import { createHash } from 'node:crypto';
-import { fields } from '@council/shared';
+import { MEETING_FIELDS } from '@council/shared';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -78,7 +78,7 @@ function damagedUpdate(rand: Random): Uint8Array {
   const donor = new Y.Doc();
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText('Skadet opdatering')]);
-  donor.getXmlFragment(fields.notes('i1')).push([paragraph]);
+  donor.getXmlFragment(MEETING_FIELDS.notes('i1')).push([paragraph]);
   const update = Y.encodeStateAsUpdate(donor);
   switch (rand.int(3)) {
     case 0:
@@ -176,7 +176,7 @@ export async function fuzzCollab(options: {
     });
   const alice = await connectClient(options.wsUrl, options.document, options.token);
   const bob = await connectClient(options.wsUrl, options.document, options.token);
-  const text = (doc: Y.Doc) => doc.getXmlFragment(fields.notes('i1')).toString();
+  const text = (doc: Y.Doc) => doc.getXmlFragment(MEETING_FIELDS.notes('i1')).toString();
   const names = Object.keys(CASES);
   try {
     for (let i = 0; i < options.cases; i++) {
@@ -195,7 +195,7 @@ export async function fuzzCollab(options: {
       const line = `Kontrol ${i}`;
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(line)]);
-      alice.doc.getXmlFragment(fields.notes('i1')).push([paragraph]);
+      alice.doc.getXmlFragment(MEETING_FIELDS.notes('i1')).push([paragraph]);
       try {
         await waitFor(() => text(bob.doc).includes(line), 'an honest edit to arrive', 5000);
       } catch {

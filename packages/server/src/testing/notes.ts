@@ -1,16 +1,16 @@
-import { fields } from '@council/shared';
+import { MEETING_FIELDS } from '@council/shared';
 import * as Y from 'yjs';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
 import type { Db } from '../db/connection.ts';
 
 /** An agenda item's notes as XML text, for assertions. */
-export const notesText = (doc: Y.Doc, itemId = 'i1') => doc.getXmlFragment(fields.notes(itemId)).toString();
+export const notesText = (doc: Y.Doc, itemId = 'i1') => doc.getXmlFragment(MEETING_FIELDS.notes(itemId)).toString();
 
 /** Types a paragraph at the end of an agenda item's notes, as the editor would. */
 export function write(doc: Y.Doc, text: string, itemId = 'i1'): void {
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
-  const fragment = doc.getXmlFragment(fields.notes(itemId));
+  const fragment = doc.getXmlFragment(MEETING_FIELDS.notes(itemId));
   fragment.insert(fragment.length, [paragraph]);
 }
 

@@ -1,4 +1,4 @@
-import { can, docNames, fields, type Me, type Group as WorkingGroup } from '@council/shared';
+import { can, docNames, GROUP_FIELDS, type Me, type Group as WorkingGroup } from '@council/shared';
 import { Alert, Badge, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +51,7 @@ function GroupWorkspace({ group, me }: { group: WorkingGroup; me: Me }) {
               </Title>
               <LiveRichText
                 collab={collab}
-                field={fields.mandate}
+                field={GROUP_FIELDS.mandate}
                 editable={editable}
                 label={t('groups.mandate')}
                 me={me}
@@ -75,7 +75,7 @@ function GroupWorkspace({ group, me }: { group: WorkingGroup; me: Me }) {
               </List>
             </Grid.Col>
           </Grid>
-          <TaskBoard doc={collab.doc} group={group} editable={editable} />
+          <TaskBoard doc={collab.doc} provider={collab.provider} meId={me.id} group={group} editable={editable} />
           <GroupCalls groupId={group.id} canManage={canManage} isMember={group.id in me.groups} />
         </>
       )}

@@ -1,13 +1,16 @@
 import {
   addBenefit,
   addIndicator,
+  benefitText,
   can,
   docNames,
-  fields,
   type IndicatorData,
   indicatorProgress,
+  initiativeTitle,
   type Me,
+  PLAN_FIELDS,
   removeBenefit,
+  TEXT_LIMITS,
   updateInitiative,
 } from '@council/shared';
 import {
@@ -36,6 +39,7 @@ import type * as Y from 'yjs';
 import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { LiveRichText } from '../features/collab/LiveRichText.tsx';
+import { LiveText } from '../features/collab/LiveText.tsx';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
@@ -76,10 +80,13 @@ function InitiativeView({ me }: { me: Me }) {
       <Title order={2}>{initiative.title}</Title>
       {editable ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          <TextInput
+          <LiveText
+            text={initiativeTitle(collab.doc, initiative.id)}
             label={t('plan.initiative')}
-            value={initiative.title}
-            onChange={(e) => update({ title: e.currentTarget.value })}
+            fieldId={`initiative:${initiative.id}:title`}
+            provider={collab.provider}
+            editable
+            maxLength={TEXT_LIMITS.initiativeTitle}
           />
           <TextInput
             label={t('plan.theme')}
@@ -154,7 +161,7 @@ function InitiativeView({ me }: { me: Me }) {
         </Title>
         <LiveRichText
           collab={collab}
-          field={fields.description(initiative.id)}
+          field={PLAN_FIELDS.description(initiative.id)}
           editable={editable}
           label={t('plan.description')}
           me={me}
@@ -204,7 +211,17 @@ function Benefits({ doc, initiative, editable }: { doc: Y.Doc; initiative: Initi
         {initiative.benefits.map((b) => (
           <Group key={b.id} gap="xs">
             <Badge variant="light">{t(`plan.benefitKinds.${b.kind as 'economic'}`, { defaultValue: b.kind })}</Badge>
-            <Text size="sm">{b.description}</Text>
+            {editable ? (
+              <LiveText
+                text={benefitText(doc, initiative.id, b.id)}
+                label={t('plan.benefitText')}
+                fieldId={`benefit:${initiative.id}:${b.id}`}
+                editable
+                maxLength={TEXT_LIMITS.benefitDescription}
+              />
+            ) : (
+              <Text size="sm">{b.description}</Text>
+            )}
             {editable && (
               <ActionIcon
                 size="sm"

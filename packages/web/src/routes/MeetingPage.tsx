@@ -45,9 +45,12 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
   const closed = useCollabDocument(mayReadClosed ? docNames.meetingClosed(meeting.id) : null, me, options);
   const people = useQuery({ queryKey: ['people'], queryFn: () => api.people() });
   const groups = useQuery({ queryKey: ['groups'], queryFn: api.groups });
-  const agenda = useAgenda(open?.doc);
+  const entries = useAgenda(open?.doc);
+  const agenda = entries.filter((item) => !item.removedAt);
+  const removed = entries.filter((item) => item.removedAt);
   const [params, setParams] = useSearchParams();
-  const selected = agenda.find((item) => item.id === params.get('item')) ?? agenda[0];
+  // A removed item stays open for whoever is in it: they are told, and may restore it.
+  const selected = entries.find((item) => item.id === params.get('item')) ?? agenda[0];
   const tab = params.get('tab') ?? (meeting.status === 'approved' ? 'minutes' : 'agenda');
   const docs = open ? { open: open.doc, closed: closed?.doc } : null;
 
@@ -107,6 +110,8 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
                   <AgendaPanel
                     meetingId={meeting.id}
                     items={agenda}
+                    removed={removed}
+                    people={people.data ?? []}
                     docs={docs}
                     editable={editable}
                     startsAt={meeting.startsAt}
@@ -127,6 +132,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
                     people={people.data ?? []}
                     me={me}
                     mayReadConfidential={mayReadClosed}
+                    number={meeting.decisions.find((d) => d.itemId === selected.id)?.number}
                   />
                 ) : (
                   <EmptyState>{t('meetings.chooseItem')}</EmptyState>
@@ -138,7 +144,14 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             <AttendancePanel doc={open.doc} people={people.data ?? []} editable={editable} />
           </Tabs.Panel>
           <Tabs.Panel value="actions" pt="md">
-            <ActionsPanel doc={open.doc} people={people.data ?? []} groups={groups.data ?? []} editable={editable} />
+            <ActionsPanel
+              doc={open.doc}
+              provider={open.provider}
+              people={people.data ?? []}
+              groups={groups.data ?? []}
+              editable={editable}
+              meId={me.id}
+            />
           </Tabs.Panel>
         </Tabs>
       )}

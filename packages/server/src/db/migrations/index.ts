@@ -5,6 +5,7 @@ import { sql as groups } from './004_groups.ts';
 import { sql as registerTextOrder } from './005_register_text_order.ts';
 import { sql as updateLogByDocument } from './006_update_log_by_document.ts';
 import { sql as councilActions } from './007_council_actions.ts';
+import { sql as outbox } from './008_outbox.ts';
 
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 5, name: 'register text order', sql: registerTextOrder },
   { version: 6, name: 'update log by document', sql: updateLogByDocument },
   { version: 7, name: 'council actions', sql: councilActions },
+  { version: 8, name: 'outbox', sql: outbox },
 ];

@@ -14,19 +14,20 @@ import {
   type UpdateGroup,
 } from '@council/shared';
 import type { z } from 'zod';
-import type { Repos } from '../../app.ts';
-import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
-import { projectDocument } from '../../collab/projections.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { invalid } from '../../http/validate.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
+import type { Project } from '../projections.ts';
+import type { Repos } from '../repos.ts';
 
 export class GroupsService {
   constructor(
     private readonly db: Db,
     private readonly repos: Repos,
     private readonly live: LiveDocuments,
+    private readonly project: Project,
   ) {}
 
   async create(actor: Actor, input: z.output<typeof CreateGroup>): Promise<Group> {
@@ -163,7 +164,7 @@ export class GroupsService {
   /** Read models and search follow membership and fields (e.g. whether an assignee is a member). */
   private async reproject(groupId: string): Promise<void> {
     const name = docNames.group(groupId);
-    await this.live.read(name, (doc) => projectDocument(this.db, name, doc));
+    await this.live.read(name, (doc) => this.project(name, doc));
   }
 
   /** A group the actor may see, or 404: a closed group does not exist for outsiders. */

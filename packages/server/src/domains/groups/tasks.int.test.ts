@@ -1,4 +1,4 @@
-import { docNames, fields } from '@council/shared';
+import { docNames, GROUP_FIELDS } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
@@ -29,7 +29,7 @@ describe('tasks', () => {
       body: { title: 'Beskriv beskedformat', assigneeId: lead.id, due: '2027-01-15' },
     });
     expect(created.status).toBe(201);
-    await waitFor(() => watcher.doc.getMap(fields.tasks).has(created.body.id), 'the task to appear live');
+    await waitFor(() => watcher.doc.getMap(GROUP_FIELDS.tasks).has(created.body.id), 'the task to appear live');
     watcher.destroy();
 
     const unknown = await server.api('POST', `/api/groups/${group.id}/tasks`, {
@@ -70,7 +70,7 @@ describe('tasks', () => {
       order: 'a0',
     }))
       task.set(k, v);
-    client.doc.getMap(fields.tasks).set('bad', task);
+    client.doc.getMap(GROUP_FIELDS.tasks).set('bad', task);
     await client.synced();
     client.destroy();
     let tasks: { id: string; needsAttention: boolean }[] = [];
@@ -79,6 +79,41 @@ describe('tasks', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(tasks).toEqual([expect.objectContaining({ id: 'bad', title: 'Skæv opgave', needsAttention: true })]);
+  });
+
+  it('survives a member writing a task whose title is an object and whose description is 1.9 MB: flagged, cut, every route below 500', async () => {
+    const lead = await member('group_lead');
+    const writer = await member('group_member');
+    const group = await server.factory.group({
+      members: [
+        { personId: lead.id, role: 'lead' },
+        { personId: writer.id, role: 'member' },
+      ],
+    });
+    const client = await connectClient(server.wsUrl, docNames.group(group.id), await login(writer));
+    const task = new Y.Map<unknown>();
+    task.set('title', { nested: 'object' });
+    task.set('status', 'todo');
+    task.set('order', 'a0');
+    task.set('description', 'x'.repeat(1_900_000));
+    client.doc.getMap(GROUP_FIELDS.tasks).set('evil', task);
+    await client.synced();
+    client.destroy();
+    const token = await login(lead);
+    let tasks: { id: string; title: string; needsAttention: boolean }[] = [];
+    for (let i = 0; i < 30 && tasks.length === 0; i++) {
+      tasks = (await server.api('GET', `/api/tasks?group=${group.id}`, { token })).body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(tasks).toEqual([expect.objectContaining({ id: 'evil', title: '', needsAttention: true })]);
+    const search = server.council.db
+      .prepare<[string], { n: number }>("SELECT max(length(body)) AS n FROM search_docs WHERE type = 'task' AND ref = ?")
+      .get(`${group.id}:evil`);
+    expect(search?.n).toBeLessThanOrEqual(5_100);
+    expect((await server.api('GET', `/api/groups/${group.id}`, { token })).status).toBe(200);
+    const patch = await server.api('PATCH', `/api/groups/${group.id}`, { token, body: { status: 'active' } });
+    expect(patch.status).toBe(200);
+    expect((await server.api('POST', `/api/groups/${group.id}/tasks`, { token, body: { title: 'Ny' } })).status).toBe(201);
   });
 
   it("lists my tasks across groups, and never a closed group's tasks to outsiders", async () => {

@@ -1,68 +1,46 @@
-import { type AgendaItem, Attendance, DecisionDraft, fields, readAgenda } from '@council/shared';
+import {
+  type ActionPoint,
+  type AgendaItem,
+  type Attendance,
+  type Checked,
+  contentDoc,
+  type Decision,
+  readActions,
+  readAgenda,
+  readAttendance,
+  readDecision,
+} from '@council/shared';
 import type * as Y from 'yjs';
-import { z } from 'zod';
-import type { Logger } from '../../logger.ts';
 import type { NewDecision } from '../decisions/repo.ts';
 
-export const ActionPoint = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1).max(500),
-  assigneeId: z.string().optional(),
-  due: z.iso.date().optional(),
-  itemId: z.string().optional(),
-  groupId: z.string().optional(),
-});
-export type ActionPoint = z.infer<typeof ActionPoint>;
-
-export interface MeetingContent {
-  agenda: AgendaItem[];
-  /** Decision drafts of decision items, by item id, read from the document the item's notes live in. */
-  decisions: Map<string, DecisionDraft>;
-  attendance: Map<string, z.infer<typeof Attendance>>;
-  actions: ActionPoint[];
+/** A meeting as approval and the minutes read it from its two documents, with the shared readers. */
+export interface MeetingRecord {
+  /** Items on the agenda (removed ones are not), each checked. */
+  agenda: Checked<AgendaItem>[];
+  /** Decisions of decision items, by item id, read from the document the item's notes live in. */
+  decisions: Map<string, Checked<Decision>>;
+  attendance: Map<string, Attendance>;
+  actions: Checked<ActionPoint>[];
 }
 
-/** The document of an item: confidential items keep notes and decision in the closed document. */
-export const docFor = (item: AgendaItem, open: Y.Doc, closed: Y.Doc) => (item.confidential ? closed : open);
+export interface MeetingParts {
+  open: Y.Doc;
+  closed: Y.Doc;
+}
 
-/**
- * Reads a meeting's documents against the schemas in shared. Whatever does not match is skipped with
- * a warning, so that one malformed entry never blocks the valid rest (e.g. approval).
- */
-export function readMeetingContent(open: Y.Doc, closed: Y.Doc, logger: Logger, meetingId: string): MeetingContent {
-  const skip = (what: string, issues: unknown) =>
-    logger.warn({ meetingId, what, issues }, 'skipped invalid entry in meeting document');
-  const agenda = readAgenda(open, (issues) => skip('agenda item', issues));
-  const decisions = new Map<string, DecisionDraft>();
+export function readMeetingRecord(docs: MeetingParts): MeetingRecord {
+  const agenda = readAgenda(docs.open);
+  const decisions = new Map<string, Checked<Decision>>();
   for (const item of agenda) {
     if (item.kind !== 'decision') continue;
-    const map = docFor(item, open, closed).getMap(fields.decision(item.id));
-    if (map.size === 0) continue;
-    const parsed = DecisionDraft.safeParse(map.toJSON());
-    if (parsed.success) decisions.set(item.id, parsed.data);
-    else skip(`decision ${item.id}`, parsed.error.issues);
+    const decision = readDecision(contentDoc(item, docs) as Y.Doc, item.id);
+    if (decision) decisions.set(item.id, decision);
   }
-  const attendance = new Map<string, z.infer<typeof Attendance>>();
-  for (const [personId, value] of open.getMap(fields.attendance)) {
-    const parsed = Attendance.safeParse(value);
-    if (parsed.success) attendance.set(personId, parsed.data);
-    else skip(`attendance ${personId}`, parsed.error.issues);
-  }
-  const actions: ActionPoint[] = [];
-  for (const entry of open.getArray(fields.actions).toArray()) {
-    const parsed = ActionPoint.safeParse(toJson(entry));
-    if (parsed.success) actions.push(parsed.data);
-    else skip('action point', parsed.error.issues);
-  }
-  return { agenda, decisions, attendance, actions };
-}
-
-function toJson(value: unknown): unknown {
-  return value && typeof value === 'object' && 'toJSON' in value ? (value as { toJSON(): unknown }).toJSON() : value;
+  return { agenda, decisions, attendance: readAttendance(docs.open), actions: readActions(docs.open) };
 }
 
 /** What approved minutes leave for later meetings: postponed decisions and every action point. */
-export function followupsOf(content: MeetingContent) {
+export function followupsOf(content: MeetingRecord) {
   const postponed = content.agenda.flatMap((item) => {
     const decision = content.decisions.get(item.id);
     if (decision?.status !== 'postponed') return [];
@@ -92,7 +70,7 @@ export function followupsOf(content: MeetingContent) {
 }
 
 /** The register entries approval writes: every decision item whose decision is no longer proposed. */
-export function decisionsToRecord(meeting: { id: string; startsAt: string }, content: MeetingContent): NewDecision[] {
+export function decisionsToRecord(meeting: { id: string; startsAt: string }, content: MeetingRecord): NewDecision[] {
   return content.agenda.flatMap((item) => {
     const d = content.decisions.get(item.id);
     if (!d || d.status === 'proposed') return [];

@@ -1,4 +1,12 @@
-import { docNames, fields, MEETING_STATUSES, type MeetingStatus, ROLES, type Role } from '@council/shared';
+import {
+  docNames,
+  GROUP_FIELDS,
+  MEETING_FIELDS,
+  MEETING_STATUSES,
+  type MeetingStatus,
+  ROLES,
+  type Role,
+} from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
@@ -51,7 +59,7 @@ describe('permission matrix: every role × state × open/closed document, over R
 });
 
 function write(doc: Y.Doc, text: string, itemId = 'i1') {
-  const fragment = doc.getXmlFragment(fields.notes(itemId));
+  const fragment = doc.getXmlFragment(MEETING_FIELDS.notes(itemId));
   const p = new Y.XmlElement('paragraph');
   p.insert(0, [new Y.XmlText(text)]);
   fragment.insert(fragment.length, [p]);
@@ -149,7 +157,7 @@ describe('meeting lifecycle', () => {
     write(writer.doc, 'Skrevet efter godkendelsen');
     await new Promise((r) => setTimeout(r, 200));
     const reader = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.chair);
-    expect(reader.doc.getXmlFragment(fields.notes('i1')).toString()).not.toContain('efter godkendelsen');
+    expect(reader.doc.getXmlFragment(MEETING_FIELDS.notes('i1')).toString()).not.toContain('efter godkendelsen');
     reader.destroy();
 
     const decisions = (
@@ -210,7 +218,7 @@ describe('meeting lifecycle', () => {
     expect(await markdownFile.text()).not.toContain('Hemmelig');
 
     const board = await connectClient(server.wsUrl, docNames.group(group.id), tokens.admin);
-    expect(board.doc.getMap<Y.Map<unknown>>(fields.tasks).get(`${meeting.id}-a1`)?.toJSON()).toMatchObject({
+    expect(board.doc.getMap<Y.Map<unknown>>(GROUP_FIELDS.tasks).get(`${meeting.id}-a1`)?.toJSON()).toMatchObject({
       title: 'Beskriv beskedformat',
       status: 'todo',
       due: '2027-03-01',
@@ -249,8 +257,8 @@ describe('meeting lifecycle', () => {
       const broken = new Y.Map<unknown>();
       broken.set('id', 'bad');
       broken.set('kind', 'decision');
-      client.doc.getArray(fields.agenda).push([broken]);
-      client.doc.getArray(fields.agenda).push(['not even a map']);
+      client.doc.getArray(MEETING_FIELDS.agenda).push([broken]);
+      client.doc.getArray(MEETING_FIELDS.agenda).push(['not even a map']);
     });
     await client.synced();
     client.destroy();
@@ -365,7 +373,7 @@ describe('REST edits of a meeting', () => {
       durationMinutes: 15,
       confidential: false,
     });
-    await waitFor(() => watcher.doc.getArray(fields.agenda).length === 1, 'the item to appear live');
+    await waitFor(() => watcher.doc.getArray(MEETING_FIELDS.agenda).length === 1, 'the item to appear live');
     watcher.destroy();
 
     const invalid = await post(`/api/meetings/${meeting.id}/agenda`, 'secretary', {

@@ -1,11 +1,11 @@
-import { fields } from '@council/shared';
+import { contentDoc, MEETING_FIELDS } from '@council/shared';
 import * as Y from 'yjs';
-import { docFor, type MeetingContent } from './content.ts';
+import type { MeetingRecord } from './content.ts';
 import type { MeetingRow } from './repo.ts';
 
 export interface RenderInput {
   meeting: MeetingRow;
-  content: MeetingContent;
+  content: MeetingRecord;
   open: Y.Doc;
   closed: Y.Doc;
   names: Map<string, string>;
@@ -58,7 +58,7 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
       html.paragraph(LABELS.confidential, 'confidential');
       return;
     }
-    const fragment = docFor(item, input.open, input.closed).getXmlFragment(fields.notes(item.id));
+    const fragment = (contentDoc(item, input) as Y.Doc).getXmlFragment(MEETING_FIELDS.notes(item.id));
     writeFragment(fragment, md, html);
     const decision = content.decisions.get(item.id);
     if (decision) {

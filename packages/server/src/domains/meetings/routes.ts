@@ -9,10 +9,10 @@ import {
   UpdateMeeting,
 } from '@council/shared';
 import { type Request, Router } from 'express';
-import type { Repos } from '../../app.ts';
 import { authorize } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
+import type { Repos } from '../repos.ts';
 import { meetingsCalendar } from './calendar.ts';
 import { presentMeeting } from './presenter.ts';
 import type { MeetingsService } from './service.ts';

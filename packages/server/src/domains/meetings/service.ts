@@ -5,24 +5,22 @@ import {
   addAgendaItem,
   can,
   docNames,
-  fields,
   LIVE_MESSAGE,
   MEETING_TRANSITIONS,
   type MeetingStatus,
   type MeetingTransition,
   mayReadConfidential,
 } from '@council/shared';
-import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import type { Repos } from '../../app.ts';
-import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
-import { projectDocument } from '../../collab/projections.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
-import type { Logger } from '../../logger.ts';
+import type { Outbox } from '../../outbox/Outbox.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
+import type { Project } from '../projections.ts';
+import type { Repos } from '../repos.ts';
 import { indexDecisions } from '../search/indexer.ts';
-import { decisionsToRecord, followupsOf, readMeetingContent } from './content.ts';
+import { decisionsToRecord, followupsOf, readMeetingRecord } from './content.ts';
 import { renderMinutes } from './render.ts';
 import type { MeetingRow } from './repo.ts';
 
@@ -34,7 +32,8 @@ export class MeetingsService {
     private readonly db: Db,
     private readonly repos: Repos,
     private readonly live: LiveDocuments,
-    private readonly logger: Logger,
+    private readonly outbox: Outbox,
+    private readonly project: Project,
   ) {}
 
   async create(actor: Actor, input: NewMeeting): Promise<MeetingRow> {
@@ -66,6 +65,8 @@ export class MeetingsService {
     }
     if (name === 'reopen' && !reason) throw badRequest('Give a reason for reopening the minutes.');
 
+    // The new access applies before the commit, so no edit slips in between; only a failure of the
+    // commit itself puts the old access back. What follows the commit cannot undo it.
     this.applyAccess(id, to);
     try {
       if (name === 'approve') await this.approve(actor, meeting);
@@ -83,12 +84,18 @@ export class MeetingsService {
       this.applyAccess(id, from);
       throw error;
     }
-    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
-      this.live.notify(doc, { type: LIVE_MESSAGE.meetingStatus, status: to });
-      // Search visibility and result types follow the status (a published agenda becomes findable).
-      await this.live.read(doc, (d) => projectDocument(this.db, doc, d));
-    }
+    await this.afterCommit(id, to);
     return this.visible(actor, id);
+  }
+
+  /** Effects of a committed transition: clients told, search updated, outbox applied. None may fail the command. */
+  private async afterCommit(id: string, status: MeetingStatus): Promise<void> {
+    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
+      this.live.notify(doc, { type: LIVE_MESSAGE.meetingStatus, status });
+      // Search visibility and result types follow the status (a published agenda becomes findable).
+      await this.live.read(doc, (d) => this.project(doc, d));
+    }
+    await this.outbox.drain();
   }
 
   /** A meeting's own fields; refused once the minutes are approved (409), like every other edit. */
@@ -150,12 +157,13 @@ export class MeetingsService {
   /**
    * Both documents are frozen before this runs, so what is read is what gets approved. Adopted
    * decisions get numbers, the minutes are rendered for the public and for the council, and all of
-   * it commits together with the new status; action points then land on their groups' boards.
+   * it commits together with the new status, and with the outbox entries that put action points
+   * with a group on its board afterwards.
    */
   private async approve(actor: Actor, meeting: MeetingRow): Promise<void> {
     const open = await this.live.read(docNames.meeting(meeting.id), cloneDoc);
     const closed = await this.live.read(docNames.meetingClosed(meeting.id), cloneDoc);
-    const content = readMeetingContent(open, closed, this.logger, meeting.id);
+    const content = readMeetingRecord({ open, closed });
     const names = new Map((await this.repos.people.list()).map((p) => [p.id, p.name]));
     const approvedAt = new Date().toISOString();
 
@@ -186,34 +194,20 @@ export class MeetingsService {
         decisions: [...numberByItem.values()],
       });
       indexDecisions(this.db, await this.repos.decisions.forMeeting(meeting.id, true));
-    });
-
-    // Action points for a group become tasks on its board. Their ids are derived from the meeting
-    // and the action, so approving again after a reopening does not add them twice.
-    for (const action of content.actions) {
-      if (!action.groupId || !(await this.repos.groups.byId(action.groupId))) continue;
-      const taskId = `${meeting.id}-${action.id}`;
-      await this.live.change(docNames.group(action.groupId), (doc) => {
-        const tasks = doc.getMap<Y.Map<unknown>>(fields.tasks);
-        if (tasks.has(taskId)) return;
-        const orders = [...tasks.values()]
-          .map((t) => String(t.get('order') ?? ''))
-          .filter(Boolean)
-          .sort();
-        const task = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries({
+      // Task ids come from the meeting and the action, so approving again after a reopening, or
+      // applying an entry twice, does not add a task twice.
+      for (const action of content.actions) {
+        if (!action.groupId || !(await this.repos.groups.byId(action.groupId))) continue;
+        this.outbox.add('group.task', {
+          groupId: action.groupId,
+          taskId: `${meeting.id}-${action.id}`,
           title: action.title,
-          status: 'todo',
           assigneeId: action.assigneeId,
           due: action.due,
-          order: generateKeyBetween(orders.at(-1) ?? null, null),
           description: `Handlingspunkt fra ${meeting.title}`,
-        })) {
-          if (v !== undefined) task.set(k, v);
-        }
-        tasks.set(taskId, task);
-      });
-    }
+        });
+      }
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { docNames, fields, findIndicator, readIndicator } from '@council/shared';
+import { docNames, findIndicator, PLAN_FIELDS, readIndicator } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
@@ -142,7 +142,7 @@ describe('measurements', () => {
     ).toBe(true);
     expect((await server.api('GET', '/api/plans/p-nope', { token })).status).toBe(404);
     const doc = await connectClient(server.wsUrl, docNames.plan(planId), token);
-    expect(doc.doc.getMap(fields.initiatives).size).toBe(2);
+    expect(doc.doc.getMap(PLAN_FIELDS.initiatives).size).toBe(2);
     doc.destroy();
   });
 });
@@ -174,7 +174,7 @@ describe('plans and initiatives over REST', () => {
     const { token } = await server.signIn('chair');
     const reader = await connectClient(server.wsUrl, docNames.plan(planId), token);
     const initiative = () =>
-      reader.doc.getMap<Y.Map<unknown>>(fields.initiatives).get('ini1')?.toJSON() as Record<string, unknown>;
+      reader.doc.getMap<Y.Map<unknown>>(PLAN_FIELDS.initiatives).get('ini1')?.toJSON() as Record<string, unknown>;
     const before = initiative();
     const backwards = await server.api('PATCH', `/api/plans/${planId}/initiatives/ini1`, {
       token,

@@ -5,19 +5,17 @@ import {
   type CreatePlan,
   can,
   docNames,
-  fields,
-  findIndicator,
   type NewMeasurement,
-  readIndicator,
+  readInitiative,
+  readInitiatives,
   type UpdateInitiative,
   updateInitiative,
 } from '@council/shared';
-import * as Y from 'yjs';
 import type { z } from 'zod';
-import type { Repos } from '../../app.ts';
-import type { LiveDocuments } from '../../collab/LiveDocuments.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { invalid } from '../../http/validate.ts';
+import type { LiveDocuments } from '../liveDocuments.ts';
+import type { Repos } from '../repos.ts';
 
 export class PlansService {
   constructor(
@@ -72,13 +70,13 @@ export class PlansService {
       throw invalid(['ownerGroupId'], 'Unknown working group');
     let problem: ReturnType<typeof invalid> | null = null;
     await this.live.change(docNames.plan(planId), (doc) => {
-      const current = doc.getMap<Y.Map<unknown>>(fields.initiatives).get(initiativeId);
-      if (!(current instanceof Y.Map)) {
+      const current = readInitiative(doc, initiativeId);
+      if (!current) {
         problem = invalid(['initiativeId'], 'Unknown initiative');
         return;
       }
-      const start = patch.startDate === undefined ? (current.get('startDate') as string | undefined) : patch.startDate;
-      const end = patch.endDate === undefined ? (current.get('endDate') as string | undefined) : patch.endDate;
+      const start = patch.startDate === undefined ? current.startDate : patch.startDate;
+      const end = patch.endDate === undefined ? current.endDate : patch.endDate;
       if (start && end && end < start) {
         problem = invalid(['endDate'], 'The end date is before the start date');
         return;
@@ -99,33 +97,24 @@ export class PlansService {
   async csvRows(planId: string): Promise<string[][]> {
     if (!(await this.repos.plans.exists(planId))) throw notFound('Plan');
     const groups = new Map((await this.repos.groups.list()).map((g) => [g.id, g.name]));
-    return this.live.read(docNames.plan(planId), (doc) => {
-      const rows: string[][] = [];
-      for (const [id, initiative] of doc.getMap<Y.Map<unknown>>(fields.initiatives)) {
-        if (!(initiative instanceof Y.Map)) continue;
+    return this.live.read(docNames.plan(planId), (doc) =>
+      readInitiatives(doc).flatMap((initiative) => {
         const base = [
-          id,
-          String(initiative.get('title') ?? ''),
-          String(initiative.get('theme') ?? ''),
-          String(initiative.get('status') ?? ''),
-          groups.get(String(initiative.get('ownerGroupId') ?? '')) ?? '',
-          String(initiative.get('startDate') ?? ''),
-          String(initiative.get('endDate') ?? ''),
+          initiative.id,
+          initiative.title,
+          initiative.theme,
+          initiative.status,
+          groups.get(initiative.ownerGroupId ?? '') ?? '',
+          initiative.startDate ?? '',
+          initiative.endDate ?? '',
         ];
-        const indicators = initiative.get('indicators');
-        const list =
-          indicators instanceof Y.Array
-            ? indicators.toArray().filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
-            : [];
-        if (list.length === 0) rows.push([...base, '', '', '', '', '', '']);
-        for (const map of list) {
-          const ind = readIndicator(findIndicator(doc, id, String(map.get('id'))) ?? map);
+        if (initiative.indicators.length === 0) return [[...base, '', '', '', '', '', '']];
+        return initiative.indicators.flatMap((ind) => {
           const head = [...base, ind.name, ind.unit, String(ind.baseline), String(ind.target)];
-          if (ind.measurements.length === 0) rows.push([...head, '', '']);
-          for (const m of ind.measurements) rows.push([...head, m.date, String(m.value)]);
-        }
-      }
-      return rows;
-    });
+          if (ind.measurements.length === 0) return [[...head, '', '']];
+          return ind.measurements.map((m) => [...head, m.date, String(m.value)]);
+        });
+      }),
+    );
   }
 }

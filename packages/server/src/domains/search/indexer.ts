@@ -1,6 +1,4 @@
-import { type DecisionRecord, fields, type MeetingStatus, readAgenda } from '@council/shared';
-import * as Y from 'yjs';
-import { fragmentText } from '../../collab/docText.ts';
+import type { DecisionRecord } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 
 /**
@@ -35,66 +33,6 @@ export function replaceSource(db: Db, source: string, rows: IndexRow[]): void {
   })();
 }
 
-/** Approved minutes are read in their rendered form, at the item; otherwise in the live agenda. */
-const itemUrl = (meetingId: string, itemId: string, status: MeetingStatus) =>
-  status === 'approved'
-    ? `/meetings/${meetingId}?tab=minutes#item-${itemId}`
-    : `/meetings/${meetingId}?tab=agenda&item=${itemId}`;
-
-const meetingVisibility = (status: MeetingStatus) => (status === 'draft' ? 'council' : 'all');
-
-/**
- * A meeting's agenda items and their notes. A confidential item's title is as visible as the
- * meeting (it stays on the public agenda); its notes are indexed as a separate, council-only row.
- */
-export function indexMeetingDocument(db: Db, meetingId: string, open: Y.Doc, source: string): void {
-  const meeting = db
-    .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
-    .get(meetingId);
-  if (!meeting) return;
-  const type = meeting.status === 'approved' ? 'minutes' : 'agenda';
-  const rows: IndexRow[] = [];
-  for (const item of readAgenda(open)) {
-    const notes = item.confidential ? '' : fragmentText(open.getXmlFragment(fields.notes(item.id)));
-    rows.push({
-      type,
-      ref: `${meetingId}:${item.id}`,
-      title: item.title,
-      body: `${meeting.title}\n${notes}`,
-      url: itemUrl(meetingId, item.id, meeting.status),
-      visibility: meetingVisibility(meeting.status),
-    });
-  }
-  replaceSource(db, source, rows);
-}
-
-/** Notes of confidential items, from `meeting:<id>:closed`: for the council only. */
-export function indexClosedMeetingDocument(db: Db, meetingId: string, closed: Y.Doc, source: string): void {
-  const meeting = db
-    .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
-    .get(meetingId);
-  if (!meeting) return;
-  const titleOf = db.prepare<[string], { title: string }>(
-    `SELECT title FROM search_docs WHERE ref = ? AND type IN ('agenda', 'minutes')`,
-  );
-  const rows: IndexRow[] = [];
-  for (const [key, value] of closed.share) {
-    if (!key.startsWith('notes:')) continue;
-    const itemId = key.slice('notes:'.length);
-    const text = fragmentText(closed.getXmlFragment(key));
-    if (!text || !value) continue;
-    rows.push({
-      type: meeting.status === 'approved' ? 'minutes' : 'agenda',
-      ref: `${meetingId}:${itemId}:closed`,
-      title: titleOf.get(`${meetingId}:${itemId}`)?.title ?? meeting.title,
-      body: `${meeting.title}\n${text}`,
-      url: itemUrl(meetingId, itemId, meeting.status),
-      visibility: 'council',
-    });
-  }
-  replaceSource(db, source, rows);
-}
-
 export function indexDecisions(db: Db, decisions: DecisionRecord[]): void {
   const insert = db.prepare(
     `INSERT INTO search_docs (type, ref, source, title, body, url, visibility) VALUES ('decision', ?, 'decisions', ?, ?, ?, ?)
@@ -111,62 +49,6 @@ export function indexDecisions(db: Db, decisions: DecisionRecord[]): void {
       );
     }
   })();
-}
-
-export function indexGroupDocument(db: Db, groupId: string, doc: Y.Doc, source: string): void {
-  const group = db
-    .prepare<[string], { name: string; purpose: string; visibility: string }>(
-      'SELECT name, purpose, visibility FROM groups WHERE id = ?',
-    )
-    .get(groupId);
-  if (!group) return;
-  const visibility = group.visibility === 'open' ? 'all' : `group:${groupId}`;
-  const rows: IndexRow[] = [
-    {
-      type: 'group',
-      ref: groupId,
-      title: group.name,
-      body: `${group.purpose}\n${fragmentText(doc.getXmlFragment(fields.mandate))}`,
-      url: `/groups/${groupId}`,
-      visibility,
-    },
-  ];
-  for (const [taskId, task] of doc.getMap<Y.Map<unknown>>(fields.tasks)) {
-    if (!(task instanceof Y.Map)) continue;
-    rows.push({
-      type: 'task',
-      ref: `${groupId}:${taskId}`,
-      title: String(task.get('title') ?? ''),
-      body: `${String(task.get('description') ?? '')}\n${group.name}`,
-      url: `/groups/${groupId}?task=${taskId}`,
-      visibility,
-    });
-  }
-  replaceSource(db, source, rows);
-}
-
-export function indexPlanDocument(db: Db, planId: string, doc: Y.Doc, source: string): void {
-  const rows: IndexRow[] = [];
-  for (const [id, initiative] of doc.getMap<Y.Map<unknown>>(fields.initiatives)) {
-    if (!(initiative instanceof Y.Map)) continue;
-    const benefits = initiative.get('benefits');
-    const benefitText =
-      benefits instanceof Y.Array
-        ? benefits
-            .toArray()
-            .map((b) => String((b as { description?: string }).description ?? ''))
-            .join('\n')
-        : '';
-    rows.push({
-      type: 'initiative',
-      ref: `${planId}:${id}`,
-      title: String(initiative.get('title') ?? ''),
-      body: `${String(initiative.get('theme') ?? '')}\n${fragmentText(doc.getXmlFragment(fields.description(id)))}\n${benefitText}`,
-      url: `/plan/${planId}/initiatives/${id}`,
-      visibility: 'all',
-    });
-  }
-  replaceSource(db, source, rows);
 }
 
 export function indexPeople(db: Db): void {

@@ -1,7 +1,6 @@
-import { docNames, fields, ROLES, type Role } from '@council/shared';
+import { appendParagraphs, docNames, GROUP_FIELDS, ROLES, type Role } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendParagraphs } from '../../collab/docBuilders.ts';
 import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
 
 let server: TestServer;
@@ -100,7 +99,9 @@ beforeAll(async () => {
     })
   ).body;
   const lead = await connectClient(server.wsUrl, docNames.group(closedGroupId), member.token);
-  appendParagraphs(lead.doc.getXmlFragment(fields.mandate), ['Gruppen beskriver sikkerhedsarkitektur for kommunerne.']);
+  appendParagraphs(lead.doc.getXmlFragment(GROUP_FIELDS.mandate), [
+    'Gruppen beskriver sikkerhedsarkitektur for kommunerne.',
+  ]);
   await lead.synced();
   lead.destroy();
   await waitFor(
@@ -159,7 +160,7 @@ describe('search', () => {
     const admin = await connectClient(server.wsUrl, docNames.group(group.id), tokens.admin);
     const task = new Y.Map<unknown>();
     task.set('title', 'Kortlæg fagsystemintegrationer');
-    admin.doc.getMap(fields.tasks).set('t1', task);
+    admin.doc.getMap(GROUP_FIELDS.tasks).set('t1', task);
     await admin.synced();
     admin.destroy();
     const start = Date.now();
@@ -175,7 +176,7 @@ describe('search', () => {
   it('follows a document that never stops changing, at most a few seconds behind', async () => {
     const group = await server.factory.group({ visibility: 'open' });
     const lead = await connectClient(server.wsUrl, docNames.group(group.id), tokens.admin);
-    const tasks = lead.doc.getMap(fields.tasks);
+    const tasks = lead.doc.getMap(GROUP_FIELDS.tasks);
     const task = new Y.Map<unknown>();
     task.set('title', 'Afdæk snitfladeejerskab');
     tasks.set('t1', task);

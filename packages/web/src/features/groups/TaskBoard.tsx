@@ -1,13 +1,21 @@
 import {
   addTask,
-  fields,
+  type BoardTask,
+  type Checked,
+  GROUP_FIELDS,
   moveTask,
+  needsAttention,
+  readTaskEntries,
   removeTask,
+  restoreTask,
   TASK_STATUSES,
   type TaskStatus,
+  TEXT_LIMITS,
+  taskText,
   updateTask,
   type Group as WorkingGroup,
 } from '@council/shared';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import {
   ActionIcon,
   Badge,
@@ -19,7 +27,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
   UnstyledButton,
@@ -27,60 +34,56 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { useFormat } from '../../i18n/format.ts';
+import { LiveText } from '../collab/LiveText.tsx';
 import { useYjs } from '../meetings/useYjs.ts';
 import classes from './board.module.css';
 
-export interface BoardTask {
-  id: string;
-  title: string;
-  status: string;
-  assigneeId?: string;
-  due?: string;
-  order: string;
-  description?: string;
-}
-
-function readTasks(map: Y.Map<Y.Map<unknown>>): BoardTask[] {
-  return [...map.entries()]
-    .filter(([, t]) => t instanceof Y.Map)
-    .map(([id, t]) => ({ id, ...(t.toJSON() as Omit<BoardTask, 'id'>) }))
-    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id.localeCompare(b.id)));
-}
+type Task = Checked<BoardTask>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The live board of `group:<id>`: columns by status, moved by drag and drop or by keyboard. */
-export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: WorkingGroup; editable: boolean }) {
+export function TaskBoard({
+  doc,
+  provider,
+  group,
+  editable,
+  meId,
+}: {
+  doc: Y.Doc;
+  provider?: HocuspocusProvider;
+  group: WorkingGroup;
+  editable: boolean;
+  meId: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const map = doc.getMap<Y.Map<unknown>>(fields.tasks);
-  const tasks = useYjs(map, () => readTasks(map), []);
+  const map = doc.getMap(GROUP_FIELDS.tasks);
+  const entries = useYjs(map, () => readTaskEntries(doc), []);
+  const tasks = entries.filter((task) => !task.removedAt);
+  const removed = entries.filter((task) => task.removedAt);
   const [assignee, setAssignee] = useState<string | null>(null);
   const [onlyStatus, setOnlyStatus] = useState<string | null>(null);
-  const [editing, setEditing] = useState<BoardTask | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = tasks.find((task) => task.id === editingId) ?? null;
   const [dragged, setDragged] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [removing, setRemoving] = useState<BoardTask | null>(null);
+  const [removing, setRemoving] = useState<Task | null>(null);
   const members = new Map(group.members.map((m) => [m.personId, m.name]));
+  const memberIds = new Set(members.keys());
   const visible = tasks.filter((task) => !assignee || task.assigneeId === assignee);
   const column = (status: string) => visible.filter((task) => task.status === status);
-  const isKnownStatus = (s: string): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s);
-  const stray = visible.filter((task) => !isKnownStatus(task.status));
-
-  const move = (task: BoardTask, status: TaskStatus, index?: number) => {
+  const move = (task: Task, status: TaskStatus, index?: number) => {
     moveTask(doc, task.id, status, index);
     setAnnouncement(t('groups.moved', { title: task.title, column: t(`groups.columns.${status}`) }));
   };
-  const needsAttention = (task: BoardTask) =>
-    !isKnownStatus(task.status) ||
-    (task.assigneeId !== undefined && !members.has(task.assigneeId)) ||
-    (task.due !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(task.due));
-
-  const card = (task: BoardTask, index: number, list: BoardTask[]) => {
-    const status = isKnownStatus(task.status) ? task.status : 'todo';
+  const card = (task: Task, index: number, list: Task[]) => {
+    const status = task.status;
     const col = TASK_STATUSES.indexOf(status);
+    const title = task.title || t('editor.untitled');
+    const attention = needsAttention(task, memberIds);
     const overdue = task.status !== 'done' && task.due !== undefined && task.due < today();
     return (
       <Paper
@@ -90,21 +93,21 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
         component="li"
         className={classes.card}
         data-overdue={overdue || undefined}
-        data-attention={needsAttention(task) || undefined}
+        data-attention={attention || undefined}
         draggable={editable}
         onDragStart={() => setDragged(task.id)}
         onDragEnd={() => setDragged(null)}
         data-testid={`task-${task.id}`}
       >
         {editable ? (
-          <UnstyledButton onClick={() => setEditing(task)} aria-label={`${t('groups.editTask')}: ${task.title}`}>
+          <UnstyledButton onClick={() => setEditingId(task.id)} aria-label={`${t('groups.editTask')}: ${title}`}>
             <Text fw={600} size="sm">
-              {task.title}
+              {title}
             </Text>
           </UnstyledButton>
         ) : (
           <Text fw={600} size="sm">
-            {task.title}
+            {title}
           </Text>
         )}
         {task.description && (
@@ -114,7 +117,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
         )}
         <Text size="xs" c="dimmed">
           {task.assigneeId ? (members.get(task.assigneeId) ?? task.assigneeId) : t('groups.noAssignee')}
-          {task.due && ` · ${/^\d{4}-\d{2}-\d{2}$/.test(task.due) ? format.date(task.due) : task.due}`}
+          {task.due && ` · ${format.date(task.due)}`}
         </Text>
         <Group gap={4} mt={4}>
           {overdue && (
@@ -122,8 +125,16 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
               {t('groups.overdue')}
             </Badge>
           )}
-          {needsAttention(task) && (
-            <Badge color="orange" size="xs" title={t('groups.needsAttention')}>
+          {attention && (
+            <Badge
+              color="orange"
+              size="xs"
+              title={
+                task.issues.length > 0
+                  ? t('groups.invalidReasons', { reasons: task.issues.join('; ') })
+                  : t('groups.needsAttention')
+              }
+            >
               !
             </Badge>
           )}
@@ -135,7 +146,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
                 size="sm"
                 variant="subtle"
                 aria-label={t('groups.moveLeft', {
-                  title: task.title,
+                  title,
                   column: t(`groups.columns.${TASK_STATUSES[col - 1]}`),
                 })}
                 onClick={() => move(task, TASK_STATUSES[col - 1] as TaskStatus)}
@@ -148,7 +159,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
                 size="sm"
                 variant="subtle"
                 aria-label={t('groups.moveLeft', {
-                  title: task.title,
+                  title,
                   column: t(`groups.columns.${TASK_STATUSES[col + 1]}`),
                 })}
                 onClick={() => move(task, TASK_STATUSES[col + 1] as TaskStatus)}
@@ -160,7 +171,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
               <ActionIcon
                 size="sm"
                 variant="subtle"
-                aria-label={t('groups.moveUp', { title: task.title })}
+                aria-label={t('groups.moveUp', { title })}
                 onClick={() => move(task, status, index - 1)}
               >
                 <span aria-hidden>▲</span>
@@ -170,7 +181,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
               <ActionIcon
                 size="sm"
                 variant="subtle"
-                aria-label={t('groups.moveDown', { title: task.title })}
+                aria-label={t('groups.moveDown', { title })}
                 onClick={() => move(task, status, index + 1)}
               >
                 <span aria-hidden>▼</span>
@@ -180,7 +191,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
               size="sm"
               variant="subtle"
               color="red"
-              aria-label={`${t('groups.removeTask')}: ${task.title}`}
+              aria-label={`${t('groups.removeTask')}: ${title}`}
               onClick={() => setRemoving(task)}
             >
               <span aria-hidden>✕</span>
@@ -228,7 +239,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
       </VisuallyHidden>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         {TASK_STATUSES.filter((status) => !onlyStatus || status === onlyStatus).map((status) => {
-          const list = status === 'todo' ? [...column(status), ...stray] : column(status);
+          const list = column(status);
           return (
             <section
               key={status}
@@ -252,11 +263,30 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
           );
         })}
       </SimpleGrid>
+      {editable && removed.length > 0 && (
+        <details data-testid="removed-tasks">
+          <summary>
+            {t('groups.removedList')} ({removed.length})
+          </summary>
+          <Stack gap={4} mt="xs">
+            {removed.map((task) => (
+              <Group key={task.id} gap="xs">
+                <Text size="sm">{task.title || t('editor.untitled')}</Text>
+                <Button size="compact-xs" variant="light" onClick={() => restoreTask(doc, task.id)}>
+                  {t('groups.restoreTask')}
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </details>
+      )}
       {editable && <AddTaskForm doc={doc} group={group} />}
-      {editing && <EditTaskModal doc={doc} group={group} task={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <EditTaskModal doc={doc} provider={provider} group={group} task={editing} onClose={() => setEditingId(null)} />
+      )}
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('groups.removeTask')}>
         <Stack>
-          {removing && t('groups.removeConfirm', { title: removing.title })}
+          {removing && t('groups.removeConfirm', { title: removing.title || t('editor.untitled') })}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRemoving(null)}>
               {t('meetings.transition.cancel')}
@@ -264,7 +294,7 @@ export function TaskBoard({ doc, group, editable }: { doc: Y.Doc; group: Working
             <Button
               color="red"
               onClick={() => {
-                if (removing) removeTask(doc, removing.id);
+                if (removing) removeTask(doc, removing.id, meId);
                 setRemoving(null);
               }}
             >
@@ -299,6 +329,7 @@ function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
           required
           value={form.title}
           onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          maxLength={TEXT_LIMITS.taskTitle}
         />
         <AssigneeAndDue group={group} value={form} onChange={(patch) => setForm({ ...form, ...patch })} />
         <Button type="submit" variant="light" disabled={!form.title.trim()}>
@@ -309,59 +340,50 @@ function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
   );
 }
 
+/** Edits a task live: title and description are collaborative text, assignee and due date apply at once. */
 function EditTaskModal({
   doc,
+  provider,
   group,
   task,
   onClose,
 }: {
   doc: Y.Doc;
+  provider?: HocuspocusProvider;
   group: WorkingGroup;
-  task: BoardTask;
+  task: Task;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({
-    title: task.title,
-    description: task.description ?? '',
-    assigneeId: task.assigneeId ?? '',
-    due: task.due ?? '',
-  });
-  const save = () => {
-    if (!form.title.trim()) return;
-    updateTask(doc, task.id, {
-      title: form.title.trim(),
-      description: form.description,
-      assigneeId: form.assigneeId,
-      due: form.due,
-    });
-    onClose();
-  };
   return (
     <Modal opened onClose={onClose} title={t('groups.editTask')}>
       <Stack>
-        <TextInput
+        <LiveText
+          text={taskText(doc, task.id, 'title')}
           label={t('groups.taskTitle')}
+          fieldId={`task:${task.id}:title`}
+          provider={provider}
+          editable
           required
-          value={form.title}
-          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-          data-autofocus
+          autoFocus
+          maxLength={TEXT_LIMITS.taskTitle}
         />
-        <Textarea
+        <LiveText
+          text={taskText(doc, task.id, 'description')}
           label={t('groups.description')}
-          autosize
-          minRows={2}
-          value={form.description}
-          onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+          fieldId={`task:${task.id}:description`}
+          provider={provider}
+          editable
+          multiline
+          maxLength={TEXT_LIMITS.taskDescription}
         />
-        <AssigneeAndDue group={group} value={form} onChange={(patch) => setForm({ ...form, ...patch })} />
+        <AssigneeAndDue
+          group={group}
+          value={{ assigneeId: task.assigneeId ?? '', due: task.due ?? '' }}
+          onChange={(patch) => updateTask(doc, task.id, patch)}
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('groups.cancel')}
-          </Button>
-          <Button onClick={save} disabled={!form.title.trim()}>
-            {t('groups.save')}
-          </Button>
+          <Button onClick={onClose}>{t('groups.close')}</Button>
         </Group>
       </Stack>
     </Modal>

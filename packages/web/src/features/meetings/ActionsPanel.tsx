@@ -1,18 +1,22 @@
-import { addActionPoint, fields, type Person, removeActionPoint, type Group as WorkingGroup } from '@council/shared';
+import {
+  actionTitle,
+  addActionPoint,
+  MEETING_FIELDS,
+  type Person,
+  readActionEntries,
+  removeActionPoint,
+  restoreActionPoint,
+  TEXT_LIMITS,
+  type Group as WorkingGroup,
+} from '@council/shared';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useFormat } from '../../i18n/format.ts';
+import { LiveText } from '../collab/LiveText.tsx';
 import { useYjs } from './useYjs.ts';
-
-interface ActionRow {
-  id: string;
-  title: string;
-  assigneeId?: string;
-  due?: string;
-  groupId?: string;
-}
 
 /** Action points of the meeting; on approval those with a group become tasks on its board. */
 export function ActionsPanel({
@@ -20,16 +24,22 @@ export function ActionsPanel({
   people,
   groups,
   editable,
+  meId,
+  provider,
 }: {
   doc: Y.Doc;
   people: Person[];
   groups: WorkingGroup[];
   editable: boolean;
+  meId: string;
+  provider?: HocuspocusProvider;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const actions = doc.getArray<Y.Map<unknown>>(fields.actions);
-  const rows = useYjs(actions, () => actions.toArray().map((m) => m.toJSON() as ActionRow), []);
+  const actions = doc.getArray(MEETING_FIELDS.actions);
+  const entries = useYjs(actions, () => readActionEntries(doc), []);
+  const rows = entries.filter((a) => !a.removedAt);
+  const removed = entries.filter((a) => a.removedAt);
   const nameOf = (id?: string) => people.find((p) => p.id === id)?.name ?? '—';
   const groupOf = (id?: string) => groups.find((g) => g.id === id)?.name ?? '—';
 
@@ -51,7 +61,20 @@ export function ActionsPanel({
           <Table.Tbody>
             {rows.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td>{a.title}</Table.Td>
+                <Table.Td>
+                  {editable ? (
+                    <LiveText
+                      text={actionTitle(doc, a.id)}
+                      label={t('meetings.actions.title')}
+                      fieldId={`action:${a.id}:title`}
+                      provider={provider}
+                      editable
+                      maxLength={TEXT_LIMITS.actionTitle}
+                    />
+                  ) : (
+                    a.title
+                  )}
+                </Table.Td>
                 <Table.Td>{nameOf(a.assigneeId)}</Table.Td>
                 <Table.Td>{a.due ? format.date(a.due) : '—'}</Table.Td>
                 <Table.Td>{groupOf(a.groupId)}</Table.Td>
@@ -61,7 +84,7 @@ export function ActionsPanel({
                       variant="subtle"
                       color="red"
                       aria-label={t('meetings.actions.remove', { title: a.title })}
-                      onClick={() => removeActionPoint(doc, a.id)}
+                      onClick={() => removeActionPoint(doc, a.id, meId)}
                     >
                       <span aria-hidden>✕</span>
                     </ActionIcon>
@@ -71,6 +94,23 @@ export function ActionsPanel({
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {editable && removed.length > 0 && (
+        <details data-testid="removed-actions">
+          <summary>
+            {t('meetings.actions.removedList')} ({removed.length})
+          </summary>
+          <Stack gap={4} mt="xs">
+            {removed.map((a) => (
+              <Group key={a.id} gap="xs">
+                <Text size="sm">{a.title}</Text>
+                <Button size="compact-xs" variant="light" onClick={() => restoreActionPoint(doc, a.id)}>
+                  {t('meetings.actions.restore', { title: a.title })}
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </details>
       )}
       {editable && <AddActionForm doc={doc} people={people} groups={groups} />}
     </Stack>
@@ -83,7 +123,13 @@ function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form.title.trim()) return;
-    addActionPoint(doc, { id: crypto.randomUUID().slice(0, 8), ...form, title: form.title.trim() });
+    addActionPoint(doc, {
+      id: crypto.randomUUID().slice(0, 8),
+      title: form.title.trim(),
+      assigneeId: form.assigneeId || undefined,
+      due: form.due || undefined,
+      groupId: form.groupId || undefined,
+    });
     setForm({ title: '', assigneeId: '', due: '', groupId: '' });
   };
   return (
@@ -94,6 +140,7 @@ function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; 
           required
           value={form.title}
           onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          maxLength={TEXT_LIMITS.actionTitle}
         />
         <Select
           label={t('meetings.actions.assignee')}

@@ -1,4 +1,12 @@
-import { type AgendaItem, addAgendaItem, type MeetingDocs, moveAgendaItem } from '@council/shared';
+import {
+  type AgendaItem,
+  addAgendaItem,
+  type MeetingDocs,
+  moveAgendaItem,
+  type Person,
+  restoreAgendaItem,
+  TEXT_LIMITS,
+} from '@council/shared';
 import {
   ActionIcon,
   Alert,
@@ -22,6 +30,9 @@ import { CarryOver } from './CarryOver.tsx';
 interface Props {
   meetingId: string;
   items: AgendaItem[];
+  /** Items removed from the agenda, which can be restored until approval. */
+  removed: AgendaItem[];
+  people: Person[];
   docs: MeetingDocs;
   editable: boolean;
   startsAt: string;
@@ -31,7 +42,18 @@ interface Props {
 }
 
 /** The agenda in order, with each item's start time, the running total, and reordering. */
-export function AgendaPanel({ meetingId, items, docs, editable, startsAt, endsAt, selectedId, onSelect }: Props) {
+export function AgendaPanel({
+  meetingId,
+  items,
+  removed,
+  people,
+  docs,
+  editable,
+  startsAt,
+  endsAt,
+  selectedId,
+  onSelect,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [dragged, setDragged] = useState<string | null>(null);
@@ -134,6 +156,30 @@ export function AgendaPanel({ meetingId, items, docs, editable, startsAt, endsAt
           {t('meetings.item.overrun', { end: format.time(end), slotEnd: format.time(endsAt) })}
         </Alert>
       )}
+      {removed.length > 0 && (
+        <details className="print-hide" data-testid="removed-items">
+          <summary>
+            {t('meetings.item.removedList')} ({removed.length})
+          </summary>
+          <Stack gap={4} mt="xs">
+            {removed.map((item) => (
+              <Group key={item.id} justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="sm">
+                  {t('meetings.item.removedEntry', {
+                    title: item.title,
+                    name: people.find((p) => p.id === item.removedBy)?.name ?? t('meetings.item.someone'),
+                  })}
+                </Text>
+                {editable && (
+                  <Button size="compact-xs" variant="light" onClick={() => restoreAgendaItem(docs, item.id)}>
+                    {t('meetings.item.restore')}
+                  </Button>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        </details>
+      )}
       {editable && <AddItemForm docs={docs} onAdded={onSelect} />}
       {editable && <CarryOver meetingId={meetingId} docs={docs} agenda={items} />}
     </Stack>
@@ -160,6 +206,7 @@ function AddItemForm({ docs, onAdded }: { docs: MeetingDocs; onAdded: (id: strin
           label={t('meetings.item.title')}
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
+          maxLength={TEXT_LIMITS.agendaTitle}
           required
         />
         <Group grow>

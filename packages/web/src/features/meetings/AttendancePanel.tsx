@@ -1,4 +1,4 @@
-import { COUNCIL_ROLES, fields, type Person, setAttendance } from '@council/shared';
+import { COUNCIL_ROLES, MEETING_FIELDS, type Person, setAttendance } from '@council/shared';
 import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -9,7 +9,7 @@ type Presence = 'present' | 'absent' | 'apologies';
 /** Roll call of the council and its secretary. */
 export function AttendancePanel({ doc, people, editable }: { doc: Y.Doc; people: Person[]; editable: boolean }) {
   const { t } = useTranslation();
-  const attendance = doc.getMap<Presence>(fields.attendance);
+  const attendance = doc.getMap<Presence>(MEETING_FIELDS.attendance);
   const values = useYjs(attendance, () => Object.fromEntries(attendance.entries()) as Record<string, Presence>, {});
   const council = people.filter((p) => COUNCIL_ROLES.includes(p.role) && p.role !== 'admin');
   if (council.length === 0) return <Text c="dimmed">{t('meetings.attendance.empty')}</Text>;

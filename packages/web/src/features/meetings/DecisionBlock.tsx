@@ -1,68 +1,108 @@
 import {
   DECISION_STATUSES,
-  type DecisionDraft,
-  DecisionDraft as DecisionSchema,
-  fields,
-  setDecision,
+  type Decision,
+  decisionList,
+  decisionText,
+  ensureDecision,
+  MEETING_FIELDS,
+  readDecision,
+  replaceList,
+  TEXT_LIMITS,
 } from '@council/shared';
-import { Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { Anchor, Badge, Paper, Select, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type * as Y from 'yjs';
+import { LiveText } from '../collab/LiveText.tsx';
 import { useYjs } from './useYjs.ts';
 
-const EMPTY: DecisionDraft = { title: '', text: '', status: 'proposed', supersedes: [], tags: [] };
-const list = (value: string) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+const EMPTY: Decision = { title: '', text: '', status: 'proposed', supersedes: [], tags: [] };
 
-/** The decision drafted for a decision item, edited live like the notes. */
-export function DecisionBlock({ doc, itemId, editable }: { doc: Y.Doc; itemId: string; editable: boolean }) {
+/**
+ * The decision drafted for a decision item, edited live like the notes: heading and wording are
+ * collaborative text, tags and superseded decisions live lists changed entry by entry. Once the
+ * minutes are approved it shows the decision's number, linked to the register.
+ */
+export function DecisionBlock({
+  doc,
+  provider,
+  itemId,
+  editable,
+  number,
+}: {
+  doc: Y.Doc;
+  provider?: HocuspocusProvider;
+  itemId: string;
+  editable: boolean;
+  number?: string;
+}) {
   const { t } = useTranslation();
-  const map = doc.getMap<unknown>(fields.decision(itemId));
-  const decision = useYjs(
-    map,
-    () => ({ ...EMPTY, ...(DecisionSchema.partial().safeParse(map.toJSON()).data ?? {}) }),
-    EMPTY,
-  );
-  const change = (patch: Partial<DecisionDraft>) => setDecision(doc, itemId, patch);
+  const map = doc.getMap<unknown>(MEETING_FIELDS.decision(itemId));
+  const decision = useYjs(map, () => readDecision(doc, itemId) ?? { ...EMPTY, issues: [] }, { ...EMPTY, issues: [] });
+  // An item made a decision item before decisions were created with it gets its fields on first sight.
+  useEffect(() => {
+    if (editable && map.size === 0) doc.transact(() => ensureDecision(doc, itemId));
+  }, [doc, itemId, editable, map]);
+  const list = (field: 'tags' | 'supersedes', values: string[]) => {
+    const live = decisionList(doc, itemId, field);
+    if (live) replaceList(live, values);
+  };
+  const field = (name: string) => `decision:${itemId}:${name}`;
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby={`decision-${itemId}`}>
       <Title order={4} size="h5" id={`decision-${itemId}`} mb="xs">
         {t('meetings.decision.title')}
+        {number && (
+          <Anchor component={Link} to={`/decisions/${number}`} ml="xs" data-testid="decision-number">
+            <Badge variant="light">{number}</Badge>
+          </Anchor>
+        )}
       </Title>
       {editable ? (
         <Stack gap="xs">
-          <TextInput
+          <LiveText
+            text={decisionText(doc, itemId, 'title')}
             label={t('meetings.decision.heading')}
-            value={decision.title}
-            onChange={(e) => change({ title: e.currentTarget.value })}
+            fieldId={field('title')}
+            provider={provider}
+            editable
+            maxLength={TEXT_LIMITS.decisionTitle}
           />
-          <Textarea
+          <LiveText
+            text={decisionText(doc, itemId, 'text')}
             label={t('meetings.decision.wording')}
-            autosize
-            minRows={2}
-            value={decision.text}
-            onChange={(e) => change({ text: e.currentTarget.value })}
+            fieldId={field('text')}
+            provider={provider}
+            editable
+            multiline
+            maxLength={TEXT_LIMITS.decisionText}
           />
           <Select
             label={t('meetings.decision.status')}
             value={decision.status}
             allowDeselect={false}
-            onChange={(v) => v && change({ status: v as DecisionDraft['status'] })}
+            onChange={(v) => v && map.set('status', v)}
             data={DECISION_STATUSES.map((s) => ({ value: s, label: t(`meetings.decision.statuses.${s}`) }))}
           />
-          <TextInput
+          <TagsInput
             label={t('meetings.decision.supersedes')}
-            defaultValue={decision.supersedes.join(', ')}
-            onBlur={(e) => change({ supersedes: list(e.currentTarget.value).filter((n) => /^\d{4}-\d{3,}$/.test(n)) })}
+            value={decision.supersedes}
+            onChange={(values) =>
+              list(
+                'supersedes',
+                values.filter((n) => /^\d{4}-\d{3,}$/.test(n.trim())),
+              )
+            }
+            maxTags={TEXT_LIMITS.tags}
           />
-          <TextInput
+          <TagsInput
             label={t('meetings.decision.tags')}
-            defaultValue={decision.tags.join(', ')}
-            onBlur={(e) => change({ tags: list(e.currentTarget.value) })}
+            value={decision.tags}
+            onChange={(values) => list('tags', values.map((v) => v.trim().slice(0, TEXT_LIMITS.tag)).filter(Boolean))}
+            maxTags={TEXT_LIMITS.tags}
           />
         </Stack>
       ) : (
@@ -70,7 +110,8 @@ export function DecisionBlock({ doc, itemId, editable }: { doc: Y.Doc; itemId: s
           <Text fw={600}>
             {decision.title} · {t(`meetings.decision.statuses.${decision.status}`)}
           </Text>
-          <Text>{decision.text}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{decision.text}</Text>
+          {decision.tags.length > 0 && <Text size="sm">{decision.tags.join(', ')}</Text>}
         </Stack>
       )}
     </Paper>

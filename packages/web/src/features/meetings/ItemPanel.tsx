@@ -1,17 +1,21 @@
 import {
   type AgendaItem,
-  fields,
+  agendaItemTitle,
+  MEETING_FIELDS,
   type Me,
   type MeetingDocs,
   type Person,
   removeAgendaItem,
+  restoreAgendaItem,
+  TEXT_LIMITS,
   updateAgendaItem,
 } from '@council/shared';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../routes/states.tsx';
 import { LiveRichText } from '../collab/LiveRichText.tsx';
+import { LiveText } from '../collab/LiveText.tsx';
 import type { CollabDocument } from '../collab/useCollabDocument.ts';
 import { DecisionBlock } from './DecisionBlock.tsx';
 
@@ -25,10 +29,12 @@ interface Props {
   me: Me;
   /** Whether the reader may open the closed document that holds confidential items. */
   mayReadConfidential: boolean;
+  /** The decision's number, once the minutes are approved. */
+  number?: string;
 }
 
 /** One agenda item: its fields, its minutes in the shared editor and, for decision items, the decision. */
-export function ItemPanel({ item, docs, collab, editable, people, me, mayReadConfidential }: Props) {
+export function ItemPanel({ item, docs, collab, editable, people, me, mayReadConfidential, number }: Props) {
   const { t } = useTranslation();
   const [confirmRemove, removeModal] = useDisclosure();
   if (item.confidential && !mayReadConfidential) {
@@ -40,21 +46,38 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
   }
   if (!collab || collab.loading) return <PageLoader />;
   if (collab.state === 'denied') return <Alert color="red">{t('editor.denied')}</Alert>;
-  const update = (patch: Partial<Omit<AgendaItem, 'id'>>) => updateAgendaItem(docs, item.id, patch);
+  const update = (patch: Partial<Omit<AgendaItem, 'id' | 'removedAt' | 'removedBy'>>) =>
+    updateAgendaItem(docs, item.id, patch);
+  const remover = people.find((p) => p.id === item.removedBy)?.name ?? t('meetings.item.someone');
 
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
         {t('meetings.notesFor', { title: item.title })}
       </Title>
-      {editable && (
+      {item.removedAt && (
+        <Alert color="orange" role="alert" data-testid="item-removed">
+          <Stack gap="xs" align="flex-start">
+            {t('meetings.item.removedBy', { name: remover, title: item.title })}
+            {editable && (
+              <Button size="xs" variant="white" onClick={() => restoreAgendaItem(docs, item.id)}>
+                {t('meetings.item.restore')}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {editable && !item.removedAt && (
         <fieldset className="plain-fieldset">
           <legend className="visually-hidden">{t('meetings.item.details')}</legend>
           <Stack gap="xs">
-            <TextInput
+            <LiveText
+              text={agendaItemTitle(docs.open, item.id)}
               label={t('meetings.item.title')}
-              value={item.title}
-              onChange={(e) => update({ title: e.currentTarget.value })}
+              fieldId={`agenda:${item.id}:title`}
+              provider={collab.provider}
+              editable
+              maxLength={TEXT_LIMITS.agendaTitle}
             />
             <Group grow align="flex-end">
               <Select
@@ -100,12 +123,20 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
       )}
       <LiveRichText
         collab={collab}
-        field={fields.notes(item.id)}
+        field={MEETING_FIELDS.notes(item.id)}
         editable={editable}
         label={t('meetings.notesFor', { title: item.title })}
         me={me}
       />
-      {item.kind === 'decision' && <DecisionBlock doc={collab.doc} itemId={item.id} editable={editable} />}
+      {item.kind === 'decision' && (
+        <DecisionBlock
+          doc={collab.doc}
+          provider={collab.provider}
+          itemId={item.id}
+          editable={editable}
+          number={number}
+        />
+      )}
       <Modal opened={confirmRemove} onClose={removeModal.close} title={t('meetings.item.remove')}>
         <Stack>
           {t('meetings.item.removeConfirm', { title: item.title })}
@@ -116,7 +147,7 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
             <Button
               color="red"
               onClick={() => {
-                removeAgendaItem(docs, item.id);
+                removeAgendaItem(docs, item.id, me.id);
                 removeModal.close();
               }}
             >

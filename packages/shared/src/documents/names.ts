@@ -44,19 +44,6 @@ export const docNames = {
   plan: (planId: string) => documentName({ kind: 'plan', planId }),
 };
 
-/** Field names inside documents; the shapes are in DESIGN.md. */
-export const fields = {
-  agenda: 'agenda',
-  attendance: 'attendance',
-  actions: 'actions',
-  notes: (itemId: string) => `notes:${itemId}`,
-  decision: (itemId: string) => `decision:${itemId}`,
-  mandate: 'mandate',
-  tasks: 'tasks',
-  initiatives: 'initiatives',
-  description: (initiativeId: string) => `description:${initiativeId}`,
-};
-
 /** Types of the JSON messages the server sends to a document's clients (Hocuspocus stateless messages). */
 export const LIVE_MESSAGE = {
   /** The meeting changed status: clients reload it and reconnect with the rights the new status gives. */

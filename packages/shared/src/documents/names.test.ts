@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DocumentRef, documentName, parseDocumentName } from './documents.ts';
+import { type DocumentRef, documentName, parseDocumentName } from './names.ts';
 
 describe('document names', () => {
   const refs: [string, DocumentRef][] = [

@@ -1,0 +1,64 @@
+import { docNames, fragmentText, GROUP_FIELDS, needsAttention, readTasks } from '@council/shared';
+import type * as Y from 'yjs';
+import type { Db } from '../../db/connection.ts';
+import { type IndexRow, replaceSource } from '../search/indexer.ts';
+
+/**
+ * `group:<id>` → the `tasks` read model and the group's search rows. A task that fails its
+ * validator is projected flagged (`needs_attention`), with its values cut to their limits; the
+ * rest of the board projects as usual.
+ */
+export function projectGroup(db: Db, groupId: string, doc: Y.Doc): void {
+  const group = db
+    .prepare<[string], { name: string; purpose: string; visibility: string }>(
+      'SELECT name, purpose, visibility FROM groups WHERE id = ?',
+    )
+    .get(groupId);
+  const members = new Set(
+    db
+      .prepare<[string], { person_id: string }>('SELECT person_id FROM group_members WHERE group_id = ?')
+      .all(groupId)
+      .map((r) => r.person_id),
+  );
+  const tasks = readTasks(doc);
+  const insert = db.prepare(
+    `INSERT INTO tasks (id, group_id, title, status, assignee_id, due, sort_order, needs_attention)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    db.prepare('DELETE FROM tasks WHERE group_id = ?').run(groupId);
+    for (const task of tasks) {
+      insert.run(
+        task.id,
+        groupId,
+        task.title,
+        task.status,
+        task.assigneeId ?? null,
+        task.due ?? null,
+        task.order,
+        Number(needsAttention(task, members)),
+      );
+    }
+  })();
+  if (!group) return;
+  const visibility = group.visibility === 'open' ? 'all' : `group:${groupId}`;
+  const rows: IndexRow[] = [
+    {
+      type: 'group',
+      ref: groupId,
+      title: group.name,
+      body: `${group.purpose}\n${fragmentText(doc.getXmlFragment(GROUP_FIELDS.mandate))}`,
+      url: `/groups/${groupId}`,
+      visibility,
+    },
+    ...tasks.map((task) => ({
+      type: 'task' as const,
+      ref: `${groupId}:${task.id}`,
+      title: task.title,
+      body: `${task.description ?? ''}\n${group.name}`,
+      url: `/groups/${groupId}?task=${task.id}`,
+      visibility,
+    })),
+  ];
+  replaceSource(db, docNames.group(groupId), rows);
+}

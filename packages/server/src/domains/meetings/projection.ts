@@ -1,0 +1,64 @@
+import { docNames, fragmentText, MEETING_FIELDS, type MeetingStatus, readAgenda } from '@council/shared';
+import type * as Y from 'yjs';
+import type { Db } from '../../db/connection.ts';
+import { type IndexRow, replaceSource } from '../search/indexer.ts';
+
+/** Approved minutes are read in their rendered form, at the item; otherwise in the live agenda. */
+const itemUrl = (meetingId: string, itemId: string, status: MeetingStatus) =>
+  status === 'approved'
+    ? `/meetings/${meetingId}?tab=minutes#item-${itemId}`
+    : `/meetings/${meetingId}?tab=agenda&item=${itemId}`;
+
+const meetingVisibility = (status: MeetingStatus) => (status === 'draft' ? 'council' : 'all');
+
+/**
+ * A meeting's agenda items and their notes. A confidential item's title is as visible as the
+ * meeting (it stays on the public agenda); its notes are indexed as a separate, council-only row.
+ */
+export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): void {
+  const meeting = db
+    .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
+    .get(meetingId);
+  if (!meeting) return;
+  const type = meeting.status === 'approved' ? 'minutes' : 'agenda';
+  const rows: IndexRow[] = [];
+  for (const item of readAgenda(open)) {
+    const notes = item.confidential ? '' : fragmentText(open.getXmlFragment(MEETING_FIELDS.notes(item.id)));
+    rows.push({
+      type,
+      ref: `${meetingId}:${item.id}`,
+      title: item.title,
+      body: `${meeting.title}\n${notes}`,
+      url: itemUrl(meetingId, item.id, meeting.status),
+      visibility: meetingVisibility(meeting.status),
+    });
+  }
+  replaceSource(db, docNames.meeting(meetingId), rows);
+}
+
+/** Notes of confidential items, from `meeting:<id>:closed`: for the council only. */
+export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc): void {
+  const meeting = db
+    .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
+    .get(meetingId);
+  if (!meeting) return;
+  const titleOf = db.prepare<[string], { title: string }>(
+    `SELECT title FROM search_docs WHERE ref = ? AND type IN ('agenda', 'minutes')`,
+  );
+  const rows: IndexRow[] = [];
+  for (const [key, value] of closed.share) {
+    if (!key.startsWith('notes:')) continue;
+    const itemId = key.slice('notes:'.length);
+    const text = fragmentText(closed.getXmlFragment(key));
+    if (!text || !value) continue;
+    rows.push({
+      type: meeting.status === 'approved' ? 'minutes' : 'agenda',
+      ref: `${meetingId}:${itemId}:closed`,
+      title: titleOf.get(`${meetingId}:${itemId}`)?.title ?? meeting.title,
+      body: `${meeting.title}\n${text}`,
+      url: itemUrl(meetingId, itemId, meeting.status),
+      visibility: 'council',
+    });
+  }
+  replaceSource(db, docNames.meetingClosed(meetingId), rows);
+}
