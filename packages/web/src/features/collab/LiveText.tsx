@@ -1,7 +1,7 @@
 import { replaceText } from '@council/shared';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { Textarea, TextInput } from '@mantine/core';
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 
@@ -80,7 +80,6 @@ export function LiveText({
   const { t } = useTranslation();
   const [value, setValue] = useState(() => text?.toString() ?? '');
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const selection = useRef<[number, number] | null>(null);
   // Transactions from this field carry this origin: the undo manager tracks them and nothing else.
   const origin = useMemo(() => ({ field: fieldId }), [fieldId]);
   const undo = useMemo(
@@ -93,24 +92,25 @@ export function LiveText({
   useEffect(() => {
     if (!text) return;
     setValue(text.toString());
-    const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+    const onChange = (event: Y.YTextEvent) => {
+      const next = text.toString();
       const input = ref.current;
-      if (transaction.origin !== origin && input && document.activeElement === input) {
-        const delta = event.delta as Delta;
-        selection.current = [shiftIndex(input.selectionStart ?? 0, delta), shiftIndex(input.selectionEnd ?? 0, delta)];
+      // The field shows the change at once, not at React's next render: a keystroke made before
+      // that render would otherwise be diffed against text without the change, and undo it.
+      if (input && input.value !== next) {
+        const focused = document.activeElement === input;
+        const [start, end] = [input.selectionStart ?? 0, input.selectionEnd ?? 0];
+        input.value = next;
+        if (focused) {
+          const delta = event.delta as Delta;
+          input.setSelectionRange(shiftIndex(start, delta), shiftIndex(end, delta));
+        }
       }
-      setValue(text.toString());
+      setValue(next);
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
-  }, [text, origin]);
-
-  // After a change from elsewhere has re-rendered the field, the caret goes back where it belongs.
-  useLayoutEffect(() => {
-    const pending = selection.current;
-    if (pending && ref.current) ref.current.setSelectionRange(pending[0], pending[1]);
-    selection.current = null;
-  });
+  }, [text]);
 
   const onChange = (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
     const next = event.currentTarget.value;

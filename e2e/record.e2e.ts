@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
+
+const suite = e2eSuite();
+const user = suite.signIn;
+
+const decisionMeeting = () =>
+  suite.app.factory.meeting({
+    status: 'in-session',
+    title: 'Rådsmøde 6/2026',
+    content: {
+      agenda: [
+        {
+          id: 'i1',
+          title: 'Indikatorer for gevinstrealisering',
+          kind: 'decision',
+          durationMinutes: 30,
+          confidential: false,
+        },
+        { id: 'i2', title: 'Eventuelt', kind: 'discussion', durationMinutes: 10, confidential: false },
+      ],
+      decisions: { i1: { title: 'Indikatorer', text: 'Rådet godkender indikatorerne.', status: 'adopted' } },
+    },
+  });
+
+describe('a record the council can trust', () => {
+  it('keeps both members’ words when they type in the decision wording at once, at the start and at the end, through approval', async () => {
+    const meeting = await decisionMeeting();
+    const mette = await user('chair', 'Mette Kjærgaard');
+    const henrik = await user('council_member', 'Henrik Østergaard');
+    await mette.meeting.open(meeting.id, 'i1');
+    await henrik.meeting.open(meeting.id, 'i1');
+    const wording = (u: typeof mette) => u.page.getByLabel('Beslutningstekst');
+    await expect.poll(() => wording(henrik).inputValue()).toBe('Rådet godkender indikatorerne.');
+
+    await wording(mette).click();
+    await mette.page.keyboard.press('Control+Home');
+    await wording(henrik).click();
+    await henrik.page.keyboard.press('Control+End');
+    // Both type at the same moment, keystroke by keystroke.
+    await Promise.all([
+      mette.page.keyboard.type('KIT: ', { delay: 40 }),
+      henrik.page.keyboard.type(' Sekretariatet følger op.', { delay: 15 }),
+    ]);
+    const wanted = 'KIT: Rådet godkender indikatorerne. Sekretariatet følger op.';
+    await expect.poll(() => wording(mette).inputValue()).toBe(wanted);
+    await expect.poll(() => wording(henrik).inputValue()).toBe(wanted);
+    await expect.poll(() => mette.meeting.saveState.textContent()).toBe('Gemt');
+    await expect.poll(() => henrik.meeting.saveState.textContent()).toBe('Gemt');
+
+    // Undo takes back only one's own typing.
+    await henrik.page.keyboard.press('Control+z');
+    await expect.poll(() => wording(mette).inputValue()).toMatch(/^KIT: Rådet godkender indikatorerne\./);
+
+    await henrik.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => wording(mette).inputValue()).toBe(wanted);
+    await mette.meeting.transition('Afslut mødet');
+    await mette.meeting.transition('Godkend referat');
+    const register = await suite.app.api('GET', `/api/decisions?meeting=${meeting.id}`, {
+      token: (await suite.app.signIn('chair')).token,
+    });
+    expect(register.body.items[0].text).toBe(wanted);
+    const number = register.body.items[0].number;
+    await mette.page.goto(`/meetings/${meeting.id}?tab=agenda&item=i1`);
+    await expect.poll(() => mette.page.getByTestId('decision-number').textContent()).toBe(number);
+    const chair = (await suite.app.signIn('chair')).token;
+    const minutes = await suite.app.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: chair });
+    expect(minutes.body.markdown).toContain(wanted);
+  });
+
+  it('tells a member typing in an item that the secretary removed it, and restores it with the notes intact', async () => {
+    const meeting = await decisionMeeting();
+    const secretary = await user('secretary', 'Thomas Lykke');
+    const henrik = await user('council_member', 'Henrik Østergaard');
+    await henrik.meeting.open(meeting.id, 'i2');
+    await henrik.meeting.type('Henrik noterer løbende.');
+    await secretary.meeting.open(meeting.id, 'i2');
+    await secretary.page.getByRole('button', { name: 'Fjern punkt' }).click();
+    await secretary.page.getByRole('dialog').getByRole('button', { name: 'Fjern punkt' }).click();
+
+    await expect.poll(() => henrik.page.getByTestId('item-removed').textContent()).toContain('Thomas Lykke');
+    await henrik.meeting.type(' Og skriver videre.');
+    await expect.poll(() => henrik.meeting.saveState.textContent()).toBe('Gemt');
+    await henrik.page.getByRole('button', { name: 'Gendan punktet' }).click();
+    await expect.poll(() => secretary.meeting.agendaItem('Eventuelt').count()).toBe(1);
+    await secretary.meeting.agendaItem('Eventuelt').click();
+    await expect
+      .poll(() => secretary.meeting.notes.textContent())
+      .toContain('Henrik noterer løbende. Og skriver videre.');
+  });
+});
