@@ -145,6 +145,12 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.use(originCheck(config.allowedOrigins));
   api.use(authenticate(auth));
   api.get('/health', (_req, res) => {
+    // Unhealthy while documents cannot be stored: edits are then refused, not acknowledged.
+    const failure = store.writeFailure();
+    if (failure) {
+      res.status(503).json({ ok: false, reason: `cannot store changes: ${failure.error}`, since: failure.since });
+      return;
+    }
     res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
   });
   const openApi = openApiDocument();

@@ -8,7 +8,9 @@ export function CollabStatus({ collab }: { collab: CollabDocument }) {
   const present = usePresence(collab.provider);
   let label: string;
   let color: string;
-  if (collab.state === 'connecting') [label, color] = [t('editor.connecting'), 'gray'];
+  // Before connecting/offline: while the server cannot store, the provider keeps reconnecting.
+  if (collab.storeFailing) [label, color] = [t('editor.notStored'), 'red'];
+  else if (collab.state === 'connecting') [label, color] = [t('editor.connecting'), 'gray'];
   else if (collab.state === 'offline') [label, color] = [t('editor.offline'), 'orange'];
   else if (collab.unsynced > 0) [label, color] = [t('editor.saving'), 'blue'];
   else [label, color] = [t('editor.saved'), 'green'];

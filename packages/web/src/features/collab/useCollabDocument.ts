@@ -19,7 +19,12 @@ export interface CollabDocument {
   readOnly: boolean;
   /** Local changes the server has not acknowledged yet; 0 means saved. */
   unsynced: number;
+  /** The server closed the connection because it cannot store changes; until it acknowledges again. */
+  storeFailing: boolean;
 }
+
+/** The close code of a server that cannot store changes (STORE_FAILED in the server's DurableLogExtension). */
+const STORE_FAILED_CODE = 4507;
 
 const COLORS = ['#1d4f73', '#2f7d4f', '#9c3d54', '#8a5a00', '#5b4a9e', '#00707a', '#a34700'];
 
@@ -61,7 +66,15 @@ export function useCollabDocument(
     const doc = new Y.Doc();
     const socket = new HocuspocusProviderWebsocket({ url: collabUrl() });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token: 'cookie' });
-    let snapshot: CollabDocument = { doc, provider, state: 'connecting', loading: true, readOnly: false, unsynced: 0 };
+    let snapshot: CollabDocument = {
+      doc,
+      provider,
+      state: 'connecting',
+      loading: true,
+      readOnly: false,
+      unsynced: 0,
+      storeFailing: false,
+    };
     const update = (patch: Partial<CollabDocument>) => {
       snapshot = { ...snapshot, ...patch };
       setCurrent(snapshot);
@@ -86,7 +99,14 @@ export function useCollabDocument(
       if (cache) void deleteCache(cache);
     });
     provider.on('synced', () => update({ loading: false }));
-    provider.on('unsyncedChanges', ({ number }: { number: number }) => update({ unsynced: number }));
+    // The provider keeps what the server did not acknowledge and sends it again after it
+    // reconnects; the first acknowledgement of everything after that means the server stores again.
+    provider.on('close', ({ event }: { event: { code: number } }) => {
+      if (event.code === STORE_FAILED_CODE) update({ storeFailing: true });
+    });
+    provider.on('unsyncedChanges', ({ number }: { number: number }) =>
+      update(number === 0 ? { unsynced: 0, storeFailing: false } : { unsynced: number }),
+    );
     provider.on('stateless', ({ payload }: { payload: string }) => {
       let message: { type: string; [key: string]: unknown };
       try {
