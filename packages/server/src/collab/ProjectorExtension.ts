@@ -25,7 +25,7 @@ export class ProjectorExtension implements Extension {
   /** `project` is the domains' projections by document kind; it logs its own failures. */
   constructor(private readonly project: Project) {}
 
-  async onChange({ documentName, document }: onChangePayload): Promise<void> {
+  async onChange({ documentName, document, instance }: onChangePayload): Promise<void> {
     const now = Date.now();
     const pending = this.pending.get(documentName);
     if (pending) {
@@ -35,7 +35,9 @@ export class ProjectorExtension implements Extension {
     const project = () => {
       clearTimeout(entry.timer);
       this.pending.delete(documentName);
-      this.project(documentName, document);
+      // A document dropped because its changes could not be stored (DurableLogExtension) holds
+      // edits that are not on disk: read models must not show them.
+      if (instance.documents.get(documentName) === document) this.project(documentName, document);
     };
     const due = () => {
       const wait = Math.min(entry.lastChange + DEBOUNCE_MS, entry.firstChange + MAX_WAIT_MS) - Date.now();

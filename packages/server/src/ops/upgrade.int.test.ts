@@ -32,7 +32,10 @@ function normalise(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value)
       .filter(([k, v]) => v !== undefined && v !== '' && k !== 'issues')
-      .map(([k, v]) => [k, k === 'measurements' ? [...(v as { date: string }[])].sort((a, b) => a.date.localeCompare(b.date)) : v]);
+      .map(([k, v]) => [
+        k,
+        k === 'measurements' ? [...(v as { date: string }[])].sort((a, b) => a.date.localeCompare(b.date)) : v,
+      ]);
     return Object.fromEntries(entries.map(([k, v]) => [k, normalise(v)]));
   }
   return value;

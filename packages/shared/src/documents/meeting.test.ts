@@ -62,7 +62,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function toYjs(value: unknown, nested = false): unknown {
   if (!isObject(value)) return value;
   if ('$text' in value) return new Y.Text(String(value.$text));
-  if ('$list' in value) return Y.Array.from(value.$list as unknown[]);
+  if ('$list' in value) return Y.Array.from(value.$list as string[]);
   if (nested) return value;
   const map = new Y.Map<unknown>();
   for (const [k, v] of Object.entries(value)) map.set(k, toYjs(v, true));
@@ -177,23 +177,29 @@ describe('meeting documents', () => {
 
   it('never throws on malformed agenda items, decisions, attendance or action points, and flags what it keeps', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(anyRecord, anyValue)), anyRecord, fc.dictionary(fc.string(), anyValue), (entries, decision, attendance) => {
-        const doc = new Y.Doc();
-        doc.transact(() => {
-          for (const entry of entries) {
-            doc.getArray(MEETING_FIELDS.agenda).push([toYjs(entry)]);
-            doc.getArray(MEETING_FIELDS.actions).push([toYjs(entry)]);
-          }
-          const map = doc.getMap(MEETING_FIELDS.decision('a'));
-          for (const [k, v] of Object.entries(decision)) map.set(k, toYjs(v, true));
-          for (const [k, v] of Object.entries(attendance)) doc.getMap(MEETING_FIELDS.attendance).set(k, toYjs(v, true));
-        });
-        const agenda = readAgendaEntries(doc);
-        for (const i of agenda) expect(typeof i.title).toBe('string');
-        expect(readDecision(doc, 'a') === null || typeof readDecision(doc, 'a')?.text === 'string').toBe(true);
-        readAttendance(doc);
-        for (const a of readActionEntries(doc)) expect(typeof a.title).toBe('string');
-      }),
+      fc.property(
+        fc.array(fc.oneof(anyRecord, anyValue)),
+        anyRecord,
+        fc.dictionary(fc.string(), anyValue),
+        (entries, decision, attendance) => {
+          const doc = new Y.Doc();
+          doc.transact(() => {
+            for (const entry of entries) {
+              doc.getArray(MEETING_FIELDS.agenda).push([toYjs(entry)]);
+              doc.getArray(MEETING_FIELDS.actions).push([toYjs(entry)]);
+            }
+            const map = doc.getMap(MEETING_FIELDS.decision('a'));
+            for (const [k, v] of Object.entries(decision)) map.set(k, toYjs(v, true));
+            for (const [k, v] of Object.entries(attendance))
+              doc.getMap(MEETING_FIELDS.attendance).set(k, toYjs(v, true));
+          });
+          const agenda = readAgendaEntries(doc);
+          for (const i of agenda) expect(typeof i.title).toBe('string');
+          expect(readDecision(doc, 'a') === null || typeof readDecision(doc, 'a')?.text === 'string').toBe(true);
+          readAttendance(doc);
+          for (const a of readActionEntries(doc)) expect(typeof a.title).toBe('string');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -31,6 +31,8 @@ describe('collaborative text', () => {
     replaceList(b.getMap('m').get('tags') as Y.Array<string>, ['styring']);
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
-    expect(new Set((a.getMap('m').get('tags') as Y.Array<string>).toArray())).toEqual(new Set(['arkitektur', 'styring']));
+    expect(new Set((a.getMap('m').get('tags') as Y.Array<string>).toArray())).toEqual(
+      new Set(['arkitektur', 'styring']),
+    );
   });
 });

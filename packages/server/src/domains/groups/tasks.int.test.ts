@@ -107,13 +107,17 @@ describe('tasks', () => {
     }
     expect(tasks).toEqual([expect.objectContaining({ id: 'evil', title: '', needsAttention: true })]);
     const search = server.council.db
-      .prepare<[string], { n: number }>("SELECT max(length(body)) AS n FROM search_docs WHERE type = 'task' AND ref = ?")
+      .prepare<[string], { n: number }>(
+        "SELECT max(length(body)) AS n FROM search_docs WHERE type = 'task' AND ref = ?",
+      )
       .get(`${group.id}:evil`);
     expect(search?.n).toBeLessThanOrEqual(5_100);
     expect((await server.api('GET', `/api/groups/${group.id}`, { token })).status).toBe(200);
     const patch = await server.api('PATCH', `/api/groups/${group.id}`, { token, body: { status: 'active' } });
     expect(patch.status).toBe(200);
-    expect((await server.api('POST', `/api/groups/${group.id}/tasks`, { token, body: { title: 'Ny' } })).status).toBe(201);
+    expect((await server.api('POST', `/api/groups/${group.id}/tasks`, { token, body: { title: 'Ny' } })).status).toBe(
+      201,
+    );
   });
 
   it("lists my tasks across groups, and never a closed group's tasks to outsiders", async () => {
