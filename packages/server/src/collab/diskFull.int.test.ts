@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, type onCloseParameters
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openDatabase } from '../db/connection.ts';
+import { loginAt, startChildServer } from '../testing/childServer.ts';
 import { Factory } from '../testing/factories.ts';
 import { notesText, write } from '../testing/notes.ts';
 import { connectClient, type TestClient, waitFor } from '../testing/server.ts';
@@ -17,7 +18,6 @@ import { STORE_FAILED } from './DurableLogExtension.ts';
  * killed, the disk enlarged, and every acknowledged update must be there after a restart. Needs a
  * tmpfs mount (root, or CAP_SYS_ADMIN); where mounting is not allowed the test skips itself.
  */
-const serverDir = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-disk-full-'));
 const databaseFile = path.join(dir, 'council.sqlite');
 let cannotMount: string | null = null;
@@ -37,42 +37,6 @@ afterAll(() => {
   if (!cannotMount) execFileSync('umount', ['-l', dir]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** `src/main.ts` as its own process, so that it can be killed with SIGKILL; resolves with its port. */
-function startChild(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: '0',
-      COUNCIL_DB: databaseFile,
-      COUNCIL_DEMO: '0',
-      COUNCIL_WEB_DIST: '',
-      LOG_LEVEL: 'info',
-      VITEST: '',
-    },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at http:\/\/localhost:(\d+)/.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
-
-async function login(port: number, email: string, password: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
 
 /** Writes one line and resolves with whether the server acknowledged it or closed for want of storage. */
 function writeLine(client: TestClient, line: string): Promise<'acknowledged' | 'refused'> {
@@ -99,11 +63,11 @@ describe('a full disk', () => {
     const name = docNames.meeting((await factory.meeting({ status: 'in-session' })).id);
     db.close();
 
-    const first = await startChild();
+    const first = await startChildServer(databaseFile, children);
     const writer = await connectClient(
       `ws://127.0.0.1:${first.port}/collab`,
       name,
-      await login(first.port, person.email, person.password),
+      await loginAt(first.port, person.email, person.password),
     );
     const acknowledged: string[] = [];
     let refused = 0;
@@ -132,8 +96,8 @@ describe('a full disk', () => {
     const check = openDatabase(databaseFile);
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
-    const second = await startChild();
-    const token = await login(second.port, person.email, person.password);
+    const second = await startChildServer(databaseFile, children);
+    const token = await loginAt(second.port, person.email, person.password);
     const reader = await connectClient(`ws://127.0.0.1:${second.port}/collab`, name, token);
     const text = notesText(reader.doc);
     const missing = acknowledged.filter((line) => !text.includes(line));

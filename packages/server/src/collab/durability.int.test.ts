@@ -1,45 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { docNames } from '@council/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { openDatabase } from '../db/connection.ts';
+import { loginAt, startChildServer } from '../testing/childServer.ts';
 import { Factory } from '../testing/factories.ts';
 import { notesText, write } from '../testing/notes.ts';
 import { connectClient, startTestServer, tempDatabaseFile, waitFor } from '../testing/server.ts';
 
-const serverDir = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
-
-/** Starts `src/main.ts` as its own process and resolves with its port once it listens. */
-function startChild(databaseFile: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: '0',
-      COUNCIL_DB: databaseFile,
-      COUNCIL_DEMO: '0',
-      COUNCIL_WEB_DIST: '',
-      LOG_LEVEL: 'info',
-      VITEST: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at http:\/\/localhost:(\d+)/.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
 
 function typeLines(doc: Y.Doc, lines: string[]) {
   for (const line of lines) write(doc, line);
@@ -54,21 +26,12 @@ async function seed(databaseFile: string) {
   return { person, name: docNames.meeting(meeting.id) };
 }
 
-async function login(port: number, email: string, password: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
 describe('durability', () => {
   it('loses no acknowledged edit when the server is killed with SIGKILL', async () => {
     const databaseFile = tempDatabaseFile();
     const { person, name } = await seed(databaseFile);
-    const first = await startChild(databaseFile);
-    const token = await login(first.port, person.email, person.password);
+    const first = await startChildServer(databaseFile, children);
+    const token = await loginAt(first.port, person.email, person.password);
     const client = await connectClient(`ws://127.0.0.1:${first.port}/collab`, name, token);
     const lines = Array.from({ length: 40 }, (_, i) => `Beslutning nr. ${i + 1} er ført til referat.`);
     typeLines(client.doc, lines);
@@ -78,8 +41,8 @@ describe('durability', () => {
     await new Promise((resolve) => first.child.once('exit', resolve));
     client.destroy();
 
-    const second = await startChild(databaseFile);
-    const token2 = await login(second.port, person.email, person.password);
+    const second = await startChildServer(databaseFile, children);
+    const token2 = await loginAt(second.port, person.email, person.password);
     const reader = await connectClient(`ws://127.0.0.1:${second.port}/collab`, name, token2);
     const text = notesText(reader.doc);
     for (const line of lines) expect(text).toContain(line);

@@ -101,7 +101,7 @@ const ABSURD_NAMES = [
   'meeting:\u0000',
   'meeting:💥'.repeat(100),
   'group:%00',
-  'plan:' + 'ø'.repeat(5000),
+  `plan:${'ø'.repeat(5000)}`,
   'meeting:m-1:closed:closed',
 ];
 

@@ -2,8 +2,9 @@ import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../limits.ts';
-import { Id, IsoDate, IsoDateTime } from '../primitives.ts';
+import { Id, IsoDate } from '../primitives.ts';
 import { type Checked, checkEntry } from './entries.ts';
+import { clearRemoved, markRemoved, Removal } from './removal.ts';
 import { newText, replaceText } from './text.ts';
 import { META_FIELD, type Migration, migrate } from './version.ts';
 
@@ -31,8 +32,7 @@ export const BoardTaskFields = z.object({
   due: IsoDate.optional(),
   order: z.string(),
   description: z.string().max(TEXT_LIMITS.taskDescription).optional(),
-  removedAt: IsoDateTime.optional(),
-  removedBy: Id.optional(),
+  ...Removal,
 });
 export type BoardTask = z.infer<typeof BoardTaskFields> & { id: string };
 /** What a writer gives for a new task; its order is chosen by `addTask`. */
@@ -160,19 +160,13 @@ export function removeTask(doc: Y.Doc, id: string, by: string, at = new Date().t
     tasksOf(doc).delete(id);
     return;
   }
-  doc.transact(() => {
-    task.set('removedAt', at);
-    task.set('removedBy', by);
-  });
+  doc.transact(() => markRemoved(task, by, at));
 }
 
 export function restoreTask(doc: Y.Doc, id: string): void {
   const task = taskMap(doc, id);
   if (!task) return;
-  doc.transact(() => {
-    task.delete('removedAt');
-    task.delete('removedBy');
-  });
+  doc.transact(() => clearRemoved(task));
 }
 
 export const GROUP_MIGRATIONS: readonly Migration[] = [

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../limits.ts';
-import { DecisionNumber, Id, IsoDate, IsoDateTime } from '../primitives.ts';
+import { DecisionNumber, Id, IsoDate } from '../primitives.ts';
 import { type Checked, checkEntry } from './entries.ts';
+import { clearRemoved, markRemoved, Removal } from './removal.ts';
 import { listOf, newList, newText, replaceList, replaceText, textOf } from './text.ts';
 import { META_FIELD, type Migration, migrate } from './version.ts';
 
@@ -25,9 +26,6 @@ export const MEETING_FIELDS = {
   /** Y.Map (Decision; `title` and `text` Y.Text, `supersedes` and `tags` Y.Array) of a decision item. */
   decision: (itemId: string) => `decision:${itemId}`,
 } as const;
-
-/** Removal is a mark, not a delete: the entry and everything keyed by it stay, and can be restored. */
-const Removal = { removedAt: IsoDateTime.optional(), removedBy: Id.optional() };
 
 export const AGENDA_KINDS = ['information', 'discussion', 'decision'] as const;
 
@@ -229,16 +227,14 @@ export function removeAgendaItem(docs: MeetingDocs, id: string, by: string, at =
   docs.open.transact(() => {
     dropDuplicates(docs.open);
     const map = findMap(agendaOf(docs.open), id);
-    map?.set('removedAt', at);
-    map?.set('removedBy', by);
+    if (map) markRemoved(map, by, at);
   });
 }
 
 export function restoreAgendaItem(docs: MeetingDocs, id: string): void {
   docs.open.transact(() => {
     const map = findMap(agendaOf(docs.open), id);
-    map?.delete('removedAt');
-    map?.delete('removedBy');
+    if (map) clearRemoved(map);
   });
 }
 
@@ -318,16 +314,14 @@ export function actionTitle(doc: Y.Doc, id: string): Y.Text | null {
 export function removeActionPoint(doc: Y.Doc, id: string, by: string, at = new Date().toISOString()): void {
   doc.transact(() => {
     const map = findMap(actionsOf(doc), id);
-    map?.set('removedAt', at);
-    map?.set('removedBy', by);
+    if (map) markRemoved(map, by, at);
   });
 }
 
 export function restoreActionPoint(doc: Y.Doc, id: string): void {
   doc.transact(() => {
     const map = findMap(actionsOf(doc), id);
-    map?.delete('removedAt');
-    map?.delete('removedBy');
+    if (map) clearRemoved(map);
   });
 }
 

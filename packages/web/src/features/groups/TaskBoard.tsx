@@ -37,6 +37,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useFormat } from '../../i18n/format.ts';
 import { LiveText } from '../collab/LiveText.tsx';
+import { RemovedList } from '../collab/RemovedList.tsx';
 import { useYjs } from '../meetings/useYjs.ts';
 import classes from './board.module.css';
 
@@ -263,23 +264,15 @@ export function TaskBoard({
           );
         })}
       </SimpleGrid>
-      {editable && removed.length > 0 && (
-        <details data-testid="removed-tasks">
-          <summary>
-            {t('groups.removedList')} ({removed.length})
-          </summary>
-          <Stack gap={4} mt="xs">
-            {removed.map((task) => (
-              <Group key={task.id} gap="xs">
-                <Text size="sm">{task.title || t('editor.untitled')}</Text>
-                <Button size="compact-xs" variant="light" onClick={() => restoreTask(doc, task.id)}>
-                  {t('groups.restoreTask')}
-                </Button>
-              </Group>
-            ))}
-          </Stack>
-        </details>
-      )}
+      <RemovedList
+        label={t('groups.removedList')}
+        entries={editable ? removed : []}
+        describe={(task) => task.title || t('editor.untitled')}
+        restoreLabel={() => t('groups.restoreTask')}
+        onRestore={(task) => restoreTask(doc, task.id)}
+        editable={editable}
+        testId="removed-tasks"
+      />
       {editable && <AddTaskForm doc={doc} group={group} />}
       {editing && (
         <EditTaskModal doc={doc} provider={provider} group={group} task={editing} onClose={() => setEditingId(null)} />

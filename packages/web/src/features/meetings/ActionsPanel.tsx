@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useFormat } from '../../i18n/format.ts';
 import { LiveText } from '../collab/LiveText.tsx';
+import { RemovedList } from '../collab/RemovedList.tsx';
 import { useYjs } from './useYjs.ts';
 
 /** Action points of the meeting; on approval those with a group become tasks on its board. */
@@ -95,23 +96,15 @@ export function ActionsPanel({
           </Table.Tbody>
         </Table>
       )}
-      {editable && removed.length > 0 && (
-        <details data-testid="removed-actions">
-          <summary>
-            {t('meetings.actions.removedList')} ({removed.length})
-          </summary>
-          <Stack gap={4} mt="xs">
-            {removed.map((a) => (
-              <Group key={a.id} gap="xs">
-                <Text size="sm">{a.title}</Text>
-                <Button size="compact-xs" variant="light" onClick={() => restoreActionPoint(doc, a.id)}>
-                  {t('meetings.actions.restore', { title: a.title })}
-                </Button>
-              </Group>
-            ))}
-          </Stack>
-        </details>
-      )}
+      <RemovedList
+        label={t('meetings.actions.removedList')}
+        entries={editable ? removed : []}
+        describe={(a) => a.title}
+        restoreLabel={(a) => t('meetings.actions.restore', { title: a.title })}
+        onRestore={(a) => restoreActionPoint(doc, a.id)}
+        editable={editable}
+        testId="removed-actions"
+      />
       {editable && <AddActionForm doc={doc} people={people} groups={groups} />}
     </Stack>
   );

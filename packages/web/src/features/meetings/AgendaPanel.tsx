@@ -24,6 +24,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
+import { RemovedList } from '../collab/RemovedList.tsx';
 import classes from './agenda.module.css';
 import { CarryOver } from './CarryOver.tsx';
 
@@ -156,30 +157,20 @@ export function AgendaPanel({
           {t('meetings.item.overrun', { end: format.time(end), slotEnd: format.time(endsAt) })}
         </Alert>
       )}
-      {removed.length > 0 && (
-        <details className="print-hide" data-testid="removed-items">
-          <summary>
-            {t('meetings.item.removedList')} ({removed.length})
-          </summary>
-          <Stack gap={4} mt="xs">
-            {removed.map((item) => (
-              <Group key={item.id} justify="space-between" wrap="nowrap" gap="xs">
-                <Text size="sm">
-                  {t('meetings.item.removedEntry', {
-                    title: item.title,
-                    name: people.find((p) => p.id === item.removedBy)?.name ?? t('meetings.item.someone'),
-                  })}
-                </Text>
-                {editable && (
-                  <Button size="compact-xs" variant="light" onClick={() => restoreAgendaItem(docs, item.id)}>
-                    {t('meetings.item.restore')}
-                  </Button>
-                )}
-              </Group>
-            ))}
-          </Stack>
-        </details>
-      )}
+      <RemovedList
+        label={t('meetings.item.removedList')}
+        entries={removed}
+        describe={(item) =>
+          t('meetings.item.removedEntry', {
+            title: item.title,
+            name: people.find((p) => p.id === item.removedBy)?.name ?? t('meetings.item.someone'),
+          })
+        }
+        restoreLabel={() => t('meetings.item.restore')}
+        onRestore={(item) => restoreAgendaItem(docs, item.id)}
+        editable={editable}
+        testId="removed-items"
+      />
       {editable && <AddItemForm docs={docs} onAdded={onSelect} />}
       {editable && <CarryOver meetingId={meetingId} docs={docs} agenda={items} />}
     </Stack>
