@@ -23,7 +23,10 @@ beforeAll(async () => {
     },
   });
   const chair = await app.signIn('chair');
-  await app.api('POST', `/api/meetings/${meeting.id}/approve`, { token: chair.token });
+  await app.api('POST', `/api/meetings/${meeting.id}/approve`, {
+    token: chair.token,
+    body: { confirm: ['attendance'] },
+  });
   user = await signInAs(browser, app, 'secretary', 'Thomas Lykke');
   groupId = (
     await app.factory.group({

@@ -20,7 +20,7 @@ describe("the council's action points", () => {
     });
     const chair = await user('chair', 'Mette Kjærgaard');
     await chair.meeting.goto(meeting.id);
-    await chair.meeting.transition('Godkend referat');
+    await chair.meeting.transition('Godkend referat', { confirm: /Godkend alligevel/ });
 
     const architect = await suite.signInPerson(ida);
     await architect.page.getByRole('link', { name: 'Mine opgaver' }).click();

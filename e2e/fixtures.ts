@@ -131,10 +131,12 @@ export class MeetingPage {
       .getByRole('button', { name: new RegExp(`^\\d+\\. ${escaped}`) });
   }
 
-  async transition(label: string, reason?: string): Promise<void> {
+  /** Gives a lifecycle command through its dialog; `confirm` ticks the confirmation with that label. */
+  async transition(label: string, options: { reason?: string; confirm?: RegExp } = {}): Promise<void> {
     await this.page.getByRole('button', { name: label }).click();
     const dialog = this.page.getByRole('dialog');
-    if (reason) await dialog.getByLabel(/Begrundelse/).fill(reason);
+    if (options.reason) await dialog.getByLabel(/Begrundelse/).fill(options.reason);
+    if (options.confirm) await dialog.getByLabel(options.confirm).check();
     await dialog.getByRole('button', { name: 'Bekræft' }).click();
     await dialog.waitFor({ state: 'detached' });
   }

@@ -38,7 +38,7 @@ describe('a council meeting from agenda to approved record', () => {
 
     // 2. The chair ends the meeting and approves the minutes; the member's page turns read-only live.
     await chair.meeting.transition('Afslut mødet');
-    await chair.meeting.transition('Godkend referat');
+    await chair.meeting.transition('Godkend referat', { confirm: /Godkend alligevel/ });
     await expect.poll(() => member.page.getByTestId('meeting-status').textContent()).toBe('Godkendt');
     await member.page.getByRole('tab', { name: 'Dagsorden og referat' }).click();
     await member.meeting.agendaItem('Principper for rammearkitektur').click();

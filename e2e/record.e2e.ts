@@ -55,7 +55,18 @@ describe('a record the council can trust', () => {
     await henrik.page.keyboard.press('Control+Shift+z');
     await expect.poll(() => wording(mette).inputValue()).toBe(wanted);
     await mette.meeting.transition('Afslut mødet');
-    await mette.meeting.transition('Godkend referat');
+    // The approval dialog lists what will be numbered, and waits for the attendance tick.
+    await mette.page.getByRole('button', { name: 'Godkend referat' }).click();
+    const check = mette.page.getByTestId('approval-check');
+    await expect.poll(() => check.textContent()).toMatch(/Beslutninger, der får numre\d{4}-\d{3} Indikatorer/);
+    const confirm = mette.page.getByRole('dialog').getByRole('button', { name: 'Bekræft' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await mette.page
+      .getByRole('dialog')
+      .getByLabel(/Godkend alligevel/)
+      .check();
+    await confirm.click();
+    await mette.page.getByRole('dialog').waitFor({ state: 'detached' });
     const register = await suite.app.api('GET', `/api/decisions?meeting=${meeting.id}`, {
       token: (await suite.app.signIn('chair')).token,
     });

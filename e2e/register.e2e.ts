@@ -11,7 +11,10 @@ async function approvedMeeting(
   const meeting = await suite.app.factory.meeting({ status: 'minutes-draft', content });
   suite.app.council.db.prepare('UPDATE meetings SET starts_at = ? WHERE id = ?').run(startsAt, meeting.id);
   const { token } = await suite.app.signIn('chair');
-  expect((await suite.app.api('POST', `/api/meetings/${meeting.id}/approve`, { token })).status).toBe(200);
+  expect(
+    (await suite.app.api('POST', `/api/meetings/${meeting.id}/approve`, { token, body: { confirm: ['attendance'] } }))
+      .status,
+  ).toBe(200);
 }
 
 describe('the decision register', () => {

@@ -109,7 +109,42 @@ export const MeetingTransitionName = z.enum(
   Object.keys(MEETING_TRANSITIONS) as [MeetingTransition, ...MeetingTransition[]],
 );
 
-export const TransitionRequest = z.object({ reason: z.string().trim().min(1).max(2000).optional() });
+/**
+ * What a lifecycle command may need confirmed: opening a meeting before its day, approving minutes
+ * without everyone's attendance recorded. The audit row records what was confirmed.
+ */
+export const CONFIRMATIONS = ['early', 'attendance'] as const;
+export const Confirmation = z.enum(CONFIRMATIONS);
+export type Confirmation = z.infer<typeof Confirmation>;
+
+export const TransitionRequest = z.object({
+  reason: z.string().trim().min(1).max(2000).optional(),
+  confirm: z.array(Confirmation).max(CONFIRMATIONS.length).optional(),
+});
+
+/** Problems that stop an approval until they are mended: nothing is numbered or dropped silently. */
+export const APPROVAL_PROBLEMS = ['decision_missing', 'decision_invalid', 'action_invalid', 'item_invalid'] as const;
+export const ApprovalProblem = z.object({
+  code: z.enum(APPROVAL_PROBLEMS),
+  itemId: z.string().optional(),
+  actionId: z.string().optional(),
+  title: z.string(),
+  reasons: z.array(z.string()),
+});
+export type ApprovalProblem = z.infer<typeof ApprovalProblem>;
+
+/** What approving the minutes now would do, and what stands in its way. */
+export const ApprovalCheck = z.object({
+  /** Adopted decisions with the numbers they will get, in agenda order. */
+  numbered: z.array(z.object({ itemId: z.string(), title: z.string(), number: z.string() })),
+  /** Decisions recorded without a number. */
+  unnumbered: z.array(z.object({ itemId: z.string(), title: z.string(), status: z.enum(['rejected', 'postponed']) })),
+  problems: z.array(ApprovalProblem),
+  attendance: z.object({ recorded: z.number().int(), expected: z.number().int() }),
+  /** Confirmations the approval needs. */
+  confirm: z.array(Confirmation),
+});
+export type ApprovalCheck = z.infer<typeof ApprovalCheck>;
 export const ReopenRequest = z.object({ reason: z.string().trim().min(1, 'Give a reason for reopening').max(2000) });
 
 export const Minutes = z.object({
@@ -293,6 +328,10 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  /** Approval refused: `issues` lists each ApprovalProblem. */
+  'approval_blocked',
+  /** The command needs a confirmation: `issues` lists what to confirm ({ code: Confirmation }). */
+  'confirmation_required',
   'payload_too_large',
   'rate_limited',
   'internal',

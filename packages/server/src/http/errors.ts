@@ -22,7 +22,11 @@ export const badRequest = (message: string, issues?: unknown[]) => new HttpError
 export const unauthenticated = (message = 'Sign in first.') => new HttpError(401, 'unauthenticated', message);
 export const forbidden = (message = 'You may not do this.') => new HttpError(403, 'forbidden', message);
 export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found.`);
-export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+export const conflict = (
+  message: string,
+  code: 'conflict' | 'approval_blocked' | 'confirmation_required' = 'conflict',
+  issues?: unknown[],
+) => new HttpError(409, code, message, issues);
 
 export function validationFailed(error: z.ZodError): HttpError {
   return new HttpError(400, 'validation_failed', 'The request is not valid.', error.issues);

@@ -1,4 +1,5 @@
 import {
+  ApprovalCheck,
   AuditPage,
   AuditQuery,
   CouncilAction,
@@ -105,6 +106,12 @@ const OPERATIONS: Operation[] = [
     body: TransitionRequest,
     response: Meeting,
   })),
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/approval',
+    summary: 'What approving the minutes now would number, and what stands in its way',
+    response: ApprovalCheck,
+  },
   { method: 'get', path: '/api/meetings/{id}/minutes', summary: 'Approved minutes', response: Minutes },
   { method: 'get', path: '/api/meetings/{id}/minutes.md', summary: 'Approved minutes as Markdown' },
   {

@@ -1,5 +1,7 @@
 import type {
+  ApprovalCheck,
   AuditPage,
+  Confirmation,
   CouncilAction,
   CreateGroup,
   CreateMeeting,
@@ -28,6 +30,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorBody['error']['code'] | 'network',
     message: string,
+    /** What the server listed: validation issues, approval problems, confirmations needed. */
+    readonly issues: unknown[] = [],
   ) {
     super(message);
   }
@@ -49,7 +53,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (data as ErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? response.statusText,
+      error?.issues,
+    );
   }
   return data as T;
 }
@@ -69,8 +78,9 @@ export const api = {
   meetings: () => request<Meeting[]>('GET', '/meetings'),
   meeting: (id: string) => request<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`),
   createMeeting: (body: CreateMeeting) => request<Meeting>('POST', '/meetings', body),
-  transition: (id: string, transition: MeetingTransition, reason?: string) =>
-    request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, reason ? { reason } : {}),
+  transition: (id: string, transition: MeetingTransition, body: { reason?: string; confirm?: Confirmation[] } = {}) =>
+    request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, body),
+  approvalCheck: (id: string) => request<ApprovalCheck>('GET', `/meetings/${encodeURIComponent(id)}/approval`),
   carryOver: (id: string) => request<Followup[]>('GET', `/meetings/${encodeURIComponent(id)}/carry-over`),
   minutes: (id: string) => request<Minutes>('GET', `/meetings/${encodeURIComponent(id)}/minutes`),
   decisions: (query: Record<string, string | number | undefined> = {}) =>

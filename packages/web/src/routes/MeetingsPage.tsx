@@ -18,8 +18,10 @@ export function MeetingsPage() {
   if (meetings.isError) return <QueryError error={meetings.error} onRetry={() => meetings.refetch()} />;
 
   const now = new Date().toISOString();
-  const upcoming = meetings.data.filter((m) => m.endsAt >= now).reverse();
-  const past = meetings.data.filter((m) => m.endsAt < now);
+  // Approved minutes belong to the past, whatever the date says.
+  const isPast = (m: Meeting) => m.endsAt < now || m.status === 'approved';
+  const upcoming = meetings.data.filter((m) => !isPast(m)).reverse();
+  const past = meetings.data.filter(isPast);
   return (
     <Stack>
       <Group justify="space-between">

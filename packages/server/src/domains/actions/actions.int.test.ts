@@ -36,7 +36,14 @@ async function approvedMeeting(assigneeId: string) {
   // The factory dates every meeting 2026-12-10; carry-over looks at meetings before the next one.
   server.council.db.prepare("UPDATE meetings SET starts_at = '2026-11-01T09:00:00+01:00' WHERE id = ?").run(meeting.id);
   const chair = await server.signIn('chair');
-  expect((await server.api('POST', `/api/meetings/${meeting.id}/approve`, { token: chair.token })).status).toBe(200);
+  expect(
+    (
+      await server.api('POST', `/api/meetings/${meeting.id}/approve`, {
+        token: chair.token,
+        body: { confirm: ['attendance'] },
+      })
+    ).status,
+  ).toBe(200);
   return meeting;
 }
 

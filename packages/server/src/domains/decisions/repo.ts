@@ -155,6 +155,26 @@ export class DecisionsRepo {
    * adopted decision without a number gets the next of its year, `YYYY-NNN`. Returns each record's
    * number (null for rejected and postponed ones never adopted) and id, in input order.
    */
+  /** The numbers `recordAll` would give these decisions now: kept where already numbered, else the next of their year. */
+  async previewNumbers(decisions: NewDecision[]): Promise<(string | null)[]> {
+    const existing = this.db.prepare<[string, string], { number: string | null }>(
+      'SELECT number FROM decisions WHERE meeting_id = ? AND item_id = ?',
+    );
+    const lastSeq = this.db.prepare<[number], { s: number | null }>(
+      'SELECT max(seq) AS s FROM decisions WHERE year = ?',
+    );
+    const next = new Map<number, number>();
+    return decisions.map((d) => {
+      if (d.status !== 'adopted') return null;
+      const kept = existing.get(d.meetingId, d.itemId)?.number;
+      if (kept) return kept;
+      const year = Number(d.decidedOn.slice(0, 4));
+      const seq = (next.get(year) ?? lastSeq.get(year)?.s ?? 0) + 1;
+      next.set(year, seq);
+      return `${year}-${String(seq).padStart(3, '0')}`;
+    });
+  }
+
   async recordAll(decisions: NewDecision[]): Promise<{ id: number; number: string | null }[]> {
     const existing = this.db.prepare<[string, string], { id: number; number: string | null }>(
       'SELECT id, number FROM decisions WHERE meeting_id = ? AND item_id = ?',

@@ -53,7 +53,10 @@ describe('working groups and recruitment', () => {
       },
     });
     const chair = await server.signIn('chair');
-    await server.api('POST', `/api/meetings/${meeting.id}/approve`, { token: chair.token });
+    await server.api('POST', `/api/meetings/${meeting.id}/approve`, {
+      token: chair.token,
+      body: { confirm: ['attendance'] },
+    });
     const [decision] = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token: chair.token })).body
       .items;
     const created = await server.api('POST', '/api/groups', {

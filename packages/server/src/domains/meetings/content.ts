@@ -1,6 +1,7 @@
 import {
   type ActionPoint,
   type AgendaItem,
+  type ApprovalProblem,
   type Attendance,
   type Checked,
   contentDoc,
@@ -88,4 +89,33 @@ export function decisionsToRecord(meeting: { id: string; startsAt: string }, con
       },
     ];
   });
+}
+
+/**
+ * What stops an approval: a decision item without a decision (or one still proposed), and any
+ * decision, action point or item whose data fails its validator. Approval refuses until they are
+ * mended rather than drop or cut anything of the record.
+ */
+export function approvalProblems(record: MeetingRecord): ApprovalProblem[] {
+  const problems: ApprovalProblem[] = [];
+  for (const item of record.agenda) {
+    if (item.issues.length > 0)
+      problems.push({ code: 'item_invalid', itemId: item.id, title: item.title, reasons: item.issues });
+    if (item.kind !== 'decision') continue;
+    const decision = record.decisions.get(item.id);
+    if (!decision || decision.status === 'proposed')
+      problems.push({ code: 'decision_missing', itemId: item.id, title: item.title, reasons: [] });
+    else if (decision.issues.length > 0)
+      problems.push({
+        code: 'decision_invalid',
+        itemId: item.id,
+        title: decision.title || item.title,
+        reasons: decision.issues,
+      });
+  }
+  for (const action of record.actions) {
+    if (action.issues.length > 0)
+      problems.push({ code: 'action_invalid', actionId: action.id, title: action.title, reasons: action.issues });
+  }
+  return problems;
 }

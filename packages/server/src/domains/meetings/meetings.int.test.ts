@@ -6,6 +6,8 @@ import {
   type MeetingStatus,
   ROLES,
   type Role,
+  removeAgendaItem,
+  setDecision,
 } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -91,14 +93,23 @@ describe('meeting lifecycle', () => {
     const meeting = await server.factory.meeting({ status: 'draft' });
     const base = `/api/meetings/${meeting.id}`;
     expect((await post(`${base}/publish`, 'council_member')).status).toBe(403);
-    expect((await post(`${base}/open`, 'chair')).body.error).toMatchObject({ code: 'conflict' });
+    expect((await post(`${base}/open`, 'chair', { confirm: ['early'] })).body.error).toMatchObject({
+      code: 'conflict',
+    });
     expect((await post(`${base}/publish`, 'secretary')).body.status).toBe('published');
     expect((await post(`${base}/publish`, 'secretary')).status).toBe(409);
-    expect((await post(`${base}/open`, 'chair')).body.status).toBe('in-session');
+    // The meeting is days away: opening it now needs a confirmation, which the audit row keeps.
+    const early = await post(`${base}/open`, 'chair');
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({
+      code: 'confirmation_required',
+      issues: [{ code: 'early', date: '2026-12-10' }],
+    });
+    expect((await post(`${base}/open`, 'chair', { confirm: ['early'] })).body.status).toBe('in-session');
     expect((await post(`${base}/close`, 'chair')).body.status).toBe('minutes-draft');
     expect((await post(`${base}/approve`, 'admin')).status).toBe(403);
     expect((await post(`${base}/approve`, 'council_member')).status).toBe(403);
-    expect((await post(`${base}/approve`, 'secretary')).body.status).toBe('approved');
+    expect((await post(`${base}/approve`, 'secretary', { confirm: ['attendance'] })).body.status).toBe('approved');
     expect((await post(`${base}/reopen`, 'secretary', { reason: 'Stavefejl' })).status).toBe(403);
     const noReason = await post(`${base}/reopen`, 'chair');
     expect(noReason.status).toBe(400);
@@ -117,6 +128,8 @@ describe('meeting lifecycle', () => {
       'meeting.reopen',
     ]);
     expect(JSON.parse(audit.at(-1)!.details)).toMatchObject({ reason: 'Forkert beslutningstekst i punkt 2' });
+    expect(JSON.parse(audit[1]!.details)).toMatchObject({ confirmed: ['early'] });
+    expect(JSON.parse(audit[3]!.details)).toMatchObject({ confirmed: ['attendance'] });
   });
 
   it('approval freezes the minutes live, numbers adopted decisions, keeps confidential content from the public, and survives a reopening', async () => {
@@ -147,7 +160,7 @@ describe('meeting lifecycle', () => {
     const messages: string[] = [];
     writer.provider.on('stateless', ({ payload }: { payload: string }) => messages.push(payload));
 
-    const approved = await post(`/api/meetings/${meeting.id}/approve`, 'chair');
+    const approved = await post(`/api/meetings/${meeting.id}/approve`, 'chair', { confirm: ['attendance'] });
     expect(approved.status).toBe(200);
     expect(approved.body.decisionCount).toBe(2);
     await waitFor(() => messages.length > 0, 'the status message');
@@ -233,7 +246,9 @@ describe('meeting lifecycle', () => {
     write(editor.doc, 'Rettet efter genåbning');
     await editor.synced();
     editor.destroy();
-    expect((await post(`/api/meetings/${meeting.id}/approve`, 'secretary')).status).toBe(200);
+    expect((await post(`/api/meetings/${meeting.id}/approve`, 'secretary', { confirm: ['attendance'] })).status).toBe(
+      200,
+    );
     const again = (await server.api('GET', `/api/decisions?meeting=${meeting.id}&sort=oldest`, { token: tokens.chair }))
       .body.items;
     expect(again.map((d: { number: string }) => d.number)).toEqual(decisions.map((d: { number: string }) => d.number));
@@ -244,12 +259,46 @@ describe('meeting lifecycle', () => {
     expect(version2.markdown).not.toContain('Skrevet efter godkendelsen');
   });
 
-  it('skips malformed agenda items and decisions without blocking approval of the valid rest', async () => {
+  it('completes an approval whose group board holds an invalid order key, leaves the minutes read-only and puts the task on the board', async () => {
+    const group = await server.factory.group();
+    const lead = await connectClient(server.wsUrl, docNames.group(group.id), tokens.admin);
+    const odd = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries({ title: 'Gammel opgave', status: 'todo', order: 'not a key!' })) odd.set(k, v);
+    lead.doc.getMap(GROUP_FIELDS.tasks).set('odd', odd);
+    await lead.synced();
     const meeting = await server.factory.meeting({
       status: 'minutes-draft',
       content: {
-        agenda: [{ id: 'ok', title: 'Gyldigt punkt', kind: 'decision', durationMinutes: 10, confidential: false }],
-        decisions: { ok: { title: 'Gyldig beslutning', text: '', status: 'adopted' } },
+        agenda: [{ id: 'i1', title: 'Eventuelt', kind: 'information', durationMinutes: 5, confidential: false }],
+        actions: [{ id: 'a1', title: 'Beskriv beskedformat', groupId: group.id }],
+      },
+    });
+    const member = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.council_member);
+    const res = await post(`/api/meetings/${meeting.id}/approve`, 'chair', { confirm: ['attendance'] });
+    expect(res.status).toBe(200);
+    await waitFor(() => lead.doc.getMap(GROUP_FIELDS.tasks).has(`${meeting.id}-a1`), 'the task on the board');
+    expect(server.council.outbox.pending()).toBe(0);
+    // The member's connection is read-only: an edit is not taken.
+    member.doc.getArray(MEETING_FIELDS.agenda).delete(0, 1);
+    await new Promise((r) => setTimeout(r, 200));
+    const reader = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.chair);
+    expect(reader.doc.getArray(MEETING_FIELDS.agenda).length).toBe(1);
+    for (const c of [lead, member, reader]) c.destroy();
+  });
+
+  it('lists what approval would number and refuses (409) while a decision is missing or invalid, dropping nothing', async () => {
+    const meeting = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [
+          { id: 'ok', title: 'Gyldigt punkt', kind: 'decision', durationMinutes: 10, confidential: false },
+          { id: 'none', title: 'Uden beslutning', kind: 'decision', durationMinutes: 10, confidential: false },
+          { id: 'tag', title: 'Langt mærke', kind: 'decision', durationMinutes: 10, confidential: false },
+        ],
+        decisions: {
+          ok: { title: 'Gyldig beslutning', text: '', status: 'adopted' },
+          tag: { title: 'Mærket', text: '', status: 'adopted', tags: ['x'.repeat(81)] },
+        },
       },
     });
     const client = await connectClient(server.wsUrl, docNames.meeting(meeting.id), tokens.secretary);
@@ -261,10 +310,43 @@ describe('meeting lifecycle', () => {
       client.doc.getArray(MEETING_FIELDS.agenda).push(['not even a map']);
     });
     await client.synced();
+    const base = `/api/meetings/${meeting.id}`;
+
+    expect((await server.api('GET', `${base}/approval`, { token: tokens.council_member })).status).toBe(403);
+    expect((await server.api('GET', '/api/meetings/m-nowhere/approval', { token: tokens.chair })).status).toBe(404);
+    const check = (await server.api('GET', `${base}/approval`, { token: tokens.chair })).body;
+    expect(check.numbered.map((d: { itemId: string }) => d.itemId)).toEqual(['ok', 'tag']);
+    expect(check.numbered[0].number).toMatch(/^2026-\d{3}$/);
+    expect(check.problems.map((p: { code: string; itemId: string }) => `${p.code}:${p.itemId}`)).toEqual([
+      'decision_missing:none',
+      'decision_invalid:tag',
+      'item_invalid:bad',
+      'decision_missing:bad',
+    ]);
+    expect(check.problems[1].reasons).toEqual([expect.stringContaining('tags.0')]);
+    expect(check.confirm).toEqual(['attendance']);
+
+    const blocked = await post(`${base}/approve`, 'chair', { confirm: ['attendance'] });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error).toMatchObject({ code: 'approval_blocked' });
+    expect(blocked.body.error.issues).toHaveLength(4);
+    expect((await server.api('GET', `/api/meetings/${meeting.id}`, { token: tokens.chair })).body.status).toBe(
+      'minutes-draft',
+    );
+
+    // Mended in the live document: the connection is writable again after the refusal.
+    setDecision(client.doc, 'none', { title: 'Udsat', status: 'postponed' });
+    setDecision(client.doc, 'tag', { tags: ['arkitektur'] });
+    removeAgendaItem({ open: client.doc }, 'bad', 'secretary');
+    await client.synced();
     client.destroy();
-    const res = await post(`/api/meetings/${meeting.id}/approve`, 'chair');
+    const unconfirmed = await post(`${base}/approve`, 'chair');
+    expect(unconfirmed.body.error).toMatchObject({ code: 'confirmation_required', issues: [{ code: 'attendance' }] });
+    const res = await post(`${base}/approve`, 'chair', { confirm: ['attendance'] });
     expect(res.status).toBe(200);
-    expect(res.body.decisionCount).toBe(1);
+    expect(res.body.decisions.map((d: { number: string }) => d.number)).toEqual(
+      check.numbered.map((d: { number: string }) => d.number),
+    );
   });
 
   it('supersedes older decisions named by the new one', async () => {
@@ -275,7 +357,7 @@ describe('meeting lifecycle', () => {
         decisions: { i1: { title: 'Få indikatorer', text: '', status: 'adopted' } },
       },
     });
-    await post(`/api/meetings/${first.id}/approve`, 'chair');
+    await post(`/api/meetings/${first.id}/approve`, 'chair', { confirm: ['attendance'] });
     const [old] = (await server.api('GET', `/api/decisions?meeting=${first.id}`, { token: tokens.chair })).body.items;
     const second = await server.factory.meeting({
       status: 'minutes-draft',
@@ -284,7 +366,7 @@ describe('meeting lifecycle', () => {
         decisions: { i1: { title: 'Revideret indikatorsæt', text: '', status: 'adopted', supersedes: [old.number] } },
       },
     });
-    await post(`/api/meetings/${second.id}/approve`, 'chair');
+    await post(`/api/meetings/${second.id}/approve`, 'chair', { confirm: ['attendance'] });
     expect((await server.api('GET', `/api/decisions/${old.number}`, { token: tokens.chair })).body.status).toBe(
       'superseded',
     );
@@ -311,7 +393,7 @@ describe('carry-over and calendar', () => {
     server.council.db
       .prepare("UPDATE meetings SET starts_at = '2026-11-01T09:00:00+01:00' WHERE id = ?")
       .run(earlier.id);
-    await post(`/api/meetings/${earlier.id}/approve`, 'chair');
+    await post(`/api/meetings/${earlier.id}/approve`, 'chair', { confirm: ['attendance'] });
     const next = await server.factory.meeting({ status: 'draft' });
 
     const suggestions = await server.api('GET', `/api/meetings/${next.id}/carry-over`, { token: tokens.secretary });

@@ -76,12 +76,17 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
       .send(meetingsCalendar([meeting], baseUrl(req)));
   });
 
+  router.get('/meetings/:id/approval', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await service.approvalCheck(actor, parse(Id, req.params.id)));
+  });
+
   router.post('/meetings/:id/:transition', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     const id = parse(Id, req.params.id);
     const transition = parse(MeetingTransitionName, req.params.transition);
-    const { reason } = parse(TransitionRequest, req.body ?? {});
-    res.json(presentMeeting(await service.transition(actor, id, transition, reason)));
+    const { reason, confirm } = parse(TransitionRequest, req.body ?? {});
+    res.json(presentMeeting(await service.transition(actor, id, transition, reason, confirm)));
   });
 
   /** The approved minutes: the council's version for those who may read confidential items. */

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   type AgendaItem,
+  type ApprovalCheck,
+  ATTENDEE_ROLES,
   addAgendaItem,
+  type Confirmation,
   can,
   docNames,
   LIVE_MESSAGE,
@@ -20,7 +23,7 @@ import type { LiveDocuments } from '../liveDocuments.ts';
 import type { Project } from '../projections.ts';
 import type { Repos } from '../repos.ts';
 import { indexDecisions } from '../search/indexer.ts';
-import { decisionsToRecord, followupsOf, readMeetingRecord } from './content.ts';
+import { approvalProblems, decisionsToRecord, followupsOf, type MeetingRecord, readMeetingRecord } from './content.ts';
 import { renderMinutes } from './render.ts';
 import type { MeetingRow } from './repo.ts';
 
@@ -52,7 +55,13 @@ export class MeetingsService {
     return meeting;
   }
 
-  async transition(actor: Actor, id: string, name: MeetingTransition, reason?: string): Promise<MeetingRow> {
+  async transition(
+    actor: Actor,
+    id: string,
+    name: MeetingTransition,
+    reason?: string,
+    confirm: Confirmation[] = [],
+  ): Promise<MeetingRow> {
     const meeting = await this.visible(actor, id);
     const { from, to } = MEETING_TRANSITIONS[name];
     // The table ties each command to its state; asking it with the state the command starts from
@@ -64,12 +73,19 @@ export class MeetingsService {
       );
     }
     if (name === 'reopen' && !reason) throw badRequest('Give a reason for reopening the minutes.');
+    const day = copenhagenDate(meeting.startsAt);
+    if (name === 'open' && copenhagenDate(new Date().toISOString()) < day && !confirm.includes('early')) {
+      throw conflict(`The meeting is on ${day}; confirm to open it before then.`, 'confirmation_required', [
+        { code: 'early', date: day },
+      ]);
+    }
+    const confirmed = confirm.length > 0 ? { confirmed: confirm } : {};
 
     // The new access applies before the commit, so no edit slips in between; only a failure of the
     // commit itself puts the old access back. What follows the commit cannot undo it.
     this.applyAccess(id, to);
     try {
-      if (name === 'approve') await this.approve(actor, meeting);
+      if (name === 'approve') await this.approve(actor, meeting, confirm);
       else {
         await inTransaction(this.db, async () => {
           await this.repos.meetings.setStatus(id, to);
@@ -77,6 +93,7 @@ export class MeetingsService {
             from,
             to,
             ...(reason ? { reason } : {}),
+            ...confirmed,
           });
         });
       }
@@ -149,6 +166,43 @@ export class MeetingsService {
     return [...reports, ...earlier];
   }
 
+  /** What approving now would number, and what stands in its way: for those who approve, while minutes are drafted. */
+  async approvalCheck(actor: Actor, id: string): Promise<ApprovalCheck> {
+    const meeting = await this.visible(actor, id);
+    if (!can(actor, 'approve', { type: 'meeting', status: 'minutes-draft' }))
+      throw forbidden('Only the chair and the secretary approve minutes.');
+    if (meeting.status !== 'minutes-draft')
+      throw conflict(`The meeting is ${meeting.status}; only draft minutes are approved.`);
+    return this.checkApproval(meeting, readMeetingRecord(await this.readParts(id)));
+  }
+
+  private async checkApproval(meeting: MeetingRow, record: MeetingRecord): Promise<ApprovalCheck> {
+    const decided = decisionsToRecord(meeting, record);
+    const numbers = await this.repos.decisions.previewNumbers(decided);
+    const attendees = (await this.repos.people.list()).filter((p) => ATTENDEE_ROLES.includes(p.role));
+    const recorded = attendees.filter((p) => record.attendance.has(p.id)).length;
+    return {
+      numbered: decided.flatMap((d, i) => {
+        const number = numbers[i];
+        return number ? [{ itemId: d.itemId, title: d.title, number }] : [];
+      }),
+      unnumbered: decided.flatMap((d) =>
+        d.status === 'adopted' ? [] : [{ itemId: d.itemId, title: d.title, status: d.status }],
+      ),
+      problems: approvalProblems(record),
+      attendance: { recorded, expected: attendees.length },
+      confirm: recorded < attendees.length ? ['attendance'] : [],
+    };
+  }
+
+  /** Detached copies of both parts, so that reading never holds a live document open. */
+  private async readParts(id: string) {
+    return {
+      open: await this.live.read(docNames.meeting(id), cloneDoc),
+      closed: await this.live.read(docNames.meetingClosed(id), cloneDoc),
+    };
+  }
+
   private applyAccess(id: string, status: MeetingStatus): void {
     this.live.refreshAccess(docNames.meeting(id), { type: 'meeting', status });
     this.live.refreshAccess(docNames.meetingClosed(id), { type: 'meetingClosed', status });
@@ -160,10 +214,21 @@ export class MeetingsService {
    * it commits together with the new status, and with the outbox entries that put action points
    * with a group on its board afterwards.
    */
-  private async approve(actor: Actor, meeting: MeetingRow): Promise<void> {
-    const open = await this.live.read(docNames.meeting(meeting.id), cloneDoc);
-    const closed = await this.live.read(docNames.meetingClosed(meeting.id), cloneDoc);
+  private async approve(actor: Actor, meeting: MeetingRow, confirm: Confirmation[]): Promise<void> {
+    const { open, closed } = await this.readParts(meeting.id);
     const content = readMeetingRecord({ open, closed });
+    const check = await this.checkApproval(meeting, content);
+    if (check.problems.length > 0) {
+      throw conflict('The minutes cannot be approved yet: mend what is listed.', 'approval_blocked', check.problems);
+    }
+    const unconfirmed = check.confirm.filter((c) => !confirm.includes(c));
+    if (unconfirmed.length > 0) {
+      throw conflict(
+        `Attendance is recorded for ${check.attendance.recorded} of ${check.attendance.expected}; confirm to approve.`,
+        'confirmation_required',
+        unconfirmed.map((code) => ({ code, ...check.attendance })),
+      );
+    }
     const names = new Map((await this.repos.people.list()).map((p) => [p.id, p.name]));
     const approvedAt = new Date().toISOString();
 
@@ -192,6 +257,7 @@ export class MeetingsService {
       await this.repos.audit.record(actor.id, 'meeting.approve', `meeting:${meeting.id}`, {
         version,
         decisions: [...numberByItem.values()],
+        ...(confirm.length > 0 ? { confirmed: confirm } : {}),
       });
       indexDecisions(this.db, await this.repos.decisions.forMeeting(meeting.id, true));
       // Task ids come from the meeting and the action, so approving again after a reopening, or
@@ -210,6 +276,10 @@ export class MeetingsService {
     });
   }
 }
+
+/** A meeting's date as people in Denmark read it (startsAt carries its offset; the server may run in UTC). */
+const copenhagenDate = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 /** A detached copy, so that rendering never holds a live document open. */
 function cloneDoc(doc: Y.Doc): Y.Doc {

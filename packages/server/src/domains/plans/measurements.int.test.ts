@@ -202,7 +202,7 @@ describe('plans and initiatives over REST', () => {
         decisions: { i1: { title: 'Fælles beskedfordeler igangsættes', text: '', status: 'adopted' } },
       },
     });
-    await server.api('POST', `/api/meetings/${meeting.id}/approve`, { token });
+    await server.api('POST', `/api/meetings/${meeting.id}/approve`, { token, body: { confirm: ['attendance'] } });
     const [decision] = (await server.api('GET', `/api/decisions?meeting=${meeting.id}`, { token })).body.items;
     const ok = await server.api('PATCH', `/api/plans/${planId}/initiatives/ini1`, {
       token,

@@ -28,7 +28,14 @@ beforeAll(async () => {
     },
   });
   server.council.db.prepare("UPDATE meetings SET starts_at = '2011-11-11T09:00:00+01:00' WHERE id = ?").run(first.id);
-  expect((await server.api('POST', `/api/meetings/${first.id}/approve`, { token: tokens.chair })).status).toBe(200);
+  expect(
+    (
+      await server.api('POST', `/api/meetings/${first.id}/approve`, {
+        token: tokens.chair,
+        body: { confirm: ['attendance'] },
+      })
+    ).status,
+  ).toBe(200);
 
   const meeting = await server.factory.meeting({
     status: 'minutes-draft',
@@ -59,7 +66,14 @@ beforeAll(async () => {
     },
   });
   meetingId = meeting.id;
-  expect((await server.api('POST', `/api/meetings/${meeting.id}/approve`, { token: tokens.chair })).status).toBe(200);
+  expect(
+    (
+      await server.api('POST', `/api/meetings/${meeting.id}/approve`, {
+        token: tokens.chair,
+        body: { confirm: ['attendance'] },
+      })
+    ).status,
+  ).toBe(200);
 
   // A later meeting supersedes the first decision.
   const later = await server.factory.meeting({
@@ -71,7 +85,10 @@ beforeAll(async () => {
     },
   });
   server.council.db.prepare("UPDATE meetings SET starts_at = '2012-05-10T09:00:00+02:00' WHERE id = ?").run(later.id);
-  await server.api('POST', `/api/meetings/${later.id}/approve`, { token: tokens.chair });
+  await server.api('POST', `/api/meetings/${later.id}/approve`, {
+    token: tokens.chair,
+    body: { confirm: ['attendance'] },
+  });
 
   await server.factory.meeting({
     status: 'draft',

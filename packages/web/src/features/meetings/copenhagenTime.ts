@@ -9,3 +9,8 @@ export function copenhagenIso(date: string, time: string): string {
   const offset = zoneName && zoneName !== 'GMT' ? zoneName.slice(3) : '+00:00';
   return `${date}T${time}:00${offset}`;
 }
+
+/** The day of an instant in Copenhagen, `YYYY-MM-DD`. */
+export function copenhagenDate(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE }).format(new Date(iso));
+}
