@@ -17,6 +17,7 @@ import { HocuspocusLiveDocuments } from './collab/LiveDocuments.ts';
 import { malformedFrame } from './collab/messageGuard.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
 import { SchemaMigrationExtension } from './collab/SchemaMigrationExtension.ts';
+import { SizeLimitExtension } from './collab/SizeLimitExtension.ts';
 import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
@@ -93,6 +94,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       new AuthExtension(auth, repos),
       new DurableLogExtension(store, logger, options.durableLog ?? true),
       new SchemaMigrationExtension(logger),
+      new SizeLimitExtension(config.maxUpdateBytes, config.maxDocumentBytes),
       projector,
       new GracePeriodExtension(config.documentGraceMs, config.documentGraceBudgetBytes),
     ],

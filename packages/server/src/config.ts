@@ -17,6 +17,10 @@ export interface Config {
   documentGraceMs: number;
   /** How much memory (estimated) the documents kept for their grace period may take together. */
   documentGraceBudgetBytes: number;
+  /** Largest update one client may send over /collab; a larger one is refused, the socket closed. */
+  maxUpdateBytes: number;
+  /** Largest a collaboration document may grow; an update that would pass it is refused. */
+  maxDocumentBytes: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -35,5 +39,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
     documentGraceMs: Number(env.COUNCIL_DOCUMENT_GRACE_MS ?? 30_000),
     documentGraceBudgetBytes: Number(env.COUNCIL_DOCUMENT_GRACE_MB ?? 32) * 1024 * 1024,
+    // Within the 2 MB frame limit (LIMITS.collabMessageBytes): a frame over that never gets this far.
+    maxUpdateBytes: Number(env.COUNCIL_MAX_UPDATE_KB ?? 1024) * 1024,
+    maxDocumentBytes: Number(env.COUNCIL_MAX_DOCUMENT_KB ?? 16 * 1024) * 1024,
   };
 }

@@ -1,4 +1,4 @@
-import { LIMITS } from '@council/shared';
+import { COLLAB_CLOSE, LIMITS } from '@council/shared';
 import type {
   beforeUnloadDocumentPayload,
   Document,
@@ -19,7 +19,7 @@ import type { DocumentStore } from './DocumentStore.ts';
  * sends the server every change it has not acknowledged; a document closed on an open socket would
  * stay closed. The web app shows this code as "not saved" (useCollabDocument.ts).
  */
-export const STORE_FAILED = { code: 4507, reason: 'The server cannot store changes right now' };
+export const STORE_FAILED = COLLAB_CLOSE.storeFailed;
 
 interface Log {
   /** Seq of the last update logged since load or the last compaction; undefined while none was. */

@@ -51,3 +51,14 @@ export const LIVE_MESSAGE = {
   /** The receiving person's role or groups changed: their client reloads what they may do and reconnects. */
   accessChanged: 'access.changed',
 } as const;
+
+/**
+ * Close codes the server gives a collaboration socket, so that clients can say why. The provider
+ * reconnects after each of them.
+ */
+export const COLLAB_CLOSE = {
+  /** The server cannot store changes right now (after HTTP 507); what was not acknowledged is sent again. */
+  storeFailed: { code: 4507, reason: 'The server cannot store changes right now' },
+  /** One update, or the document it would make, is over the configured size (after HTTP 413). */
+  tooLarge: { code: 4413, reason: 'The change is too large to store' },
+} as const;

@@ -468,6 +468,7 @@ export const da = {
     saving: 'Gemmer …',
     saved: 'Gemt',
     notStored: 'Ikke gemt: serveren kan ikke gemme ændringer lige nu',
+    tooLarge: 'Ikke gemt: din seneste ændring var for stor. Del den op i mindre dele.',
     present: 'Til stede i dokumentet',
     denied: 'Du har ikke adgang til dette dokument.',
     undo: 'Fortryd',

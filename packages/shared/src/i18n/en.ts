@@ -469,6 +469,7 @@ export const en: Catalogue = {
     saving: 'Saving …',
     saved: 'Saved',
     notStored: 'Not saved: the server cannot store changes right now',
+    tooLarge: 'Not saved: your last change was too large. Split it into smaller parts.',
     present: 'In the document',
     denied: 'You do not have access to this document.',
     undo: 'Undo',

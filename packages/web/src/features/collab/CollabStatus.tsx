@@ -10,6 +10,7 @@ export function CollabStatus({ collab }: { collab: CollabDocument }) {
   let color: string;
   // Before connecting/offline: while the server cannot store, the provider keeps reconnecting.
   if (collab.storeFailing) [label, color] = [t('editor.notStored'), 'red'];
+  else if (collab.refusedTooLarge) [label, color] = [t('editor.tooLarge'), 'red'];
   else if (collab.state === 'connecting') [label, color] = [t('editor.connecting'), 'gray'];
   else if (collab.state === 'offline') [label, color] = [t('editor.offline'), 'orange'];
   else if (collab.unsynced > 0) [label, color] = [t('editor.saving'), 'blue'];

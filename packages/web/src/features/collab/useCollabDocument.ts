@@ -1,4 +1,4 @@
-import { LIVE_MESSAGE, type Me } from '@council/shared';
+import { COLLAB_CLOSE, LIVE_MESSAGE, type Me } from '@council/shared';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -21,10 +21,9 @@ export interface CollabDocument {
   unsynced: number;
   /** The server closed the connection because it cannot store changes; until it acknowledges again. */
   storeFailing: boolean;
+  /** The server refused a change as too large; the document was started afresh without it. */
+  refusedTooLarge: boolean;
 }
-
-/** The close code of a server that cannot store changes (STORE_FAILED in the server's DurableLogExtension). */
-const STORE_FAILED_CODE = 4507;
 
 const COLORS = ['#1d4f73', '#2f7d4f', '#9c3d54', '#8a5a00', '#5b4a9e', '#00707a', '#a34700'];
 
@@ -59,8 +58,10 @@ export function useCollabDocument(
   const queryClient = useQueryClient();
   /** Bumped when the server says this person's rights changed: start afresh, as for a new generation. */
   const [accessChanges, setAccessChanges] = useState(0);
+  /** Set when the server refused a change as too large: the next document says so. */
+  const [refusals, setRefusals] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation and accessChanges are triggers: a new value means a new document
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation, accessChanges and refusals are triggers: a new value means a new document
   useEffect(() => {
     if (!name) return;
     const doc = new Y.Doc();
@@ -74,6 +75,7 @@ export function useCollabDocument(
       readOnly: false,
       unsynced: 0,
       storeFailing: false,
+      refusedTooLarge: refusals > 0,
     };
     const update = (patch: Partial<CollabDocument>) => {
       snapshot = { ...snapshot, ...patch };
@@ -102,7 +104,15 @@ export function useCollabDocument(
     // The provider keeps what the server did not acknowledge and sends it again after it
     // reconnects; the first acknowledgement of everything after that means the server stores again.
     provider.on('close', ({ event }: { event: { code: number } }) => {
-      if (event.code === STORE_FAILED_CODE) update({ storeFailing: true });
+      if (event.code === COLLAB_CLOSE.storeFailed.code) update({ storeFailing: true });
+      // Sending the same change again would be refused again: start afresh without it, in the
+      // browser's copy too, and say so.
+      if (event.code === COLLAB_CLOSE.tooLarge.code) {
+        provider.destroy();
+        void Promise.resolve(persistence?.destroy())
+          .then(() => (cache ? deleteCache(cache) : undefined))
+          .finally(() => setRefusals((n) => n + 1));
+      }
     });
     provider.on('unsyncedChanges', ({ number }: { number: number }) =>
       update(number === 0 ? { unsynced: 0, storeFailing: false } : { unsynced: number }),
@@ -131,7 +141,7 @@ export function useCollabDocument(
       doc.destroy();
       setCurrent(null);
     };
-  }, [name, me.id, me.name, options.generation, accessChanges]);
+  }, [name, me.id, me.name, options.generation, accessChanges, refusals]);
 
   // Edits not yet on the server: closing or reloading the tab asks first. The browser's copy keeps
   // them for the next visit, but nobody else sees them until then, and confidential documents have none.
