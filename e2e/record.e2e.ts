@@ -99,4 +99,22 @@ describe('a record the council can trust', () => {
       .poll(() => secretary.meeting.notes.textContent())
       .toContain('Henrik noterer løbende. Og skriver videre.');
   });
+
+  it('says beside each field what is wrong when a meeting cannot be created, in Danish', async () => {
+    const secretary = await user('secretary', 'Thomas Lykke');
+    await secretary.page.goto('/meetings');
+    await secretary.page.getByRole('button', { name: 'Nyt møde' }).click();
+    const dialog = secretary.page.getByRole('dialog');
+    await dialog.getByLabel('Titel').fill('   ');
+    await dialog.getByLabel('Dato').fill('2027-02-04');
+    await dialog.getByLabel('Starttid').fill('12:00');
+    await dialog.getByLabel('Sluttid').fill('09:00');
+    await dialog.getByRole('button', { name: 'Opret møde' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Tjek de markerede felter.');
+    expect(await dialog.getByText('Skal udfyldes.').count()).toBe(1);
+    expect(await dialog.getByText('Slutningen skal ligge efter starten.').count()).toBe(1);
+    // The browser logs the refused request; that one was expected.
+    expect(secretary.errors).toEqual([expect.stringContaining('400')]);
+    secretary.errors.length = 0;
+  });
 });

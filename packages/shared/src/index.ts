@@ -1,5 +1,5 @@
 export * from './documents/index.ts';
-export { type MessageKey, messages } from './i18n/index.ts';
+export { fill, type MessageKey, messages, RECORD_LOCALE } from './i18n/index.ts';
 export * from './limits.ts';
 export * from './policy.ts';
 export * from './primitives.ts';

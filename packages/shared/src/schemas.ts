@@ -78,6 +78,7 @@ export const CreateMeeting = z
   })
   .refine((m) => new Date(m.endsAt) > new Date(m.startsAt), {
     message: 'The meeting must end after it starts',
+    params: { rule: 'ends_before_start' },
     path: ['endsAt'],
   });
 export type CreateMeeting = z.input<typeof CreateMeeting>;
@@ -93,6 +94,7 @@ export const UpdateMeeting = z
   .partial()
   .refine((m) => !m.startsAt || !m.endsAt || new Date(m.endsAt) > new Date(m.startsAt), {
     message: 'The meeting must end after it starts',
+    params: { rule: 'ends_before_start' },
     path: ['endsAt'],
   });
 
@@ -258,12 +260,20 @@ export const CreateGroup = GroupFields.extend({
     .string()
     .regex(/^\d{4}-\d{3,}$/)
     .optional(),
-}).refine(datesInOrder, { message: 'The end date is before the start date', path: ['endDate'] });
+}).refine(datesInOrder, {
+  message: 'The end date is before the start date',
+  params: { rule: 'ends_before_start' },
+  path: ['endDate'],
+});
 export type CreateGroup = z.input<typeof CreateGroup>;
 
 export const UpdateGroup = GroupFields.extend({ status: GroupStatus })
   .partial()
-  .refine(datesInOrder, { message: 'The end date is before the start date', path: ['endDate'] });
+  .refine(datesInOrder, {
+    message: 'The end date is before the start date',
+    params: { rule: 'ends_before_start' },
+    path: ['endDate'],
+  });
 
 export const CreateCall = z.object({
   competencies: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
@@ -320,6 +330,13 @@ export const Plan = z.object({
   initiativeCount: z.number().int().nonnegative(),
 });
 export type Plan = z.infer<typeof Plan>;
+
+/**
+ * Rules a request can break beyond its fields' own checks, named in a validation issue's
+ * `params.rule`, so that clients can say what is wrong in the person's language.
+ */
+export const VALIDATION_RULES = ['ends_before_start', 'unknown_reference', 'not_a_member'] as const;
+export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
 export const ERROR_CODES = [
   'bad_request',
@@ -392,7 +409,11 @@ export const NewMeasurement = z.object({
 
 export const CreatePlan = z
   .object({ title: z.string().trim().min(1).max(200), periodStart: IsoDate, periodEnd: IsoDate })
-  .refine((p) => p.periodEnd > p.periodStart, { message: 'The period ends before it starts', path: ['periodEnd'] });
+  .refine((p) => p.periodEnd > p.periodStart, {
+    message: 'The period ends before it starts',
+    params: { rule: 'ends_before_start' },
+    path: ['periodEnd'],
+  });
 
 /** A change of an initiative over REST; checked whole before the live document is touched. */
 export const UpdateInitiative = z

@@ -1,3 +1,4 @@
+import type { ValidationRule } from '@council/shared';
 import { z } from 'zod';
 import { validationFailed } from './errors.ts';
 
@@ -7,7 +8,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   return result.data;
 }
 
-/** A 400 naming one field, shaped like zod's own issues. */
-export function invalid(path: (string | number)[], message: string) {
-  return validationFailed(new z.ZodError([{ code: 'custom', path, message, input: undefined }]));
+/** A 400 naming one field and the rule it breaks, shaped like zod's own issues. */
+export function invalid(path: (string | number)[], message: string, rule: ValidationRule) {
+  return validationFailed(new z.ZodError([{ code: 'custom', path, message, params: { rule }, input: undefined }]));
 }

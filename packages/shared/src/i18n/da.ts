@@ -480,9 +480,50 @@ export const da = {
     typingHere: '{names} skriver her',
     untitled: '(uden titel)',
   },
+  /** The written record (minutes, calendar, tasks from approvals), kept in the council's language. */
+  records: {
+    kinds: { information: 'Orientering', discussion: 'Drøftelse', decision: 'Beslutning' },
+    attendance: { present: 'Til stede', absent: 'Fraværende', apologies: 'Afbud' },
+    attendanceHeading: 'Deltagere',
+    actionsHeading: 'Handlingspunkter',
+    confidential: 'Fortroligt punkt. Referat og beslutning er kun tilgængelige for rådet.',
+    decisionNumbered: 'Beslutning {number}',
+    supersedes: 'Afløser {numbers}',
+    calendarName: 'Kommunernes It-Arkitekturråd',
+    actionFromMeeting: 'Handlingspunkt fra {meeting}',
+  },
   errors: {
     forbidden: 'Du har ikke adgang til dette.',
     notFound: 'Det findes ikke.',
     network: 'Kunne ikke nå serveren.',
+    /** What each error code of the API means, for the person. */
+    codes: {
+      bad_request: 'Forespørgslen kunne ikke forstås.',
+      validation_failed: 'Tjek de markerede felter.',
+      unauthenticated: 'Log ind først.',
+      forbidden: 'Du har ikke adgang til dette.',
+      not_found: 'Det findes ikke (længere).',
+      conflict: 'Det kan ikke lade sig gøre i mødets eller sagens nuværende tilstand.',
+      approval_blocked: 'Referatet kan ikke godkendes endnu: ret det, der står på listen.',
+      confirmation_required: 'Bekræft først det, der står ovenfor.',
+      payload_too_large: 'Det er for stort til at blive gemt.',
+      rate_limited: 'For mange forsøg. Vent lidt, og prøv igen.',
+      internal: 'Der gik noget galt på serveren. Prøv igen om lidt.',
+      network: 'Kunne ikke nå serveren.',
+    },
+    /** A field's problem, from the code of the validation issue. */
+    fields: {
+      required: 'Skal udfyldes.',
+      tooSmall: 'Mindst {minimum}.',
+      tooBig: 'Højst {maximum} tegn.',
+      invalidDate: 'Ugyldig dato eller tid.',
+      invalid: 'Ugyldig værdi.',
+    },
+    /** Rules a request can break, named by `params.rule` in the validation issue. */
+    rules: {
+      ends_before_start: 'Slutningen skal ligge efter starten.',
+      unknown_reference: 'Findes ikke.',
+      not_a_member: 'Skal være medlem af gruppen.',
+    },
   },
 } as const;

@@ -11,3 +11,11 @@ type Paths<T, P extends string = ''> = {
 export type MessageKey = Paths<Catalogue>;
 
 export const messages = { da, en } as const;
+
+/** Fills `{name}` placeholders, for text written outside i18next (the server's records). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The council's written record (minutes, calendar, tasks from approvals) is kept in its language. */
+export const RECORD_LOCALE = 'da' as const;

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { useCan } from '../features/auth/useMe.ts';
+import { useErrorText } from '../features/forms/errors.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
@@ -27,6 +28,7 @@ type Shown = 'open' | 'done' | 'all';
 /** The council's own action points, from approved minutes; the council and the assignee tick them off. */
 export function CouncilActionsPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const format = useFormat();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -69,7 +71,7 @@ export function CouncilActionsPage() {
           onChange={(event) => setMineOnly(event.currentTarget.checked)}
         />
       </Group>
-      {setDone.error && <Alert color="red">{setDone.error.message}</Alert>}
+      {setDone.error && <Alert color="red">{errorText.message(setDone.error)}</Alert>}
       {justDone && (
         <Alert
           color="green"

@@ -41,6 +41,7 @@ import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { LiveRichText } from '../features/collab/LiveRichText.tsx';
 import { LiveText } from '../features/collab/LiveText.tsx';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
+import { useErrorText } from '../features/forms/errors.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { TRACK_COLOR } from './PlanPage.tsx';
@@ -274,6 +275,7 @@ function IndicatorPanel({
   mayMeasure: boolean;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const format = useFormat();
   const progress = indicatorProgress(indicator, initiative, new Date().toISOString().slice(0, 10));
   const [form, setForm] = useState<{ date: string; value: number | string }>({
@@ -353,7 +355,7 @@ function IndicatorPanel({
           </Group>
           {add.error && (
             <Text c="red" size="sm" role="alert">
-              {add.error.message}
+              {errorText.message(add.error)}
             </Text>
           )}
         </form>

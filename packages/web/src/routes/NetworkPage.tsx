@@ -22,6 +22,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { ME_KEY, useCan, useMe } from '../features/auth/useMe.ts';
 import { bindText } from '../features/forms/bindText.ts';
+import { useErrorText } from '../features/forms/errors.ts';
 import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
@@ -170,6 +171,7 @@ function RoleSelect({ person }: { person: Person }) {
 
 function ProfileButton({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [form, setForm] = useState({
@@ -193,7 +195,7 @@ function ProfileButton({ me }: { me: Me }) {
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('network.myProfile')}>
         <Stack>
-          {save.error && <Alert color="red">{save.error.message}</Alert>}
+          {save.error && <Alert color="red">{errorText.message(save.error)}</Alert>}
           <TextInput
             label={t('network.name')}
             required
@@ -231,6 +233,7 @@ function ProfileButton({ me }: { me: Me }) {
 
 function InviteButton() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
   const empty = { email: '', name: '', organisation: '', title: '', role: 'network_architect' as Role, password: '' };
@@ -249,7 +252,7 @@ function InviteButton() {
       <Button onClick={() => setOpened(true)}>{t('network.invite')}</Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('network.invite')}>
         <Stack>
-          {invite.error && <Alert color="red">{invite.error.message}</Alert>}
+          {invite.error && <Alert color="red">{errorText.message(invite.error)}</Alert>}
           <TextInput label={t('network.email')} type="email" required {...text('email')} />
           <TextInput label={t('network.name')} required {...text('name')} />
           <TextInput label={t('network.organisation')} {...text('organisation')} />

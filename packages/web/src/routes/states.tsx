@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { useErrorText } from '../features/forms/errors.ts';
 
 export function PageLoader() {
   const { t } = useTranslation();
@@ -15,12 +15,7 @@ export function PageLoader() {
 /** A failed query, said in the reader's language, with a way to try again. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  let message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ApiError) {
-    if (error.status === 0) message = t('errors.network');
-    if (error.status === 403) message = t('errors.forbidden');
-    if (error.status === 404) message = t('errors.notFound');
-  }
+  const message = useErrorText().message(error);
   return (
     <Alert color="red" title={t('app.error', { message })} role="alert">
       {onRetry && (

@@ -33,10 +33,10 @@ export class GroupsService {
   async create(actor: Actor, input: z.output<typeof CreateGroup>): Promise<Group> {
     if (!can(actor, 'create', { type: 'groups' })) throw forbidden('Working groups are set up by the council.');
     for (const [i, leadId] of input.leadIds.entries()) {
-      if (!(await this.repos.people.byId(leadId))) throw invalid(['leadIds', i], 'Unknown person');
+      if (!(await this.repos.people.byId(leadId))) throw invalid(['leadIds', i], 'Unknown person', 'unknown_reference');
     }
     if (input.decisionNumber && !(await this.repos.decisions.byNumber(input.decisionNumber, true))) {
-      throw invalid(['decisionNumber'], 'Unknown decision');
+      throw invalid(['decisionNumber'], 'Unknown decision', 'unknown_reference');
     }
     const id = `g-${randomUUID().slice(0, 8)}`;
     await inTransaction(this.db, async () => {
@@ -60,7 +60,7 @@ export class GroupsService {
     const group = await this.managed(actor, id);
     const merged = { startDate: group.startDate, endDate: group.endDate, ...patch };
     if (merged.startDate && merged.endDate && merged.endDate < merged.startDate)
-      throw invalid(['endDate'], 'The end date is before the start date');
+      throw invalid(['endDate'], 'The end date is before the start date', 'ends_before_start');
     await inTransaction(this.db, async () => {
       await this.repos.groups.update(id, patch);
       await this.repos.audit.record(actor.id, 'group.update', `group:${id}`, patch);
@@ -186,7 +186,7 @@ export class GroupsService {
     if (!can(actor, 'edit', { type: 'group', id: group.id, visibility: group.visibility }))
       throw forbidden("Only the group's lead and members edit its board.");
     if (input.assigneeId && !group.members.some((m) => m.personId === input.assigneeId)) {
-      throw invalid(['assigneeId'], 'The assignee must be a member of the group');
+      throw invalid(['assigneeId'], 'The assignee must be a member of the group', 'not_a_member');
     }
     const id = randomUUID().slice(0, 8);
     await this.live.change(docNames.group(group.id), (doc) => addTask(doc, id, input));

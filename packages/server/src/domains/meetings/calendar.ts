@@ -1,9 +1,13 @@
+import { messages, RECORD_LOCALE } from '@council/shared';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { MeetingRow } from './repo.ts';
 
 /** An iCalendar file with the given meetings; `baseUrl` makes each event link back to its meeting. */
 export function meetingsCalendar(meetings: MeetingRow[], baseUrl: string): string {
-  const calendar = ical({ name: 'Kommunernes It-Arkitekturråd', prodId: { company: 'Council', product: 'council' } });
+  const calendar = ical({
+    name: messages[RECORD_LOCALE].records.calendarName,
+    prodId: { company: 'Council', product: 'council' },
+  });
   for (const m of meetings) {
     calendar.createEvent({
       id: `${m.id}@council`,

@@ -84,6 +84,7 @@ describe('meeting lifecycle', () => {
     const invalid = await post('/api/meetings', 'secretary', { ...body, endsAt: '2027-02-04T08:00:00+01:00' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.issues[0].path).toEqual(['endsAt']);
+    expect(invalid.body.error.issues[0].params).toEqual({ rule: 'ends_before_start' });
     const created = await post('/api/meetings', 'secretary', body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: 'Rådsmøde 1/2027', status: 'draft', decisionCount: 0 });

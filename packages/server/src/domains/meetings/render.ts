@@ -1,4 +1,4 @@
-import { contentDoc, MEETING_FIELDS } from '@council/shared';
+import { contentDoc, fill, MEETING_FIELDS, messages, RECORD_LOCALE } from '@council/shared';
 import * as Y from 'yjs';
 import type { MeetingRecord } from './content.ts';
 import type { MeetingRow } from './repo.ts';
@@ -14,18 +14,15 @@ export interface RenderInput {
   audience: 'public' | 'council';
 }
 
+const { records, meetings } = messages[RECORD_LOCALE];
 const LABELS = {
-  information: 'Orientering',
-  discussion: 'Drøftelse',
-  decision: 'Beslutning',
-  present: 'Til stede',
-  absent: 'Fraværende',
-  apologies: 'Afbud',
-  confidential: 'Fortroligt punkt. Referat og beslutning er kun tilgængelige for rådet.',
-  actions: 'Handlingspunkter',
-  attendance: 'Deltagere',
-  status: { proposed: 'Foreslået', adopted: 'Vedtaget', rejected: 'Forkastet', postponed: 'Udsat' },
-} as const;
+  ...records.kinds,
+  ...records.attendance,
+  confidential: records.confidential,
+  actions: records.actionsHeading,
+  attendance: records.attendanceHeading,
+  status: meetings.decision.statuses,
+};
 
 /** Renders approved minutes as Markdown and as HTML; the public version leaves confidential content out. */
 export function renderMinutes(input: RenderInput): { markdown: string; html: string } {
@@ -63,7 +60,7 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
     const decision = content.decisions.get(item.id);
     if (decision) {
       const number = input.numbers.get(item.id);
-      const title = `${number ? `Beslutning ${number}` : LABELS.status[decision.status]}: ${decision.title}`;
+      const title = `${number ? fill(records.decisionNumbered, { number }) : LABELS.status[decision.status]}: ${decision.title}`;
       md.heading(3, title, number ? `/decisions/${number}` : undefined);
       html.heading(3, title, number ? `decision-${number}` : undefined, number ? `/decisions/${number}` : undefined);
       if (decision.text) {
@@ -71,7 +68,7 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
         html.paragraph(decision.text);
       }
       if (decision.supersedes.length > 0) {
-        const line = `Afløser ${decision.supersedes.join(', ')}`;
+        const line = fill(records.supersedes, { numbers: decision.supersedes.join(', ') });
         md.paragraph(line);
         html.paragraph(line);
       }

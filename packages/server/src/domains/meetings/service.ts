@@ -8,16 +8,20 @@ import {
   type Confirmation,
   can,
   docNames,
+  fill,
   LIVE_MESSAGE,
   MEETING_TRANSITIONS,
   type MeetingStatus,
   type MeetingTransition,
   mayReadConfidential,
+  messages,
+  RECORD_LOCALE,
 } from '@council/shared';
 import * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
+import { invalid } from '../../http/validate.ts';
 import type { Outbox } from '../../outbox/Outbox.ts';
 import type { LiveDocuments } from '../liveDocuments.ts';
 import type { Project } from '../projections.ts';
@@ -120,7 +124,8 @@ export class MeetingsService {
     const meeting = await this.editable(actor, id);
     const startsAt = patch.startsAt ?? meeting.startsAt;
     const endsAt = patch.endsAt ?? meeting.endsAt;
-    if (new Date(endsAt) <= new Date(startsAt)) throw badRequest('The meeting must end after it starts.');
+    if (new Date(endsAt) <= new Date(startsAt))
+      throw invalid(['endsAt'], 'The meeting must end after it starts', 'ends_before_start');
     await inTransaction(this.db, async () => {
       await this.repos.meetings.update(id, patch);
       await this.repos.audit.record(actor.id, 'meeting.update', `meeting:${id}`, patch);
@@ -270,7 +275,7 @@ export class MeetingsService {
           title: action.title,
           assigneeId: action.assigneeId,
           due: action.due,
-          description: `Handlingspunkt fra ${meeting.title}`,
+          description: fill(messages[RECORD_LOCALE].records.actionFromMeeting, { meeting: meeting.title }),
         });
       }
     });

@@ -34,7 +34,7 @@ export class PlansService {
   ): Promise<void> {
     if (!(await this.repos.plans.exists(ids.planId))) throw notFound('Plan');
     const owner = await this.repos.plans.initiativeOwner(ids.planId, ids.initiativeId);
-    if (owner === undefined) throw invalid(['initiativeId'], 'Unknown initiative');
+    if (owner === undefined) throw invalid(['initiativeId'], 'Unknown initiative', 'unknown_reference');
     if (!can(actor, 'addMeasurement', { type: 'plan', ownerGroupIds: owner ? [owner] : [] })) {
       throw forbidden('Only the council and the lead of the owning group add measurements.');
     }
@@ -42,7 +42,7 @@ export class PlansService {
     await this.live.change(docNames.plan(ids.planId), (doc) => {
       added = addMeasurement(doc, ids.initiativeId, ids.indicatorId, measurement);
     });
-    if (!added) throw invalid(['indicatorId'], 'Unknown indicator');
+    if (!added) throw invalid(['indicatorId'], 'Unknown indicator', 'unknown_reference');
     await this.repos.audit.record(actor.id, 'plan.measurement', `plan:${ids.planId}`, { ...ids, ...measurement });
   }
 
@@ -67,18 +67,18 @@ export class PlansService {
     if (!(await this.repos.plans.exists(planId))) throw notFound('Plan');
     if (!can(actor, 'edit', { type: 'plan' })) throw forbidden('The action plan is edited by the council.');
     if (patch.ownerGroupId && !(await this.repos.groups.byId(patch.ownerGroupId)))
-      throw invalid(['ownerGroupId'], 'Unknown working group');
+      throw invalid(['ownerGroupId'], 'Unknown working group', 'unknown_reference');
     let problem: ReturnType<typeof invalid> | null = null;
     await this.live.change(docNames.plan(planId), (doc) => {
       const current = readInitiative(doc, initiativeId);
       if (!current) {
-        problem = invalid(['initiativeId'], 'Unknown initiative');
+        problem = invalid(['initiativeId'], 'Unknown initiative', 'unknown_reference');
         return;
       }
       const start = patch.startDate === undefined ? current.startDate : patch.startDate;
       const end = patch.endDate === undefined ? current.endDate : patch.endDate;
       if (start && end && end < start) {
-        problem = invalid(['endDate'], 'The end date is before the start date');
+        problem = invalid(['endDate'], 'The end date is before the start date', 'ends_before_start');
         return;
       }
       const { ownerGroupId, startDate, endDate, ...rest } = patch;

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
+import { useErrorText } from '../forms/errors.ts';
 
 function useRefreshCalls() {
   const queryClient = useQueryClient();
@@ -27,6 +28,7 @@ export function CallCard({
   showGroup?: boolean;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const refresh = useRefreshCalls();
   const [note, setNote] = useState('');
   const [volunteering, setVolunteering] = useState(false);
@@ -138,7 +140,7 @@ export function CallCard({
       )}
       <Modal opened={volunteering} onClose={() => setVolunteering(false)} title={t('groups.volunteer')}>
         <Stack>
-          {volunteer.error && <Alert color="red">{volunteer.error.message}</Alert>}
+          {volunteer.error && <Alert color="red">{errorText.message(volunteer.error)}</Alert>}
           <Textarea
             label={t('groups.volunteerNote')}
             value={note}

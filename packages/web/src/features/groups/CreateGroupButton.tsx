@@ -6,9 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { bindText } from '../forms/bindText.ts';
+import { useErrorText } from '../forms/errors.ts';
 
 export function CreateGroupButton() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [opened, { open, close }] = useDisclosure();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -58,7 +60,7 @@ export function CreateGroupButton() {
           <Stack>
             {create.error && (
               <Alert color="red" role="alert">
-                {create.error.message}
+                {errorText.message(create.error)}
               </Alert>
             )}
             <TextInput label={t('groups.name')} required data-autofocus {...text('name')} />

@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useErrorText } from '../forms/errors.ts';
 
 /** Deliverables, dates and the founding decision; the council and the lead can change them. */
 export function GroupFacts({ group, canManage }: { group: WorkingGroup; canManage: boolean }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const format = useFormat();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -71,7 +73,7 @@ export function GroupFacts({ group, canManage }: { group: WorkingGroup; canManag
       </Group>
       <Modal opened={editing} onClose={() => setEditing(false)} title={t('groups.edit')}>
         <Stack>
-          {save.error && <Text c="red">{save.error.message}</Text>}
+          {save.error && <Text c="red">{errorText.message(save.error)}</Text>}
           <Select
             label={t('groups.statusLabel')}
             value={form.status}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { bindText } from '../forms/bindText.ts';
+import { useErrorText } from '../forms/errors.ts';
 import { copenhagenIso } from './copenhagenTime.ts';
 
 export function CreateMeetingButton() {
@@ -29,6 +30,8 @@ export function CreateMeetingButton() {
     },
   });
   const field = bindText(form, setForm);
+  const errorText = useErrorText();
+  const errors = errorText.fields(create.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -42,16 +45,35 @@ export function CreateMeetingButton() {
           <Stack>
             {create.error && (
               <Alert color="red" role="alert">
-                {create.error.message}
+                {errorText.message(create.error)}
               </Alert>
             )}
-            <TextInput label={t('meetings.create.name')} required data-autofocus {...field('title')} />
-            <TextInput label={t('meetings.create.date')} type="date" required {...field('date')} />
-            <Group grow>
+            <TextInput
+              label={t('meetings.create.name')}
+              required
+              data-autofocus
+              maxLength={200}
+              error={errors.title}
+              {...field('title')}
+            />
+            <TextInput
+              label={t('meetings.create.date')}
+              type="date"
+              required
+              error={errors.startsAt}
+              {...field('date')}
+            />
+            <Group grow align="flex-start">
               <TextInput label={t('meetings.create.start')} type="time" required {...field('start')} />
-              <TextInput label={t('meetings.create.end')} type="time" required {...field('end')} />
+              <TextInput
+                label={t('meetings.create.end')}
+                type="time"
+                required
+                error={errors.endsAt}
+                {...field('end')}
+              />
             </Group>
-            <TextInput label={t('meetings.create.place')} {...field('location')} />
+            <TextInput label={t('meetings.create.place')} error={errors.location} {...field('location')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('meetings.create.cancel')}

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useCan } from '../auth/useMe.ts';
+import { useErrorText } from '../forms/errors.ts';
 import { copenhagenDate } from './copenhagenTime.ts';
 
 /**
@@ -21,6 +22,7 @@ import { copenhagenDate } from './copenhagenTime.ts';
  */
 export function LifecycleActions({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const format = useFormat();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -106,7 +108,7 @@ export function LifecycleActions({ meeting }: { meeting: Meeting }) {
             ))}
             {run.error && (
               <Alert color="red" role="alert">
-                {run.error.message}
+                {errorText.message(run.error)}
               </Alert>
             )}
             {pending === 'reopen' && (
