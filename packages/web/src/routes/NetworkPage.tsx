@@ -246,7 +246,7 @@ function InviteButton() {
       setOpened(false);
     },
   });
-  const text = bindText(form, setForm);
+  const text = bindText(form, setForm, errorText.fields(invite.error));
   return (
     <>
       <Button onClick={() => setOpened(true)}>{t('network.invite')}</Button>

@@ -33,6 +33,7 @@ import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { bindText } from '../features/forms/bindText.ts';
+import { useErrorText } from '../features/forms/errors.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
@@ -336,6 +337,7 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
 
 function CreatePlan() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ title: '', periodStart: '', periodEnd: '' });
   const create = useMutation({
@@ -345,6 +347,7 @@ function CreatePlan() {
       void queryClient.invalidateQueries({ queryKey: ['plans'] });
     },
   });
+  const text = bindText(form, setForm, errorText.fields(create.error));
   return (
     <form
       onSubmit={(e) => {
@@ -354,26 +357,14 @@ function CreatePlan() {
       aria-label={t('plan.create')}
     >
       <Group align="flex-end">
-        <TextInput
-          label={t('plan.title')}
-          required
-          value={form.title}
-          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-        />
-        <TextInput
-          type="date"
-          label={t('plan.start')}
-          required
-          value={form.periodStart}
-          onChange={(e) => setForm({ ...form, periodStart: e.currentTarget.value })}
-        />
+        <TextInput label={t('plan.title')} required {...text('title')} />
+        <TextInput type="date" label={t('plan.start')} required {...text('periodStart')} />
         <TextInput
           type="date"
           label={t('plan.end')}
           required
-          value={form.periodEnd}
-          onChange={(e) => setForm({ ...form, periodEnd: e.currentTarget.value })}
-          error={create.error?.message}
+          {...text('periodEnd')}
+          error={text('periodEnd').error ?? (create.error ? errorText.message(create.error) : undefined)}
         />
         <Button type="submit" loading={create.isPending} disabled={!form.title || !form.periodStart || !form.periodEnd}>
           {t('plan.create')}

@@ -47,7 +47,7 @@ export function CreateGroupButton() {
       navigate(`/groups/${group.id}`);
     },
   });
-  const text = bindText(form, setForm);
+  const text = bindText(form, setForm, errorText.fields(create.error));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();

@@ -29,9 +29,10 @@ export function CreateMeetingButton() {
       navigate(`/meetings/${meeting.id}`);
     },
   });
-  const field = bindText(form, setForm);
   const errorText = useErrorText();
   const errors = errorText.fields(create.error);
+  // The form's date and times become the request's startsAt and endsAt: their errors go there.
+  const field = bindText(form, setForm, { ...errors, date: errors.startsAt ?? '', end: errors.endsAt ?? '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -48,32 +49,13 @@ export function CreateMeetingButton() {
                 {errorText.message(create.error)}
               </Alert>
             )}
-            <TextInput
-              label={t('meetings.create.name')}
-              required
-              data-autofocus
-              maxLength={200}
-              error={errors.title}
-              {...field('title')}
-            />
-            <TextInput
-              label={t('meetings.create.date')}
-              type="date"
-              required
-              error={errors.startsAt}
-              {...field('date')}
-            />
+            <TextInput label={t('meetings.create.name')} required data-autofocus maxLength={200} {...field('title')} />
+            <TextInput label={t('meetings.create.date')} type="date" required {...field('date')} />
             <Group grow align="flex-start">
               <TextInput label={t('meetings.create.start')} type="time" required {...field('start')} />
-              <TextInput
-                label={t('meetings.create.end')}
-                type="time"
-                required
-                error={errors.endsAt}
-                {...field('end')}
-              />
+              <TextInput label={t('meetings.create.end')} type="time" required {...field('end')} />
             </Group>
-            <TextInput label={t('meetings.create.place')} error={errors.location} {...field('location')} />
+            <TextInput label={t('meetings.create.place')} {...field('location')} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('meetings.create.cancel')}
