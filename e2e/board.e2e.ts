@@ -128,4 +128,40 @@ describe('recruitment', () => {
       .poll(() => architectUser.page.getByTestId('tasks-noDue').getByRole('link').allTextContents())
       .toEqual(['Kortlæg login-løsninger']);
   });
+
+  it('keeps a member’s typing when the lead deletes the task they are editing, and lets them restore it', async () => {
+    const lead = await suite.app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const member = await suite.app.factory.person({ role: 'group_member', name: 'Ida Sørensen' });
+    const group = await suite.app.factory.group({
+      members: [
+        { personId: lead.id, role: 'lead' },
+        { personId: member.id, role: 'member' },
+      ],
+    });
+    const { token } = (
+      await suite.app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
+    ).body;
+    await suite.app.api('POST', `/api/groups/${group.id}/tasks`, { token, body: { title: 'Beskriv beskedformat' } });
+    const leadUser = await signIn(lead);
+    const memberUser = await signIn(member);
+    for (const u of [leadUser, memberUser]) await u.page.goto(`/groups/${group.id}`);
+    await memberUser.page.getByRole('button', { name: 'Rediger opgave: Beskriv beskedformat' }).click();
+    const description = memberUser.page.getByRole('dialog').getByLabel('Beskrivelse');
+    await description.click();
+    await memberUser.page.keyboard.type('Ida skriver ');
+
+    await leadUser.page.getByRole('button', { name: 'Slet opgave: Beskriv beskedformat' }).click();
+    await leadUser.page.getByRole('dialog').getByRole('button', { name: 'Slet opgave' }).click();
+    await expect.poll(() => memberUser.page.getByTestId('task-removed').textContent()).toContain('Mads Nielsen');
+    await description.click();
+    await memberUser.page.keyboard.press('End');
+    await memberUser.page.keyboard.type('videre.');
+    await memberUser.page.getByRole('button', { name: 'Gendan «Beskriv beskedformat»' }).click();
+    await memberUser.page.getByRole('button', { name: 'Luk' }).click();
+    await expect.poll(() => columnTitles(leadUser.page, 'todo')).toEqual(['Beskriv beskedformat']);
+    await leadUser.page.getByRole('button', { name: 'Rediger opgave: Beskriv beskedformat' }).click();
+    await expect
+      .poll(() => leadUser.page.getByRole('dialog').getByLabel('Beskrivelse').inputValue())
+      .toBe('Ida skriver videre.');
+  });
 });

@@ -19,7 +19,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const describe = (issue: z.core.$ZodIssue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`;
 
-export function checkEntry<S extends z.ZodType<Record<string, unknown>>>(
+export function checkEntry<S extends z.ZodObject>(
   schema: S,
   raw: unknown,
   fallback: z.output<S>,
@@ -47,5 +47,15 @@ export function checkEntry<S extends z.ZodType<Record<string, unknown>>>(
     repaired[key] = (repaired[key] as unknown[]).filter((_, i) => !indexes.has(i));
   }
   const second = schema.safeParse(repaired);
-  return { ...(second.success ? second.data : fallback), issues };
+  if (second.success) return { ...second.data, issues };
+  // A repaired value can still fail (an emptied title fails `min(1)` as its fallback does): keep
+  // every field that passes on its own, and the repaired value where it has the fallback's type, so
+  // that one bad field never costs the entry its status, assignee or removal mark.
+  const kept: Record<string, unknown> = { ...fallback };
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const parsed = field.safeParse(repaired[key]);
+    if (parsed.success) kept[key] = parsed.data;
+    else if (typeof repaired[key] === typeof kept[key]) kept[key] = repaired[key];
+  }
+  return { ...(kept as z.output<S>), issues };
 }

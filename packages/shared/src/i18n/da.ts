@@ -148,10 +148,9 @@ export const da = {
       removeConfirm:
         'Fjern punktet «{title}» fra dagsordenen? Referat og beslutning bevares, og punktet kan gendannes indtil godkendelsen.',
       removedBy: '{name} har fjernet punktet «{title}». Dit referat er bevaret.',
+      removedByYou: 'Du har fjernet punktet «{title}». Referatet er bevaret.',
       restore: 'Gendan punktet',
       removedList: 'Fjernede punkter',
-      removedEntry: '«{title}», fjernet af {name}',
-      someone: 'En anden',
       total: 'I alt {duration} · slutter kl. {end}',
       overrun: 'Dagsordenen slutter kl. {end}, efter mødets sluttid kl. {slotEnd}.',
       details: 'Punktets detaljer',
@@ -163,8 +162,11 @@ export const da = {
       wording: 'Beslutningstekst',
       status: 'Status',
       statuses: { proposed: 'Foreslået', adopted: 'Vedtaget', rejected: 'Forkastet', postponed: 'Udsat' },
-      supersedes: 'Afløser beslutning nr. (adskil med komma)',
-      tags: 'Emneord (adskil med komma)',
+      supersedes: 'Afløser beslutning nr.',
+      tags: 'Emneord',
+      listHint: 'Enter eller komma efter hver',
+      supersedesShort: 'Afløser',
+      notANumber: '{values}: et beslutningsnummer skrives som 2026-014.',
       number: 'Beslutning {number}',
     },
     attendance: {
@@ -182,8 +184,8 @@ export const da = {
       none: 'Ingen',
       empty: 'Ingen handlingspunkter endnu.',
       remove: 'Fjern handlingspunkt «{title}»',
+      removedWhileEditing: '{name} har fjernet handlingspunktet, mens du skrev i det.',
       removedList: 'Fjernede handlingspunkter',
-      restore: 'Gendan «{title}»',
     },
     minutesView: {
       version: 'Version {version}, godkendt {date}',
@@ -240,8 +242,9 @@ export const da = {
     overdue: 'Overskredet',
     needsAttention: 'Kræver opmærksomhed: ukendt ansvarlig, ugyldig dato eller status',
     invalidReasons: 'Ugyldige data: {reasons}',
+    removedWhileEditing:
+      '{name} har slettet opgaven, mens du redigerede den. Det, du skriver, gemmes i den slettede opgave.',
     removedList: 'Slettede opgaver',
-    restoreTask: 'Gendan',
     close: 'Luk',
     moveLeft: 'Flyt «{title}» til {column}',
     moveUp: 'Flyt «{title}» op',
@@ -479,6 +482,10 @@ export const da = {
     toolbar: 'Formatering',
     typingHere: '{names} skriver her',
     untitled: '(uden titel)',
+    removedEntry: '«{title}», fjernet af {name}',
+    restore: 'Gendan',
+    restoreEntry: 'Gendan «{title}»',
+    someone: 'en anden',
   },
   /** The written record (minutes, calendar, tasks from approvals), kept in the council's language. */
   records: {

@@ -13,6 +13,7 @@ import {
   TEXT_LIMITS,
   updateInitiative,
 } from '@council/shared';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import {
   ActionIcon,
   Alert,
@@ -168,7 +169,7 @@ function InitiativeView({ me }: { me: Me }) {
           me={me}
         />
       </section>
-      <Benefits doc={collab.doc} initiative={initiative} editable={editable} />
+      <Benefits doc={collab.doc} provider={collab.provider} initiative={initiative} editable={editable} />
       <section aria-labelledby="initiative-indicators">
         <Title order={3} size="h4" id="initiative-indicators" mb="xs">
           {t('plan.indicators')}
@@ -190,7 +191,17 @@ function InitiativeView({ me }: { me: Me }) {
   );
 }
 
-function Benefits({ doc, initiative, editable }: { doc: Y.Doc; initiative: Initiative; editable: boolean }) {
+function Benefits({
+  doc,
+  provider,
+  initiative,
+  editable,
+}: {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  initiative: Initiative;
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ description: '', kind: 'economic' });
   const submit = (e: FormEvent) => {
@@ -210,13 +221,15 @@ function Benefits({ doc, initiative, editable }: { doc: Y.Doc; initiative: Initi
       </Title>
       <Stack gap={4}>
         {initiative.benefits.map((b) => (
-          <Group key={b.id} gap="xs">
+          <Group key={b.id} gap="xs" wrap="nowrap" align="flex-end">
             <Badge variant="light">{t(`plan.benefitKinds.${b.kind as 'economic'}`, { defaultValue: b.kind })}</Badge>
             {editable ? (
               <LiveText
                 text={benefitText(doc, initiative.id, b.id)}
                 label={t('plan.benefitText')}
                 fieldId={`benefit:${initiative.id}:${b.id}`}
+                provider={provider}
+                grow
                 editable
                 maxLength={TEXT_LIMITS.benefitDescription}
               />

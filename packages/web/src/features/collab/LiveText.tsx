@@ -56,8 +56,13 @@ export interface LiveTextProps {
   editable: boolean;
   multiline?: boolean;
   maxLength: number;
+  /** Says so beside the field while it is empty. */
   required?: boolean;
   autoFocus?: boolean;
+  /** Takes the free width of the row it is in. */
+  grow?: boolean;
+  /** Told when the person starts editing here (the list the field is in may want to know). */
+  onFocus?: () => void;
 }
 
 /**
@@ -76,6 +81,8 @@ export function LiveText({
   maxLength,
   required,
   autoFocus,
+  grow,
+  onFocus,
 }: LiveTextProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState(() => text?.toString() ?? '');
@@ -135,12 +142,18 @@ export function LiveText({
     value,
     onChange,
     onKeyDown,
-    onFocus: () => focus(fieldId),
+    onFocus: () => {
+      focus(fieldId);
+      onFocus?.();
+    },
     onBlur: () => focus(null),
     readOnly: !editable || !text,
     maxLength,
     required,
     autoFocus,
+    'data-autofocus': autoFocus || undefined,
+    error: required && editable && text && !value.trim() ? t('errors.fields.required') : undefined,
+    style: grow ? { flex: 1 } : undefined,
     description: peers.length > 0 ? t('editor.typingHere', { names: peers.join(', ') }) : undefined,
     'data-field': fieldId,
   };

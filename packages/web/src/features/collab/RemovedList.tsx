@@ -1,26 +1,26 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Entries removed from a live document (agenda items, action points, tasks), folded away under a
- * summary, each with a restore button for those who may edit.
+ * summary, each with who removed it and a restore button for those who may edit.
  */
-export function RemovedList<T extends { id: string }>({
+export function RemovedList<T extends { id: string; title: string; removedBy?: string }>({
   label,
   entries,
-  describe,
-  restoreLabel,
+  nameOf,
   onRestore,
   editable,
   testId,
 }: {
   label: string;
   entries: T[];
-  describe: (entry: T) => string;
-  restoreLabel: (entry: T) => string;
+  nameOf: (personId: string | undefined) => string | undefined;
   onRestore: (entry: T) => void;
   editable: boolean;
   testId: string;
 }) {
+  const { t } = useTranslation();
   if (entries.length === 0) return null;
   return (
     <details className="print-hide" data-testid={testId}>
@@ -28,16 +28,26 @@ export function RemovedList<T extends { id: string }>({
         {label} ({entries.length})
       </summary>
       <Stack gap={4} mt="xs">
-        {entries.map((entry) => (
-          <Group key={entry.id} justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm">{describe(entry)}</Text>
-            {editable && (
-              <Button size="compact-xs" variant="light" onClick={() => onRestore(entry)}>
-                {restoreLabel(entry)}
-              </Button>
-            )}
-          </Group>
-        ))}
+        {entries.map((entry) => {
+          const title = entry.title || t('editor.untitled');
+          return (
+            <Group key={entry.id} justify="space-between" gap="xs">
+              <Text size="sm">
+                {t('editor.removedEntry', { title, name: nameOf(entry.removedBy) ?? t('editor.someone') })}
+              </Text>
+              {editable && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  aria-label={t('editor.restoreEntry', { title })}
+                  onClick={() => onRestore(entry)}
+                >
+                  {t('editor.restore')}
+                </Button>
+              )}
+            </Group>
+          );
+        })}
       </Stack>
     </details>
   );

@@ -18,6 +18,7 @@ import {
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   Group,
@@ -68,7 +69,8 @@ export function TaskBoard({
   const [assignee, setAssignee] = useState<string | null>(null);
   const [onlyStatus, setOnlyStatus] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
-  const editing = tasks.find((task) => task.id === editingId) ?? null;
+  // Removed ones too: a task deleted while someone edits it stays open for them, saying so.
+  const editing = entries.find((task) => task.id === editingId) ?? null;
   const [dragged, setDragged] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Task | null>(null);
@@ -267,15 +269,21 @@ export function TaskBoard({
       <RemovedList
         label={t('groups.removedList')}
         entries={editable ? removed : []}
-        describe={(task) => task.title || t('editor.untitled')}
-        restoreLabel={() => t('groups.restoreTask')}
+        nameOf={(id) => (id ? members.get(id) : undefined)}
         onRestore={(task) => restoreTask(doc, task.id)}
         editable={editable}
         testId="removed-tasks"
       />
       {editable && <AddTaskForm doc={doc} group={group} />}
       {editing && (
-        <EditTaskModal doc={doc} provider={provider} group={group} task={editing} onClose={() => setEditingId(null)} />
+        <EditTaskModal
+          doc={doc}
+          provider={provider}
+          group={group}
+          task={editing}
+          removerName={editing.removedBy ? (members.get(editing.removedBy) ?? t('editor.someone')) : undefined}
+          onClose={() => setEditingId(null)}
+        />
       )}
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('groups.removeTask')}>
         <Stack>
@@ -339,18 +347,31 @@ function EditTaskModal({
   provider,
   group,
   task,
+  removerName,
   onClose,
 }: {
   doc: Y.Doc;
   provider?: HocuspocusProvider;
   group: WorkingGroup;
   task: Task;
+  /** Set when the task was deleted while open here. */
+  removerName?: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={t('groups.editTask')}>
       <Stack>
+        {removerName && (
+          <Alert color="orange" role="alert" data-testid="task-removed">
+            <Stack gap="xs" align="flex-start">
+              {t('groups.removedWhileEditing', { name: removerName })}
+              <Button size="xs" variant="white" onClick={() => restoreTask(doc, task.id)}>
+                {t('editor.restoreEntry', { title: task.title || t('editor.untitled') })}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         <LiveText
           text={taskText(doc, task.id, 'title')}
           label={t('groups.taskTitle')}

@@ -10,7 +10,7 @@ import {
   type Group as WorkingGroup,
 } from '@council/shared';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { ActionIcon, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -39,7 +39,10 @@ export function ActionsPanel({
   const format = useFormat();
   const actions = doc.getArray(MEETING_FIELDS.actions);
   const entries = useYjs(actions, () => readActionEntries(doc), []);
-  const rows = entries.filter((a) => !a.removedAt);
+  // The action point one is editing stays in the table if someone removes it meanwhile, marked,
+  // so that what one types is not cut off and one can restore it.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const rows = entries.filter((a) => !a.removedAt || a.id === editingId);
   const removed = entries.filter((a) => a.removedAt);
   const nameOf = (id?: string) => people.find((p) => p.id === id)?.name ?? '—';
   const groupOf = (id?: string) => groups.find((g) => g.id === id)?.name ?? '—';
@@ -69,11 +72,22 @@ export function ActionsPanel({
                       label={t('meetings.actions.title')}
                       fieldId={`action:${a.id}:title`}
                       provider={provider}
+                      onFocus={() => setEditingId(a.id)}
                       editable
                       maxLength={TEXT_LIMITS.actionTitle}
                     />
                   ) : (
                     a.title
+                  )}
+                  {a.removedAt && (
+                    <Alert color="orange" role="alert" p="xs" mt={4} data-testid="action-removed">
+                      {t('meetings.actions.removedWhileEditing', {
+                        name: people.find((p) => p.id === a.removedBy)?.name ?? t('editor.someone'),
+                      })}{' '}
+                      <Button size="compact-xs" variant="white" onClick={() => restoreActionPoint(doc, a.id)}>
+                        {t('editor.restoreEntry', { title: a.title || t('editor.untitled') })}
+                      </Button>
+                    </Alert>
                   )}
                 </Table.Td>
                 <Table.Td>{nameOf(a.assigneeId)}</Table.Td>
@@ -85,7 +99,10 @@ export function ActionsPanel({
                       variant="subtle"
                       color="red"
                       aria-label={t('meetings.actions.remove', { title: a.title })}
-                      onClick={() => removeActionPoint(doc, a.id, meId)}
+                      onClick={() => {
+                        setEditingId(null);
+                        removeActionPoint(doc, a.id, meId);
+                      }}
                     >
                       <span aria-hidden>✕</span>
                     </ActionIcon>
@@ -99,8 +116,7 @@ export function ActionsPanel({
       <RemovedList
         label={t('meetings.actions.removedList')}
         entries={editable ? removed : []}
-        describe={(a) => a.title}
-        restoreLabel={(a) => t('meetings.actions.restore', { title: a.title })}
+        nameOf={(id) => people.find((p) => p.id === id)?.name}
         onRestore={(a) => restoreActionPoint(doc, a.id)}
         editable={editable}
         testId="removed-actions"

@@ -102,7 +102,7 @@ export function AgendaPanel({
                 onClick={() => onSelect(item.id)}
                 aria-current={item.id === selectedId ? 'true' : undefined}
               >
-                <Text fw={600} size="sm">
+                <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {index + 1}. {item.title}
                 </Text>
                 <Text size="xs" c="dimmed">
@@ -160,13 +160,7 @@ export function AgendaPanel({
       <RemovedList
         label={t('meetings.item.removedList')}
         entries={removed}
-        describe={(item) =>
-          t('meetings.item.removedEntry', {
-            title: item.title,
-            name: people.find((p) => p.id === item.removedBy)?.name ?? t('meetings.item.someone'),
-          })
-        }
-        restoreLabel={() => t('meetings.item.restore')}
+        nameOf={(id) => people.find((p) => p.id === id)?.name}
         onRestore={(item) => restoreAgendaItem(docs, item.id)}
         editable={editable}
         testId="removed-items"

@@ -11,13 +11,14 @@ import {
 } from '@council/shared';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { Anchor, Badge, Paper, Select, Stack, TagsInput, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { LiveText } from '../collab/LiveText.tsx';
 import { useYjs } from './useYjs.ts';
 
+const DECISION_NUMBER = /^\d{4}-\d{3,}$/;
 const EMPTY: Decision = { title: '', text: '', status: 'proposed', supersedes: [], tags: [] };
 
 /**
@@ -50,6 +51,7 @@ export function DecisionBlock({
     if (live) replaceList(live, values);
   };
   const field = (name: string) => `decision:${itemId}:${name}`;
+  const [wrongNumbers, setWrongNumbers] = useState<string[]>([]);
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby={`decision-${itemId}`}>
@@ -89,6 +91,7 @@ export function DecisionBlock({
           />
           <TagsInput
             label={t('meetings.decision.supersedes')}
+            description={t('meetings.decision.listHint')}
             value={decision.supersedes}
             onChange={(values) =>
               list(
@@ -100,6 +103,7 @@ export function DecisionBlock({
           />
           <TagsInput
             label={t('meetings.decision.tags')}
+            description={t('meetings.decision.listHint')}
             value={decision.tags}
             onChange={(values) => list('tags', values.map((v) => v.trim().slice(0, TEXT_LIMITS.tag)).filter(Boolean))}
             maxTags={TEXT_LIMITS.tags}
@@ -111,7 +115,16 @@ export function DecisionBlock({
             {decision.title} · {t(`meetings.decision.statuses.${decision.status}`)}
           </Text>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{decision.text}</Text>
-          {decision.tags.length > 0 && <Text size="sm">{decision.tags.join(', ')}</Text>}
+          {decision.supersedes.length > 0 && (
+            <Text size="sm">
+              {t('meetings.decision.supersedesShort')}: {decision.supersedes.join(', ')}
+            </Text>
+          )}
+          {decision.tags.length > 0 && (
+            <Text size="sm">
+              {t('meetings.decision.tags')}: {decision.tags.join(', ')}
+            </Text>
+          )}
         </Stack>
       )}
     </Paper>

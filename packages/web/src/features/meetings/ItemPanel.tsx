@@ -10,7 +10,7 @@ import {
   TEXT_LIMITS,
   updateAgendaItem,
 } from '@council/shared';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../routes/states.tsx';
@@ -48,17 +48,21 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
   if (collab.state === 'denied') return <Alert color="red">{t('editor.denied')}</Alert>;
   const update = (patch: Partial<Omit<AgendaItem, 'id' | 'removedAt' | 'removedBy'>>) =>
     updateAgendaItem(docs, item.id, patch);
-  const remover = people.find((p) => p.id === item.removedBy)?.name ?? t('meetings.item.someone');
+  const remover = people.find((p) => p.id === item.removedBy)?.name ?? t('editor.someone');
+  const removedNotice =
+    item.removedBy === me.id
+      ? t('meetings.item.removedByYou', { title: item.title })
+      : t('meetings.item.removedBy', { name: remover.charAt(0).toUpperCase() + remover.slice(1), title: item.title });
 
   return (
     <Stack gap="sm">
-      <Title order={3} size="h4">
+      <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }}>
         {t('meetings.notesFor', { title: item.title })}
       </Title>
       {item.removedAt && (
         <Alert color="orange" role="alert" data-testid="item-removed">
           <Stack gap="xs" align="flex-start">
-            {t('meetings.item.removedBy', { name: remover, title: item.title })}
+            {removedNotice}
             {editable && (
               <Button size="xs" variant="white" onClick={() => restoreAgendaItem(docs, item.id)}>
                 {t('meetings.item.restore')}
@@ -77,9 +81,10 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
               fieldId={`agenda:${item.id}:title`}
               provider={collab.provider}
               editable
+              required
               maxLength={TEXT_LIMITS.agendaTitle}
             />
-            <Group grow align="flex-end">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select
                 label={t('meetings.item.kind')}
                 value={item.kind}
@@ -106,7 +111,7 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
                 onChange={(v) => update({ presenterId: v ?? undefined })}
                 data={people.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))}
               />
-            </Group>
+            </SimpleGrid>
             <Group justify="space-between">
               <Checkbox
                 label={t('meetings.item.confidential')}
