@@ -93,11 +93,18 @@ export function DecisionBlock({
             label={t('meetings.decision.supersedes')}
             description={t('meetings.decision.listHint')}
             value={decision.supersedes}
-            onChange={(values) =>
+            onChange={(values) => {
+              const numbers = values.map((n) => n.trim());
+              setWrongNumbers(numbers.filter((n) => !DECISION_NUMBER.test(n)));
               list(
                 'supersedes',
-                values.filter((n) => /^\d{4}-\d{3,}$/.test(n.trim())),
-              )
+                numbers.filter((n) => DECISION_NUMBER.test(n)),
+              );
+            }}
+            error={
+              wrongNumbers.length > 0
+                ? t('meetings.decision.notANumber', { values: wrongNumbers.join(', ') })
+                : undefined
             }
             maxTags={TEXT_LIMITS.tags}
           />
