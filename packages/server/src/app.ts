@@ -116,7 +116,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();
-  const meetingsService = new MeetingsService(db, repos, live, outbox, project);
+  const meetingsService = new MeetingsService(db, repos, live, outbox, project, logger);
   const groupsService = new GroupsService(db, repos, live, project);
   const plansService = new PlansService(repos, live);
 

@@ -22,6 +22,7 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { invalid } from '../../http/validate.ts';
+import type { Logger } from '../../logger.ts';
 import type { Outbox } from '../../outbox/Outbox.ts';
 import type { LiveDocuments } from '../liveDocuments.ts';
 import type { Project } from '../projections.ts';
@@ -41,6 +42,7 @@ export class MeetingsService {
     private readonly live: LiveDocuments,
     private readonly outbox: Outbox,
     private readonly project: Project,
+    private readonly logger: Logger,
   ) {}
 
   async create(actor: Actor, input: NewMeeting): Promise<MeetingRow> {
@@ -114,7 +116,11 @@ export class MeetingsService {
     for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
       this.live.notify(doc, { type: LIVE_MESSAGE.meetingStatus, status });
       // Search visibility and result types follow the status (a published agenda becomes findable).
-      await this.live.read(doc, (d) => this.project(doc, d));
+      try {
+        await this.live.read(doc, (d) => this.project(doc, d));
+      } catch (err) {
+        this.logger.error({ err, document: doc }, 'could not load a document to project it after a transition');
+      }
     }
     await this.outbox.drain();
   }
