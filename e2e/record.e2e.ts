@@ -45,6 +45,12 @@ describe('a record the council can trust', () => {
     const wanted = 'KIT: Rådet godkender indikatorerne. Sekretariatet følger op.';
     await expect.poll(() => wording(mette).inputValue()).toBe(wanted);
     await expect.poll(() => wording(henrik).inputValue()).toBe(wanted);
+    // Each sees where the other's caret is in the wording: Mette's after "KIT: ", Henrik's at the end.
+    await expect.poll(() => henrik.page.locator('[data-caret-of="Mette Kjærgaard"]').count()).toBe(1);
+    await expect.poll(() => mette.page.locator('[data-caret-of="Henrik Østergaard"]').count()).toBe(1);
+    const metteCaret = await henrik.page.locator('[data-caret-of="Mette Kjærgaard"]').boundingBox();
+    const henrikCaret = await mette.page.locator('[data-caret-of="Henrik Østergaard"]').boundingBox();
+    expect(metteCaret && henrikCaret && metteCaret.x < henrikCaret.x).toBe(true);
     await expect.poll(() => mette.meeting.saveState.textContent()).toBe('Gemt');
     await expect.poll(() => henrik.meeting.saveState.textContent()).toBe('Gemt');
 

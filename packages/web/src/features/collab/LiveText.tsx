@@ -1,9 +1,11 @@
 import { replaceText } from '@council/shared';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { Textarea, TextInput } from '@mantine/core';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
+import { caretPosition } from './caretPosition.ts';
+import classes from './liveText.module.css';
 
 type Delta = { retain?: number; insert?: unknown; delete?: number }[];
 
@@ -25,25 +27,56 @@ export function shiftIndex(index: number, delta: Delta): number {
   return Math.max(0, index + shift);
 }
 
+interface Peer {
+  name: string;
+  color: string;
+  /** Where their caret is, as a position in the text that moves with edits; absent before they move it. */
+  caret?: unknown;
+}
+
 /** Others whose caret is in this field now, from Yjs awareness. */
-function usePeersInField(provider: HocuspocusProvider | undefined, fieldId: string): string[] {
-  const [peers, setPeers] = useState<string[]>([]);
+function usePeersInField(provider: HocuspocusProvider | undefined, fieldId: string): Peer[] {
+  const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => {
     const awareness = provider?.awareness;
     if (!awareness) return;
     const read = () => {
-      const names = new Set<string>();
+      const found = new Map<string, Peer>();
       for (const [clientId, state] of awareness.getStates()) {
-        const { user, field } = state as { user?: { name?: string }; field?: string };
-        if (clientId !== awareness.clientID && field === fieldId && user?.name) names.add(user.name);
+        const { user, field, caret } = state as {
+          user?: { name?: string; color?: string; id?: string };
+          field?: string;
+          caret?: unknown;
+        };
+        if (clientId === awareness.clientID || field !== fieldId || !user?.name) continue;
+        found.set(user.id ?? String(clientId), { name: user.name, color: user.color ?? '#555', caret });
       }
-      setPeers([...names]);
+      setPeers([...found.values()]);
     };
     read();
     awareness.on('change', read);
     return () => awareness.off('change', read);
   }, [provider, fieldId]);
   return peers;
+}
+
+/** Where a peer's caret is in the text now, or null when it is not in this text. */
+function caretIndex(text: Y.Text, caret: unknown): number | null {
+  if (!caret || !text.doc) return null;
+  try {
+    const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(caret), text.doc);
+    return position && position.type === text ? position.index : null;
+  } catch {
+    return null; // a malformed position from a peer: no caret drawn
+  }
+}
+
+interface DrawnCaret {
+  name: string;
+  color: string;
+  left: number;
+  top: number;
+  height: number;
 }
 
 export interface LiveTextProps {
@@ -124,6 +157,7 @@ export function LiveText({
     if (!text?.doc) return;
     text.doc.transact(() => replaceText(text, next, event.currentTarget.selectionEnd ?? undefined), origin);
     setValue(next);
+    shareCaret();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -136,6 +170,52 @@ export function LiveText({
   };
 
   const focus = (field: string | null) => provider?.setAwarenessField('field', field);
+  // Where one's caret is, as a position that moves with others' edits, for their screens to draw.
+  const shareCaret = () => {
+    const input = ref.current;
+    if (!provider || !text || !input) return;
+    const at = Math.min(input.selectionEnd ?? 0, text.length);
+    provider.setAwarenessField('caret', Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, at)));
+  };
+
+  // Peers' carets, measured after each render, and again when the field scrolls or resizes.
+  const [carets, setCarets] = useState<DrawnCaret[]>([]);
+  const container = useRef<HTMLDivElement>(null);
+  const measure = useCallback(() => {
+    const input = ref.current;
+    const box = container.current;
+    if (!input || !box || !text) return;
+    const inputBox = input.getBoundingClientRect();
+    const outerBox = box.getBoundingClientRect();
+    const next: DrawnCaret[] = [];
+    for (const peer of peers) {
+      const index = caretIndex(text, peer.caret);
+      if (index === null) continue;
+      const at = caretPosition(input, Math.min(index, input.value.length));
+      if (at.left < 0 || at.left > input.clientWidth || at.top < 0 || at.top > input.clientHeight) continue;
+      next.push({
+        name: peer.name,
+        color: peer.color,
+        ...at,
+        left: at.left + inputBox.left - outerBox.left,
+        top: at.top + inputBox.top - outerBox.top,
+      });
+    }
+    setCarets((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
+  }, [peers, text]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: value is a trigger: the text moved
+  useLayoutEffect(measure, [measure, value]);
+  useEffect(() => {
+    const input = ref.current;
+    if (!input) return;
+    const observer = new ResizeObserver(() => measure());
+    observer.observe(input);
+    input.addEventListener('scroll', measure);
+    return () => {
+      observer.disconnect();
+      input.removeEventListener('scroll', measure);
+    };
+  }, [measure]);
   const props = {
     ref,
     label,
@@ -146,6 +226,10 @@ export function LiveText({
       focus(fieldId);
       onFocus?.();
     },
+    // Browsers do not report every caret move as a selection: typing, keys and clicks share it too.
+    onSelect: shareCaret,
+    onKeyUp: shareCaret,
+    onClick: shareCaret,
     onBlur: () => focus(null),
     readOnly: !editable || !text,
     maxLength,
@@ -153,9 +237,25 @@ export function LiveText({
     autoFocus,
     'data-autofocus': autoFocus || undefined,
     error: required && editable && text && !value.trim() ? t('errors.fields.required') : undefined,
-    style: grow ? { flex: 1 } : undefined,
-    description: peers.length > 0 ? t('editor.typingHere', { names: peers.join(', ') }) : undefined,
+    description: peers.length > 0 ? t('editor.typingHere', { names: peers.map((p) => p.name).join(', ') }) : undefined,
     'data-field': fieldId,
   };
-  return multiline ? <Textarea autosize minRows={2} {...props} /> : <TextInput {...props} />;
+  return (
+    <div ref={container} className={classes.field} style={grow ? { flex: 1 } : undefined}>
+      {multiline ? <Textarea autosize minRows={2} {...props} /> : <TextInput {...props} />}
+      {carets.map((caret) => (
+        <span
+          key={caret.name}
+          aria-hidden
+          data-caret-of={caret.name}
+          className={classes.caret}
+          style={{ left: caret.left, top: caret.top, height: caret.height, borderColor: caret.color }}
+        >
+          <span className={classes.caretLabel} style={{ background: caret.color }}>
+            {caret.name}
+          </span>
+        </span>
+      ))}
+    </div>
+  );
 }
