@@ -82,7 +82,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page', () => {
     ['my tasks', () => '/tasks', 'Mine opgaver'],
     ["the council's action points", () => '/actions', 'Send principperne i høring'],
     ['action plan', () => `/plan/${planId}`, 'Selvbetjening'],
-    ['initiative', () => `/plan/${planId}/initiatives/ini1`, 'Andel digitale'],
+    ['initiative', () => `/plan/${planId}/initiatives/ini1`, 'Tilføj måling'],
     ['network', () => '/network', 'Thomas Lykke'],
     ['audit log', () => '/audit', 'Referat godkendt'],
   ];

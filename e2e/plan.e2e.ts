@@ -44,6 +44,15 @@ describe('the action plan', () => {
     await expect.poll(() => watched.getByTestId('measurements').textContent()).toContain('71');
     await expect.poll(() => watched.locator('.recharts-dot').count()).toBe(2);
 
+    // The indicator's name is live text: a rename reaches the other screen as it is typed.
+    const name = editor.page.getByTestId('indicator-ind1').getByRole('textbox', { name: /^Navn/ });
+    await name.click();
+    await editor.page.keyboard.press('End');
+    await editor.page.keyboard.type(' i alt');
+    await expect
+      .poll(() => watched.getByRole('textbox', { name: /^Navn/ }).inputValue())
+      .toBe('Andel digitale henvendelser i alt');
+
     await watcher.page.getByRole('link', { name: '← Handlingsplan' }).click();
     await expect.poll(() => watcher.page.getByTestId('plan-dashboard').textContent()).toContain('På sporet');
   });

@@ -5,6 +5,7 @@ import {
   can,
   docNames,
   type IndicatorData,
+  indicatorName,
   indicatorProgress,
   initiativeTitle,
   type Me,
@@ -178,6 +179,9 @@ function InitiativeView({ me }: { me: Me }) {
           {initiative.indicators.map((indicator) => (
             <IndicatorPanel
               key={indicator.id}
+              doc={collab.doc}
+              provider={collab.provider}
+              editable={editable}
               planId={planId}
               initiative={initiative}
               indicator={indicator}
@@ -277,11 +281,17 @@ function Benefits({
 }
 
 function IndicatorPanel({
+  doc,
+  provider,
+  editable,
   planId,
   initiative,
   indicator,
   mayMeasure,
 }: {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  editable: boolean;
   planId: string;
   initiative: Initiative;
   indicator: IndicatorData;
@@ -305,9 +315,22 @@ function IndicatorPanel({
   return (
     <Paper withBorder p="md" data-testid={`indicator-${indicator.id}`}>
       <Group justify="space-between">
-        <Title order={4} size="h5">
-          {indicator.name} ({indicator.unit})
-        </Title>
+        {editable ? (
+          <LiveText
+            text={indicatorName(doc, initiative.id, indicator.id)}
+            label={`${t('plan.name')} (${indicator.unit})`}
+            fieldId={`indicator:${initiative.id}:${indicator.id}:name`}
+            provider={provider}
+            editable
+            required
+            grow
+            maxLength={TEXT_LIMITS.indicatorName}
+          />
+        ) : (
+          <Title order={4} size="h5">
+            {indicator.name} ({indicator.unit})
+          </Title>
+        )}
         <Badge color={TRACK_COLOR[progress.status]} variant="light">
           {t(`plan.track.${progress.status}`)}
         </Badge>
