@@ -1,4 +1,4 @@
-import { migrateDocument } from '@council/shared';
+import { COLLAB_CLOSE, migrateDocument } from '@council/shared';
 import type { Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import type { Logger } from '../logger.ts';
 
@@ -15,7 +15,16 @@ export class SchemaMigrationExtension implements Extension {
   constructor(private readonly logger: Logger) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const versions = migrateDocument(documentName, document);
+    let versions: number[];
+    try {
+      versions = migrateDocument(documentName, document);
+    } catch (err) {
+      // The migration could not be logged (the store fails): the document is not loaded, and the
+      // client is told why, so that it keeps its unsent edits and tries again, rather than being
+      // told it may not open the document.
+      this.logger.error({ err, document: documentName }, 'migration could not be stored; document not loaded');
+      throw Object.assign(new Error(COLLAB_CLOSE.storeFailed.reason), { reason: COLLAB_CLOSE.storeFailed.reason });
+    }
     if (versions.length > 0) this.logger.info({ document: documentName, versions }, 'document migrated');
   }
 }

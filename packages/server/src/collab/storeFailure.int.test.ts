@@ -1,6 +1,7 @@
-import { docNames } from '@council/shared';
+import { COLLAB_CLOSE, docNames, MEETING_FIELDS, readAgenda, schemaVersionOf } from '@council/shared';
 import { MessageType, type onCloseParameters, type onMessageParameters } from '@hocuspocus/provider';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { Db } from '../db/connection.ts';
 import { openDatabase } from '../db/connection.ts';
 import { notesText, storedDoc, write } from '../testing/notes.ts';
@@ -142,5 +143,36 @@ describe('SqliteDocumentStore when a write fails', () => {
     expect((await store.load('a')).updates.map((update) => [...update])).toEqual([[1], [3]]);
     expect(await store.names()).toEqual(['a']); // the probe's row is gone
     db.close();
+  });
+
+  it('does not open a document whose migration cannot be stored, and says it is storage, not a refusal', async () => {
+    const server = await startTestServer();
+    const meeting = await server.factory.meeting({ status: 'in-session' });
+    const name = docNames.meeting(meeting.id);
+    // A schema-1 document: a plain-string title and no version, as the previous release wrote it.
+    const legacy = new Y.Doc();
+    const item = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries({
+      id: 'i1',
+      title: 'Gammelt punkt',
+      kind: 'discussion',
+      durationMinutes: 5,
+      confidential: false,
+    }))
+      item.set(k, v);
+    legacy.getArray(MEETING_FIELDS.agenda).push([item]);
+    await new SqliteDocumentStore(server.council.db).compact(name, Y.encodeStateAsUpdate(legacy), 0);
+    const { token } = await server.signIn('secretary');
+
+    failAppends(server.council.db, true);
+    await expect(connectClient(server.wsUrl, name, token)).rejects.toThrow(COLLAB_CLOSE.storeFailed.reason);
+    expect(server.council.hocuspocus.documents.has(name)).toBe(false);
+    failAppends(server.council.db, false);
+
+    const client = await connectClient(server.wsUrl, name, token);
+    expect(schemaVersionOf(client.doc)).toBe(2);
+    expect(readAgenda(client.doc).map((i) => i.title)).toEqual(['Gammelt punkt']);
+    client.destroy();
+    await server.stop();
   });
 });

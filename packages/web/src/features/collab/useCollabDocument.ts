@@ -25,6 +25,9 @@ export interface CollabDocument {
   refusedTooLarge: boolean;
 }
 
+/** How long to wait before trying again a document the server could not load for want of storage. */
+const STORE_RETRY_MS = 5000;
+
 const COLORS = ['#1d4f73', '#2f7d4f', '#9c3d54', '#8a5a00', '#5b4a9e', '#00707a', '#a34700'];
 
 export function colorFor(id: string): string {
@@ -58,10 +61,12 @@ export function useCollabDocument(
   const queryClient = useQueryClient();
   /** Bumped when the server says this person's rights changed: start afresh, as for a new generation. */
   const [accessChanges, setAccessChanges] = useState(0);
+  /** Bumped to try a document again that the server could not load for want of storage. */
+  const [retries, setRetries] = useState(0);
   /** Set when the server refused a change as too large: the next document says so. */
   const [refusals, setRefusals] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation, accessChanges and refusals are triggers: a new value means a new document
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation, accessChanges, refusals and retries are triggers: a new value means a new document
   useEffect(() => {
     if (!name) return;
     const doc = new Y.Doc();
@@ -90,13 +95,21 @@ export function useCollabDocument(
     // deleted, so that edits the server refused never come back in a later document.
     const cache = mayCache(name) ? cacheName(me.id, name) : null;
     let persistence: IndexeddbPersistence | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     provider.on('authenticated', ({ scope }: { scope: string }) => {
       update({ readOnly: scope === 'readonly' });
       if (!cache) return;
       if (scope === 'readonly') void deleteCache(cache);
       else persistence ??= new IndexeddbPersistence(cache, doc);
     });
-    provider.on('authenticationFailed', () => {
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      // The server could not store what loading the document needs: not a refusal. The browser's
+      // copy is kept, and the document is tried again in a while.
+      if (reason === COLLAB_CLOSE.storeFailed.reason) {
+        update({ storeFailing: true });
+        retry = setTimeout(() => setRetries((n) => n + 1), STORE_RETRY_MS);
+        return;
+      }
       update({ state: 'denied', loading: false });
       if (cache) void deleteCache(cache);
     });
@@ -135,13 +148,14 @@ export function useCollabDocument(
     provider.attach();
     setCurrent(snapshot);
     return () => {
+      clearTimeout(retry);
       void persistence?.destroy();
       provider.destroy();
       socket.destroy();
       doc.destroy();
       setCurrent(null);
     };
-  }, [name, me.id, me.name, options.generation, accessChanges, refusals]);
+  }, [name, me.id, me.name, options.generation, accessChanges, refusals, retries]);
 
   // Edits not yet on the server: closing or reloading the tab asks first. The browser's copy keeps
   // them for the next visit, but nobody else sees them until then, and confidential documents have none.

@@ -1,19 +1,25 @@
-import { COUNCIL_ROLES, MEETING_FIELDS, type Person, setAttendance } from '@council/shared';
+import {
+  ATTENDANCE_VALUES,
+  ATTENDEE_ROLES,
+  type Attendance,
+  MEETING_FIELDS,
+  type Person,
+  readAttendance,
+  setAttendance,
+} from '@council/shared';
 import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useYjs } from './useYjs.ts';
 
-type Presence = 'present' | 'absent' | 'apologies';
-
 /** Roll call of the council and its secretary. */
 export function AttendancePanel({ doc, people, editable }: { doc: Y.Doc; people: Person[]; editable: boolean }) {
   const { t } = useTranslation();
-  const attendance = doc.getMap<Presence>(MEETING_FIELDS.attendance);
-  const values = useYjs(attendance, () => Object.fromEntries(attendance.entries()) as Record<string, Presence>, {});
-  const council = people.filter((p) => COUNCIL_ROLES.includes(p.role) && p.role !== 'admin');
+  const attendance = doc.getMap(MEETING_FIELDS.attendance);
+  const values = useYjs(attendance, () => Object.fromEntries(readAttendance(doc)), {} as Record<string, Attendance>);
+  const council = people.filter((p) => ATTENDEE_ROLES.includes(p.role));
   if (council.length === 0) return <Text c="dimmed">{t('meetings.attendance.empty')}</Text>;
-  const options = (['present', 'absent', 'apologies'] as const).map((v) => ({
+  const options = ATTENDANCE_VALUES.map((v) => ({
     value: v,
     label: t(`meetings.attendance.${v}`),
   }));
@@ -37,7 +43,7 @@ export function AttendancePanel({ doc, people, editable }: { doc: Y.Doc; people:
                   size="xs"
                   aria-label={person.name}
                   value={values[person.id] ?? ''}
-                  onChange={(v) => setAttendance(doc, person.id, v as Presence)}
+                  onChange={(v) => setAttendance(doc, person.id, v as Attendance)}
                   data={options}
                 />
               ) : (

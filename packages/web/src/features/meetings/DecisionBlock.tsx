@@ -7,6 +7,7 @@ import {
   MEETING_FIELDS,
   readDecision,
   replaceList,
+  setDecision,
   TEXT_LIMITS,
 } from '@council/shared';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
@@ -86,7 +87,7 @@ export function DecisionBlock({
             label={t('meetings.decision.status')}
             value={decision.status}
             allowDeselect={false}
-            onChange={(v) => v && map.set('status', v)}
+            onChange={(v) => v && setDecision(doc, itemId, { status: v as Decision['status'] })}
             data={DECISION_STATUSES.map((s) => ({ value: s, label: t(`meetings.decision.statuses.${s}`) }))}
           />
           <TagsInput
