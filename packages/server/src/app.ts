@@ -111,8 +111,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   sessionSweep.unref();
   const outbox = new Outbox(db, logger);
   outbox.handle({
-    'group.task': ({ groupId, taskId, ...task }) =>
-      live.change(docNames.group(groupId), (doc) => addTask(doc, taskId, { ...task, status: 'todo' })),
+    'group.task': async ({ groupId, taskId, ...task }) => {
+      if (!(await repos.groups.byId(groupId))) throw new Error(`no working group ${groupId}`);
+      await live.change(docNames.group(groupId), (doc) => addTask(doc, taskId, { ...task, status: 'todo' }));
+    },
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();

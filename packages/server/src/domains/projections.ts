@@ -11,7 +11,14 @@ import { projectPlan } from './plans/projection.ts';
  * A projection replaces everything it owns for one document in one transaction, so it can run at
  * any time, in any order, and `reindex` is simply every projection over every document.
  */
-const PROJECTIONS: { [K in DocumentRef['kind']]: (db: Db, id: string, doc: Y.Doc) => void } = {
+/** An entry a projection found invalid and projected flagged, with the readers' reasons. */
+export interface FlaggedEntry {
+  entry: string;
+  issues: string[];
+}
+type Projection = (db: Db, id: string, doc: Y.Doc) => FlaggedEntry[];
+
+const PROJECTIONS: { [K in DocumentRef['kind']]: Projection } = {
   meeting: projectMeeting,
   meetingClosed: projectClosedMeeting,
   group: projectGroup,
@@ -21,18 +28,26 @@ const PROJECTIONS: { [K in DocumentRef['kind']]: (db: Db, id: string, doc: Y.Doc
 const idOf = (ref: DocumentRef) => ('meetingId' in ref ? ref.meetingId : 'groupId' in ref ? ref.groupId : ref.planId);
 
 /** Projects a document; throws if the projection fails (seed data, reindex: there it should stop). */
-export function projectDocument(db: Db, name: string, doc: Y.Doc): void {
+export function projectDocument(db: Db, name: string, doc: Y.Doc): FlaggedEntry[] {
   const ref = parseDocumentName(name);
-  if (ref) PROJECTIONS[ref.kind](db, idOf(ref), doc);
+  return ref ? PROJECTIONS[ref.kind](db, idOf(ref), doc) : [];
 }
 
 /** Projects a document after a committed change: a failure is logged, and never fails the change. */
 export type Project = (name: string, doc: Y.Doc) => void;
 
 export function safeProjector(db: Db, logger: Logger): Project {
+  // What each document had flagged when it was last logged: a bad entry is logged once, not at
+  // every projection while it stays.
+  const logged = new Map<string, string>();
   return (name, doc) => {
     try {
-      projectDocument(db, name, doc);
+      const flagged = projectDocument(db, name, doc);
+      const key = JSON.stringify(flagged);
+      if (key !== (logged.get(name) ?? '[]')) {
+        if (flagged.length > 0) logger.warn({ document: name, flagged }, 'invalid entries projected flagged');
+        logged.set(name, key);
+      }
     } catch (err) {
       logger.error({ err, document: name }, 'projection failed; the read models of this document are behind');
     }

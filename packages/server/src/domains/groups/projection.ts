@@ -1,6 +1,7 @@
 import { docNames, fragmentText, GROUP_FIELDS, needsAttention, readTasks } from '@council/shared';
 import type * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
+import type { FlaggedEntry } from '../projections.ts';
 import { type IndexRow, replaceSource } from '../search/indexer.ts';
 
 /**
@@ -8,7 +9,7 @@ import { type IndexRow, replaceSource } from '../search/indexer.ts';
  * validator is projected flagged (`needs_attention`), with its values cut to their limits; the
  * rest of the board projects as usual.
  */
-export function projectGroup(db: Db, groupId: string, doc: Y.Doc): void {
+export function projectGroup(db: Db, groupId: string, doc: Y.Doc): FlaggedEntry[] {
   const group = db
     .prepare<[string], { name: string; purpose: string; visibility: string }>(
       'SELECT name, purpose, visibility FROM groups WHERE id = ?',
@@ -40,7 +41,8 @@ export function projectGroup(db: Db, groupId: string, doc: Y.Doc): void {
       );
     }
   })();
-  if (!group) return;
+  const flagged = tasks.flatMap((t) => (t.issues.length > 0 ? [{ entry: `task ${t.id}`, issues: t.issues }] : []));
+  if (!group) return flagged;
   const visibility = group.visibility === 'open' ? 'all' : `group:${groupId}`;
   const rows: IndexRow[] = [
     {
@@ -61,4 +63,5 @@ export function projectGroup(db: Db, groupId: string, doc: Y.Doc): void {
     })),
   ];
   replaceSource(db, docNames.group(groupId), rows);
+  return flagged;
 }

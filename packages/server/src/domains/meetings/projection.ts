@@ -1,6 +1,7 @@
-import { docNames, fragmentText, MEETING_FIELDS, type MeetingStatus, readAgenda } from '@council/shared';
+import { docNames, fragmentText, MEETING_FIELDS, type MeetingStatus, readActions, readAgenda } from '@council/shared';
 import type * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
+import type { FlaggedEntry } from '../projections.ts';
 import { type IndexRow, replaceSource } from '../search/indexer.ts';
 
 /** Approved minutes are read in their rendered form, at the item; otherwise in the live agenda. */
@@ -15,14 +16,15 @@ const meetingVisibility = (status: MeetingStatus) => (status === 'draft' ? 'coun
  * A meeting's agenda items and their notes. A confidential item's title is as visible as the
  * meeting (it stays on the public agenda); its notes are indexed as a separate, council-only row.
  */
-export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): void {
+export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): FlaggedEntry[] {
   const meeting = db
     .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
     .get(meetingId);
-  if (!meeting) return;
+  if (!meeting) return [];
   const type = meeting.status === 'approved' ? 'minutes' : 'agenda';
   const rows: IndexRow[] = [];
-  for (const item of readAgenda(open)) {
+  const agenda = readAgenda(open);
+  for (const item of agenda) {
     const notes = item.confidential ? '' : fragmentText(open.getXmlFragment(MEETING_FIELDS.notes(item.id)));
     rows.push({
       type,
@@ -34,14 +36,20 @@ export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): void {
     });
   }
   replaceSource(db, docNames.meeting(meetingId), rows);
+  return [
+    ...agenda.filter((i) => i.issues.length > 0).map((i) => ({ entry: `agenda item ${i.id}`, issues: i.issues })),
+    ...readActions(open)
+      .filter((a) => a.issues.length > 0)
+      .map((a) => ({ entry: `action point ${a.id}`, issues: a.issues })),
+  ];
 }
 
 /** Notes of confidential items, from `meeting:<id>:closed`: for the council only. */
-export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc): void {
+export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc): FlaggedEntry[] {
   const meeting = db
     .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
     .get(meetingId);
-  if (!meeting) return;
+  if (!meeting) return [];
   const titleOf = db.prepare<[string], { title: string }>(
     `SELECT title FROM search_docs WHERE ref = ? AND type IN ('agenda', 'minutes')`,
   );
@@ -61,4 +69,5 @@ export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc): 
     });
   }
   replaceSource(db, docNames.meetingClosed(meetingId), rows);
+  return [];
 }
