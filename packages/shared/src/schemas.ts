@@ -242,19 +242,26 @@ export const Group = z.object({
 });
 export type Group = z.infer<typeof Group>;
 
+/**
+ * A group's own fields, without defaults: `.partial()` of a schema with defaults still fills them
+ * in (zod 4), so a PATCH naming one field would reset the others. Creation adds the defaults.
+ */
 const GroupFields = z.object({
   name: z.string().trim().min(1).max(200),
-  purpose: z.string().trim().max(2000).default(''),
-  deliverables: z.string().trim().max(4000).default(''),
-  visibility: z.enum(['open', 'closed']).default('open'),
+  purpose: z.string().trim().max(2000),
+  deliverables: z.string().trim().max(4000),
   startDate: IsoDate.nullable().optional(),
   reportDate: IsoDate.nullable().optional(),
   endDate: IsoDate.nullable().optional(),
 });
+export const GroupVisibility = z.enum(['open', 'closed']);
 const datesInOrder = (g: { startDate?: string | null; endDate?: string | null }) =>
   !g.startDate || !g.endDate || g.endDate >= g.startDate;
 
 export const CreateGroup = GroupFields.extend({
+  purpose: GroupFields.shape.purpose.default(''),
+  deliverables: GroupFields.shape.deliverables.default(''),
+  visibility: GroupVisibility.default('open'),
   leadIds: z.array(Id).min(1, 'A group needs a lead').max(5),
   decisionNumber: z
     .string()
@@ -267,13 +274,18 @@ export const CreateGroup = GroupFields.extend({
 });
 export type CreateGroup = z.input<typeof CreateGroup>;
 
+/** A PATCH of a group changes only the fields it names; visibility is its own step (SetGroupVisibility). */
 export const UpdateGroup = GroupFields.extend({ status: GroupStatus })
   .partial()
+  .strict()
   .refine(datesInOrder, {
     message: 'The end date is before the start date',
     params: { rule: 'ends_before_start' },
     path: ['endDate'],
   });
+
+/** Opening or closing a group to the network: audited, and applied to open connections at once. */
+export const SetGroupVisibility = z.object({ visibility: GroupVisibility });
 
 export const CreateCall = z.object({
   competencies: z.array(z.string().trim().min(1).max(80)).max(20).default([]),

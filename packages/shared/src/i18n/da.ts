@@ -264,6 +264,13 @@ export const da = {
     purpose: 'Formål',
     deliverables: 'Leverancer',
     visibility: 'Synlighed',
+    visibilityNow: 'Gruppen er nu: {visibility}.',
+    makeVisibility: { open: 'Åbn gruppen for netværket', closed: 'Luk gruppen' },
+    makeVisibilityExplain: {
+      open: 'Alle i netværket kan derefter læse gruppens mandat, medlemmer og opgaver og finde den i søgningen.',
+      closed:
+        'Kun gruppens medlemmer og rådet kan derefter læse den. Andre, der har opgavetavlen åben, mister adgangen med det samme.',
+    },
     visibilities: { open: 'Åben for netværket', closed: 'Lukket (kun medlemmer og rådet)' },
     leads: 'Formand',
     startDate: 'Start',

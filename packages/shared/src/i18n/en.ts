@@ -265,6 +265,12 @@ export const en: Catalogue = {
     purpose: 'Purpose',
     deliverables: 'Deliverables',
     visibility: 'Visibility',
+    visibilityNow: 'The group is now: {visibility}.',
+    makeVisibility: { open: 'Open the group to the network', closed: 'Close the group' },
+    makeVisibilityExplain: {
+      open: 'Everyone in the network can then read its mandate, members and tasks and find it in search.',
+      closed: 'Only its members and the council can then read it. Others with the board open lose access at once.',
+    },
     visibilities: { open: 'Open to the network', closed: 'Closed (members and the council only)' },
     leads: 'Lead',
     startDate: 'Start',

@@ -95,6 +95,8 @@ export const api = {
     id: string,
     body: Partial<Pick<Group, 'status' | 'startDate' | 'reportDate' | 'endDate' | 'purpose' | 'deliverables'>>,
   ) => request<Group>('PATCH', `/groups/${encodeURIComponent(id)}`, body),
+  setGroupVisibility: (id: string, visibility: Group['visibility']) =>
+    request<Group>('POST', `/groups/${encodeURIComponent(id)}/visibility`, { visibility }),
   calls: (query: { group?: string; status?: 'open' | 'closed' } = {}) =>
     request<GroupCall[]>('GET', `/calls${queryString(query)}`),
   createCall: (groupId: string, body: { competencies: string[]; note: string }) =>

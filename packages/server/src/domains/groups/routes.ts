@@ -1,4 +1,13 @@
-import { CreateCall, CreateGroup, Id, NewTask, TaskQuery, UpdateGroup, Volunteer } from '@council/shared';
+import {
+  CreateCall,
+  CreateGroup,
+  Id,
+  NewTask,
+  SetGroupVisibility,
+  TaskQuery,
+  UpdateGroup,
+  Volunteer,
+} from '@council/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { authorize } from '../../http/auth.ts';
@@ -21,6 +30,12 @@ export function groupRoutes(groups: GroupsService): Router {
   router.patch('/groups/:id', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'groups' });
     res.json(await groups.update(actor, parse(Id, req.params.id), parse(UpdateGroup, req.body)));
+  });
+
+  router.post('/groups/:id/visibility', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'groups' });
+    const { visibility } = parse(SetGroupVisibility, req.body);
+    res.json(await groups.setVisibility(actor, parse(Id, req.params.id), visibility));
   });
 
   router.post('/groups/:id/calls', async (req, res) => {

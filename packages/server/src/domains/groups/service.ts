@@ -69,6 +69,32 @@ export class GroupsService {
     return (await this.repos.groups.byId(id)) as Group;
   }
 
+  /**
+   * Opens or closes a group to the network. The new access reaches open connections of the board
+   * before the change commits, as a meeting's status does, so that nobody who loses the right to
+   * read keeps receiving the board; a failed commit puts the old access back.
+   */
+  async setVisibility(actor: Actor, id: string, visibility: 'open' | 'closed'): Promise<Group> {
+    const group = await this.managed(actor, id);
+    if (group.visibility === visibility) return group;
+    const name = docNames.group(id);
+    this.live.refreshAccess(name, { type: 'group', id, visibility });
+    try {
+      await inTransaction(this.db, async () => {
+        await this.repos.groups.update(id, { visibility });
+        await this.repos.audit.record(actor.id, 'group.visibility', `group:${id}`, {
+          from: group.visibility,
+          to: visibility,
+        });
+      });
+    } catch (error) {
+      this.live.refreshAccess(name, { type: 'group', id, visibility: group.visibility });
+      throw error;
+    }
+    await this.reproject(id);
+    return (await this.repos.groups.byId(id)) as Group;
+  }
+
   async createCall(actor: Actor, groupId: string, input: z.output<typeof CreateCall>): Promise<GroupCall> {
     await this.managed(actor, groupId);
     const id = `c-${randomUUID().slice(0, 8)}`;

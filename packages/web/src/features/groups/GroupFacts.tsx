@@ -1,5 +1,5 @@
 import { GROUP_STATUSES, type Group as WorkingGroup } from '@council/shared';
-import { Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,17 @@ export function GroupFacts({ group, canManage }: { group: WorkingGroup; canManag
       queryClient.setQueryData(['groups', group.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['groups'] });
       setEditing(false);
+    },
+  });
+  // Opening or closing the group changes who may read it: its own step, confirmed, audited.
+  const [confirmVisibility, setConfirmVisibility] = useState(false);
+  const otherVisibility = group.visibility === 'open' ? 'closed' : 'open';
+  const visibility = useMutation({
+    mutationFn: () => api.setGroupVisibility(group.id, otherVisibility),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['groups', group.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['groups'] });
+      setConfirmVisibility(false);
     },
   });
   const dates = [
@@ -106,6 +117,31 @@ export function GroupFacts({ group, canManage }: { group: WorkingGroup; canManag
               {t('groups.save')}
             </Button>
           </Group>
+          <Stack gap="xs" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text size="sm">
+              {t('groups.visibilityNow', { visibility: t(`groups.visibilities.${group.visibility}`) })}
+            </Text>
+            {visibility.error && <Text c="red">{errorText.message(visibility.error)}</Text>}
+            {confirmVisibility ? (
+              <Alert color="orange" title={t(`groups.makeVisibility.${otherVisibility}`)}>
+                <Stack gap="xs">
+                  {t(`groups.makeVisibilityExplain.${otherVisibility}`)}
+                  <Group gap="xs">
+                    <Button size="xs" variant="default" onClick={() => setConfirmVisibility(false)}>
+                      {t('groups.cancel')}
+                    </Button>
+                    <Button size="xs" loading={visibility.isPending} onClick={() => visibility.mutate()}>
+                      {t('meetings.transition.confirm')}
+                    </Button>
+                  </Group>
+                </Stack>
+              </Alert>
+            ) : (
+              <Button variant="light" size="xs" onClick={() => setConfirmVisibility(true)}>
+                {t(`groups.makeVisibility.${otherVisibility}`)}
+              </Button>
+            )}
+          </Stack>
         </Stack>
       </Modal>
     </Stack>
