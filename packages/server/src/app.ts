@@ -146,6 +146,11 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
 
   const api = express.Router();
   api.use(express.json({ limit: LIMITS.jsonBodyBytes }));
+  // Answers are per person and change with every edit: no browser or proxy keeps a copy.
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(originCheck(config.allowedOrigins));
   api.use(authenticate(auth));
   api.get('/health', (_req, res) => {

@@ -12,6 +12,7 @@ describe('the OpenAPI document', () => {
   it('is served, and documents exactly the routes the server answers', async () => {
     const res = await server.api('GET', '/api/openapi.json');
     expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body.openapi).toBe('3.1.0');
     const served = server.council.routes.filter((r) => r !== 'GET /api/openapi.json').sort();
     const documented = documentedRoutes().sort();

@@ -111,7 +111,16 @@ export class DecisionsRepo {
       .map(toRecord);
   }
 
-  async byNumber(number: string, includeConfidential: boolean): Promise<DecisionDetail | null> {
+  /** One decision with its links; its groups carry their visibility, for the caller to filter by the policy. */
+  async byNumber(
+    number: string,
+    includeConfidential: boolean,
+  ): Promise<
+    | (Omit<DecisionDetail, 'groups'> & {
+        groups: (DecisionDetail['groups'][number] & { visibility: 'open' | 'closed' })[];
+      })
+    | null
+  > {
     const raw = this.db.prepare<[string], RawDecision>(`${SELECT} WHERE d.number = ?`).get(number);
     if (!raw || (!includeConfidential && raw.confidential === 1)) return null;
     const record = toRecord(raw);
@@ -131,7 +140,9 @@ export class DecisionsRepo {
       return row ? [row] : [];
     });
     const groups = this.db
-      .prepare<[string], { id: string; name: string }>('SELECT id, name FROM groups WHERE decision_number = ?')
+      .prepare<[string], { id: string; name: string; visibility: 'open' | 'closed' }>(
+        'SELECT id, name, visibility FROM groups WHERE decision_number = ?',
+      )
       .all(number);
     const initiatives = this.db
       .prepare<[string], { planId: string; id: string; title: string }>(

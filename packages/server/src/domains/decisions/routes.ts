@@ -1,4 +1,4 @@
-import { DecisionNumber, DecisionQuery, mayReadConfidential } from '@council/shared';
+import { can, DecisionNumber, DecisionQuery, mayReadConfidential } from '@council/shared';
 import { Router } from 'express';
 import { authorize } from '../../http/auth.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
@@ -60,7 +60,11 @@ export function decisionRoutes(decisions: DecisionsRepo): Router {
     const { actor } = authorize(req, 'read', { type: 'decisions' });
     const decision = await decisions.byNumber(parse(DecisionNumber, req.params.number), mayReadConfidential(actor));
     if (!decision) throw notFound('Decision');
-    res.json(decision);
+    // Groups set up by the decision are named only where the reader may see them.
+    const groups = decision.groups
+      .filter((g) => can(actor, 'read', { type: 'group', id: g.id, visibility: g.visibility }))
+      .map(({ id, name }) => ({ id, name }));
+    res.json({ ...decision, groups });
   });
 
   return router;

@@ -71,4 +71,60 @@ describe('a group’s visibility', () => {
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ from: 'open', to: 'closed' }]);
     for (const c of [board, leadBoard]) c.destroy();
   });
+
+  it('names a closed group on no route to those who may not see it: decision pages, plan exports, lists, search', async () => {
+    const chair = await server.signIn('chair');
+    const meeting = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [{ id: 'i1', title: 'Sikkerhed', kind: 'decision', durationMinutes: 5, confidential: false }],
+        decisions: { i1: { title: 'Nedsæt en lukket gruppe', text: '', status: 'adopted' } },
+      },
+    });
+    const approved = await server.api('POST', `/api/meetings/${meeting.id}/approve`, {
+      token: chair.token,
+      body: { confirm: ['attendance'] },
+    });
+    const number = approved.body.decisions[0].number as string;
+    const lead = await server.signIn('group_lead');
+    const created = await server.api('POST', '/api/groups', {
+      token: chair.token,
+      body: {
+        name: 'Hemmelig Sikkerhedsgruppe',
+        visibility: 'closed',
+        leadIds: [lead.personId],
+        decisionNumber: number,
+      },
+    });
+    expect(created.status).toBe(201);
+    const plan = await server.factory.plan([
+      {
+        id: 'ini1',
+        title: 'Sikker identitet',
+        theme: 'Sikkerhed',
+        status: 'active',
+        ownerGroupId: created.body.id,
+        description: [],
+        benefits: [],
+        indicators: [],
+      },
+    ]);
+    await server.council.settle();
+    const observer = await server.signIn('observer');
+    for (const route of [
+      `/api/decisions/${number}`,
+      `/api/plans/${plan.id}/export.csv`,
+      '/api/groups',
+      '/api/search?q=Hemmelig',
+      '/api/calls',
+      '/api/tasks',
+    ]) {
+      const res = await fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${observer.token}` } });
+      expect(res.status, route).toBe(200);
+      expect(await res.text(), route).not.toContain('Hemmelig');
+    }
+    // The council still sees it named.
+    const forChair = await server.api('GET', `/api/decisions/${number}`, { token: chair.token });
+    expect(forChair.body.groups).toEqual([{ id: created.body.id, name: 'Hemmelig Sikkerhedsgruppe' }]);
+  });
 });

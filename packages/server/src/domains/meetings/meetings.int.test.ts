@@ -350,6 +350,40 @@ describe('meeting lifecycle', () => {
     );
   });
 
+  it('escapes every value it writes into the Markdown minutes: no link, image or HTML comes from a field', async () => {
+    const meeting = await server.factory.meeting({
+      status: 'minutes-draft',
+      content: {
+        agenda: [
+          {
+            id: 'i1',
+            title: 'Punkt [x](javascript:alert(1))',
+            kind: 'decision',
+            durationMinutes: 5,
+            confidential: false,
+          },
+        ],
+        decisions: {
+          i1: {
+            title: 'Vedtaget',
+            text: '[klik](javascript:alert(1)) <img src=x onerror=alert(1)>\n# Ikke en overskrift',
+            status: 'adopted',
+          },
+        },
+      },
+    });
+    server.council.db
+      .prepare('UPDATE meetings SET location = ? WHERE id = ?')
+      .run('<img src=x onerror=alert(2)>', meeting.id);
+    expect((await post(`/api/meetings/${meeting.id}/approve`, 'chair', { confirm: ['attendance'] })).status).toBe(200);
+    const markdown = (await server.api('GET', `/api/meetings/${meeting.id}/minutes`, { token: tokens.chair })).body
+      .markdown as string;
+    expect(markdown).not.toMatch(/(^|[^\\])<img/);
+    expect(markdown).not.toMatch(/(^|[^\\])\]\(javascript:/);
+    expect(markdown).not.toMatch(/^# Ikke/m);
+    expect(markdown).toContain('\\<img src=x onerror=alert\\(2\\)\\>');
+  });
+
   it('supersedes older decisions named by the new one', async () => {
     const first = await server.factory.meeting({
       status: 'minutes-draft',

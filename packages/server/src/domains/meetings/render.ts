@@ -48,7 +48,7 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
     md.heading(2, heading);
     html.heading(2, heading, `item-${item.id}`);
     const meta = `${LABELS[item.kind]}${item.presenterId ? ` · ${names.get(item.presenterId) ?? ''}` : ''}`;
-    md.paragraph(`_${meta}_`);
+    md.emphasis(meta);
     html.paragraph(meta, 'meta');
     if (item.confidential && input.audience === 'public') {
       md.paragraph(LABELS.confidential);
@@ -142,8 +142,12 @@ class MarkdownWriter {
     const content = href ? `[${escapeMarkdown(text)}](${href})` : escapeMarkdown(text);
     this.blocks.push(`${'#'.repeat(level)} ${content}`);
   }
+  /** Every value is escaped: a location, a name or a decision's text is text, never Markdown or HTML. */
   paragraph(text: string) {
-    this.blocks.push(text);
+    this.blocks.push(escapeMarkdown(text));
+  }
+  emphasis(text: string) {
+    this.blocks.push(`_${escapeMarkdown(text)}_`);
   }
   paragraphRuns(r: Run[]) {
     const text = r.map((x) => wrapMarkdown(x)).join('');
@@ -189,7 +193,10 @@ function escapeHtml(text: string): string {
 }
 
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+  return text
+    .replace(/([\\`*_[\]<>()!#|~])/g, '\\$1')
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3')
+    .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2\\.$3');
 }
 
 function wrapMarkdown(run: Run): string {

@@ -55,8 +55,8 @@ export function planRoutes(plans: PlansRepo, service: PlansService): Router {
   });
 
   router.get('/plans/:id/export.csv', async (req, res) => {
-    authorize(req, 'read', { type: 'plans' });
-    const rows = await service.csvRows(parse(Id, req.params.id));
+    const { actor } = authorize(req, 'read', { type: 'plans' });
+    const rows = await service.csvRows(actor, parse(Id, req.params.id));
     res
       .type('text/csv; charset=utf-8')
       .attachment('handlingsplan.csv')

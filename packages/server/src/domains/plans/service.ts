@@ -94,9 +94,14 @@ export class PlansService {
   }
 
   /** The plan as rows: one per measurement, or per indicator without any, or per initiative without indicators. */
-  async csvRows(planId: string): Promise<string[][]> {
+  async csvRows(actor: Actor, planId: string): Promise<string[][]> {
     if (!(await this.repos.plans.exists(planId))) throw notFound('Plan');
-    const groups = new Map((await this.repos.groups.list()).map((g) => [g.id, g.name]));
+    // Only groups the reader may see are named: a closed group's name is not the network's to read.
+    const groups = new Map(
+      (await this.repos.groups.list())
+        .filter((g) => can(actor, 'read', { type: 'group', id: g.id, visibility: g.visibility }))
+        .map((g) => [g.id, g.name]),
+    );
     return this.live.read(docNames.plan(planId), (doc) =>
       readInitiatives(doc).flatMap((initiative) => {
         const base = [
