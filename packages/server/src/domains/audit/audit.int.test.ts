@@ -77,4 +77,19 @@ describe('the audit log', () => {
       expect(res.body.error.issues[0].path, query).toEqual([field]);
     }
   });
+
+  it('keeps the actor’s name as it was when they acted, and records profile changes', async () => {
+    const chair = await server.signIn('chair');
+    const meeting = await server.factory.meeting({ status: 'draft' });
+    await server.api('POST', `/api/meetings/${meeting.id}/publish`, { token: chair.token });
+    const before = (await server.api('GET', `/api/audit?resource=meeting:${meeting.id}`, { token: chair.token })).body;
+    const renamed = await server.api('PATCH', '/api/me/profile', { token: chair.token, body: { name: 'Nyt Navn' } });
+    expect(renamed.status).toBe(200);
+    const after = (await server.api('GET', `/api/audit?resource=meeting:${meeting.id}`, { token: chair.token })).body;
+    expect(after.entries[0].actorName).toBe(before.entries[0].actorName);
+    expect(after.entries[0].actorName).not.toBe('Nyt Navn');
+    const profile = (await server.api('GET', `/api/audit?resource=person:${chair.personId}`, { token: chair.token }))
+      .body;
+    expect(profile.entries[0]).toMatchObject({ action: 'person.profile', details: { name: 'Nyt Navn' } });
+  });
 });

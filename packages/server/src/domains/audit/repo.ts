@@ -6,8 +6,11 @@ export class AuditRepo {
 
   async record(actorId: string | null, action: string, resource: string, details: object = {}): Promise<void> {
     this.db
-      .prepare('INSERT INTO audit (at, actor_id, action, resource, details) VALUES (?, ?, ?, ?, ?)')
-      .run(new Date().toISOString(), actorId, action, resource, JSON.stringify(details));
+      .prepare(
+        `INSERT INTO audit (at, actor_id, actor_name, action, resource, details)
+         VALUES (?, ?, (SELECT name FROM people WHERE id = ?), ?, ?, ?)`,
+      )
+      .run(new Date().toISOString(), actorId, actorId, action, resource, JSON.stringify(details));
   }
 
   /** Newest first, a page at a time (keyset on id); `area` is the first part of the action, `resource` one resource. */
@@ -28,8 +31,8 @@ export class AuditRepo {
     }
     const rows = this.db
       .prepare<(string | number)[], Omit<AuditEntry, 'details'> & { details: string }>(
-        `SELECT a.id, a.at, a.actor_id AS actorId, p.name AS actorName, a.action, a.resource, a.details
-         FROM audit a LEFT JOIN people p ON p.id = a.actor_id
+        `SELECT a.id, a.at, a.actor_id AS actorId, a.actor_name AS actorName, a.action, a.resource, a.details
+         FROM audit a
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY a.id DESC LIMIT ?`,
       )

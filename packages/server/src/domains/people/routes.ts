@@ -54,7 +54,9 @@ export function peopleRoutes(
   /** People edit their own profile; role and email are not theirs to change. */
   router.patch('/me/profile', async (req, res) => {
     const { person, actor } = requireAuth(req);
-    await people.update(person.id, parse(UpdateProfile, req.body));
+    const patch = parse(UpdateProfile, req.body);
+    await people.update(person.id, patch);
+    await audit.record(actor.id, 'person.profile', `person:${person.id}`, patch);
     onChanged();
     res.json(presentMe((await people.byId(person.id)) ?? person, actor.groups));
   });
