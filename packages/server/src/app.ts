@@ -15,6 +15,7 @@ import { FramedSocket } from './collab/FramedSocket.ts';
 import { GracePeriodExtension } from './collab/GracePeriodExtension.ts';
 import { HocuspocusLiveDocuments } from './collab/LiveDocuments.ts';
 import { malformedFrame } from './collab/messageGuard.ts';
+import { PresenceExtension } from './collab/PresenceExtension.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
 import { SchemaMigrationExtension } from './collab/SchemaMigrationExtension.ts';
 import { SizeLimitExtension } from './collab/SizeLimitExtension.ts';
@@ -92,6 +93,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     maxDebounce: 10_000,
     extensions: [
       new AuthExtension(auth, repos),
+      new PresenceExtension(),
       new DurableLogExtension(store, logger, options.durableLog ?? true),
       new SchemaMigrationExtension(logger),
       new SizeLimitExtension(config.maxUpdateBytes, config.maxDocumentBytes),

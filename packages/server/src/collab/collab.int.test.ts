@@ -209,4 +209,40 @@ describe('bad input on /collab', () => {
     const error = await new Promise<Error>((resolve) => ws.once('error', resolve));
     expect(error.message).toContain('403');
   });
+
+  it('says who is present itself: a read-only client cannot pose as the chair or flood the room with its state', async () => {
+    const meeting = await server.factory.meeting({ status: 'published' });
+    const name = docNames.meeting(meeting.id);
+    const architect = await server.signIn('network_architect');
+    const chair = await server.signIn('chair');
+    const spoofer = await connectClient(server.wsUrl, name, architect.token);
+    const watcher = await connectClient(server.wsUrl, name, chair.token);
+    spoofer.provider.setAwarenessField('user', { id: chair.personId, name: 'Formand', color: '#ff0000' });
+    await waitFor(
+      () =>
+        [...watcher.provider.awareness!.getStates().values()].some(
+          (s) => (s as { user?: { id?: string } }).user?.id === architect.personId,
+        ),
+      'the spoofer’s state to arrive',
+    );
+    const seen = [...watcher.provider.awareness!.getStates().values()].map(
+      (s) => (s as { user?: { id?: string; name?: string } }).user,
+    );
+    expect(seen).not.toContainEqual(expect.objectContaining({ name: 'Formand' }));
+    expect(seen).toContainEqual(expect.objectContaining({ id: architect.personId, color: '#ff0000' }));
+
+    spoofer.provider.setAwarenessField('junk', 'x'.repeat(100_000));
+    await waitFor(
+      () =>
+        [...watcher.provider.awareness!.getStates().values()].every((s) => !('junk' in (s as object))) &&
+        [...watcher.provider.awareness!.getStates().values()].some(
+          (s) => (s as { user?: { id?: string } }).user?.id === architect.personId,
+        ),
+      'the oversized state to be cut to who it is',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const states = [...watcher.provider.awareness!.getStates().values()];
+    expect(states.some((s) => 'junk' in (s as object))).toBe(false);
+    for (const c of [spoofer, watcher]) c.destroy();
+  });
 });
