@@ -157,7 +157,7 @@ describe('recruitment', () => {
     await memberUser.page.keyboard.press('End');
     await memberUser.page.keyboard.type('videre.');
     await memberUser.page.getByRole('button', { name: 'Gendan «Beskriv beskedformat»' }).click();
-    await memberUser.page.getByRole('button', { name: 'Luk' }).click();
+    await memberUser.page.getByRole('button', { name: 'Færdig' }).click();
     await expect.poll(() => columnTitles(leadUser.page, 'todo')).toEqual(['Beskriv beskedformat']);
     await leadUser.page.getByRole('button', { name: 'Rediger opgave: Beskriv beskedformat' }).click();
     await expect

@@ -257,6 +257,14 @@ const GroupFields = z.object({
 export const GroupVisibility = z.enum(['open', 'closed']);
 const datesInOrder = (g: { startDate?: string | null; endDate?: string | null }) =>
   !g.startDate || !g.endDate || g.endDate >= g.startDate;
+/** A group reports back within its period. */
+const reportInPeriod = (g: { startDate?: string | null; reportDate?: string | null; endDate?: string | null }) =>
+  !g.reportDate || ((!g.startDate || g.reportDate >= g.startDate) && (!g.endDate || g.reportDate <= g.endDate));
+const REPORT_IN_PERIOD = {
+  message: 'The report date is outside the group’s period',
+  params: { rule: 'report_outside_period' },
+  path: ['reportDate'],
+};
 
 export const CreateGroup = GroupFields.extend({
   purpose: GroupFields.shape.purpose.default(''),
@@ -267,11 +275,13 @@ export const CreateGroup = GroupFields.extend({
     .string()
     .regex(/^\d{4}-\d{3,}$/)
     .optional(),
-}).refine(datesInOrder, {
-  message: 'The end date is before the start date',
-  params: { rule: 'ends_before_start' },
-  path: ['endDate'],
-});
+})
+  .refine(datesInOrder, {
+    message: 'The end date is before the start date',
+    params: { rule: 'ends_before_start' },
+    path: ['endDate'],
+  })
+  .refine(reportInPeriod, REPORT_IN_PERIOD);
 export type CreateGroup = z.input<typeof CreateGroup>;
 
 /** A PATCH of a group changes only the fields it names; visibility is its own step (SetGroupVisibility). */
@@ -282,7 +292,8 @@ export const UpdateGroup = GroupFields.extend({ status: GroupStatus })
     message: 'The end date is before the start date',
     params: { rule: 'ends_before_start' },
     path: ['endDate'],
-  });
+  })
+  .refine(reportInPeriod, REPORT_IN_PERIOD);
 
 /** Opening or closing a group to the network: audited, and applied to open connections at once. */
 export const SetGroupVisibility = z.object({ visibility: GroupVisibility });
@@ -347,7 +358,12 @@ export type Plan = z.infer<typeof Plan>;
  * Rules a request can break beyond its fields' own checks, named in a validation issue's
  * `params.rule`, so that clients can say what is wrong in the person's language.
  */
-export const VALIDATION_RULES = ['ends_before_start', 'unknown_reference', 'not_a_member'] as const;
+export const VALIDATION_RULES = [
+  'ends_before_start',
+  'report_outside_period',
+  'unknown_reference',
+  'not_a_member',
+] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
 export const ERROR_CODES = [

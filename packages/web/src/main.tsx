@@ -5,12 +5,14 @@ import {
   createTheme,
   defaultVariantColorsResolver,
   MantineProvider,
+  Modal,
+  mergeThemeOverrides,
   type VariantColorsResolver,
 } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
+import { type ComponentType, lazy, StrictMode, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { i18n } from './i18n/index.ts';
@@ -111,14 +113,30 @@ const router = createBrowserRouter([
   },
 ]);
 
+/** The theme in the reader's language: every dialog's close button says what it does. */
+function ThemedApp() {
+  const { t } = useTranslation();
+  const close = t('app.close');
+  const themed = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }) },
+      }),
+    [close],
+  );
+  return (
+    <MantineProvider theme={themed} cssVariablesResolver={cssVariables}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </MantineProvider>
+      <ThemedApp />
     </I18nextProvider>
   </StrictMode>,
 );

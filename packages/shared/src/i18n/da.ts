@@ -10,6 +10,7 @@ export const da = {
     notFound: 'Siden findes ikke.',
     backHome: 'Til forsiden',
     language: 'Sprog',
+    close: 'Luk',
   },
   nav: {
     main: 'Hovedmenu',
@@ -239,13 +240,14 @@ export const da = {
     assignee: 'Ansvarlig',
     due: 'Frist',
     noAssignee: 'Ingen',
+    notAMember: 'Ansvarlig er ikke medlem af gruppen',
     overdue: 'Overskredet',
     needsAttention: 'Kræver opmærksomhed: ukendt ansvarlig, ugyldig dato eller status',
     invalidReasons: 'Ugyldige data: {reasons}',
     removedWhileEditing:
       '{name} har slettet opgaven, mens du redigerede den. Det, du skriver, gemmes i den slettede opgave.',
     removedList: 'Slettede opgaver',
-    close: 'Luk',
+    close: 'Færdig',
     moveLeft: 'Flyt «{title}» til {column}',
     moveUp: 'Flyt «{title}» op',
     moveDown: 'Flyt «{title}» ned',
@@ -350,6 +352,17 @@ export const da = {
     system: 'Systemet',
     loadMore: 'Vis ældre',
     empty: 'Ingen hændelser.',
+    keys: {
+      version: 'Version',
+      decisions: 'Beslutninger',
+      confirmed: 'Bekræftet',
+      reason: 'Begrundelse',
+      title: 'Titel',
+      personId: 'Person',
+      role: 'Rolle',
+      name: 'Navn',
+    },
+    confirmations: { early: 'start før mødedagen', attendance: 'godkendt uden fuldt fremmøde' },
     actions: {
       meeting_create: 'Møde oprettet',
       meeting_update: 'Møde ændret',
@@ -538,6 +551,7 @@ export const da = {
     /** Rules a request can break, named by `params.rule` in the validation issue. */
     rules: {
       ends_before_start: 'Slutningen skal ligge efter starten.',
+      report_outside_period: 'Afrapporteringen skal ligge mellem start og slut.',
       unknown_reference: 'Findes ikke.',
       not_a_member: 'Skal være medlem af gruppen.',
     },

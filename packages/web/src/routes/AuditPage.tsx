@@ -67,11 +67,18 @@ export function AuditPage() {
         ? text(value)
         : entry.action === 'person.role'
           ? t(`roles.${value}`, { defaultValue: value })
-          : t(`meetings.status.${value}`, { defaultValue: value });
+          : entry.action === 'group.visibility'
+            ? t(`groups.visibilities.${value}`, { defaultValue: value })
+            : t(`meetings.status.${value}`, { defaultValue: value });
     const parts = from !== undefined && to !== undefined ? [`${label(from)} → ${label(to)}`] : [];
     for (const [key, value] of Object.entries(rest)) {
-      const shown = key === 'personId' && typeof value === 'string' ? (names.person?.get(value) ?? value) : value;
-      parts.push(`${key}: ${text(shown)}`);
+      const shown =
+        key === 'personId' && typeof value === 'string'
+          ? (names.person?.get(value) ?? value)
+          : key === 'confirmed' && Array.isArray(value)
+            ? value.map((c) => t(`audit.confirmations.${c}`, { defaultValue: String(c) }))
+            : value;
+      parts.push(`${t(`audit.keys.${key}`, { defaultValue: key })}: ${text(shown)}`);
     }
     return parts.join(' · ');
   };

@@ -126,7 +126,7 @@ function InitiativeView({ me }: { me: Me }) {
             onChange={(e) => update({ endDate: e.currentTarget.value })}
             error={
               initiative.startDate && initiative.endDate && initiative.endDate < initiative.startDate
-                ? t('plan.end')
+                ? t('errors.rules.ends_before_start')
                 : undefined
             }
           />

@@ -253,13 +253,19 @@ function Timeline({ plan, initiatives }: { plan: Plan; initiatives: Initiative[]
       <Title order={3} size="h4" id="plan-timeline" mb="xs">
         {t('plan.timeline')}
       </Title>
-      <Group justify="space-between" mb={4}>
+      {/* Each year's label where its 1 January falls on the same scale as the bars. */}
+      <div style={{ position: 'relative', height: 18, marginBottom: 4 }}>
         {years.map((y) => (
-          <Text key={y} size="xs" c="dimmed">
+          <Text
+            key={y}
+            size="xs"
+            c="dimmed"
+            style={{ position: 'absolute', left: `${pct(`${y}-01-01`, 0)}%`, top: 0, whiteSpace: 'nowrap' }}
+          >
             {y}
           </Text>
         ))}
-      </Group>
+      </div>
       <Stack gap={6}>
         {initiatives.map((i) => {
           const left = pct(i.startDate, 0);
@@ -299,9 +305,10 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
   const { t } = useTranslation();
   const empty = { title: '', theme: '', ownerGroupId: '', startDate: '', endDate: '' };
   const [form, setForm] = useState(empty);
+  const reversed = Boolean(form.startDate && form.endDate && form.endDate < form.startDate);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!form.title.trim()) return;
+    if (!form.title.trim() || reversed) return;
     addInitiative(doc, crypto.randomUUID().slice(0, 8), {
       title: form.title.trim(),
       theme: form.theme.trim(),
@@ -312,10 +319,10 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
     });
     setForm(empty);
   };
-  const text = bindText(form, setForm);
+  const text = bindText(form, setForm, reversed ? { endDate: t('errors.rules.ends_before_start') } : {});
   return (
     <form onSubmit={submit} aria-label={t('plan.add')}>
-      <Group align="flex-end" grow>
+      <Group align="flex-start" grow>
         <TextInput label={t('plan.initiative')} required {...text('title')} />
         <TextInput label={t('plan.theme')} {...text('theme')} />
         <Select
@@ -327,7 +334,7 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
         />
         <TextInput type="date" label={t('plan.start')} {...text('startDate')} />
         <TextInput type="date" label={t('plan.end')} {...text('endDate')} />
-        <Button type="submit" variant="light" disabled={!form.title.trim()}>
+        <Button type="submit" variant="light" disabled={!form.title.trim() || reversed}>
           {t('plan.add')}
         </Button>
       </Group>

@@ -58,9 +58,13 @@ export class GroupsService {
 
   async update(actor: Actor, id: string, patch: z.output<typeof UpdateGroup>): Promise<Group> {
     const group = await this.managed(actor, id);
-    const merged = { startDate: group.startDate, endDate: group.endDate, ...patch };
+    // Checked against what the group has, for the dates the patch does not name.
+    const merged = { startDate: group.startDate, reportDate: group.reportDate, endDate: group.endDate, ...patch };
     if (merged.startDate && merged.endDate && merged.endDate < merged.startDate)
       throw invalid(['endDate'], 'The end date is before the start date', 'ends_before_start');
+    const { startDate, reportDate, endDate } = merged;
+    if (reportDate && ((startDate && reportDate < startDate) || (endDate && reportDate > endDate)))
+      throw invalid(['reportDate'], 'The report date is outside the group’s period', 'report_outside_period');
     await inTransaction(this.db, async () => {
       await this.repos.groups.update(id, patch);
       await this.repos.audit.record(actor.id, 'group.update', `group:${id}`, patch);

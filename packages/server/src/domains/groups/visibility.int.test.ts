@@ -35,6 +35,24 @@ describe('a group’s visibility', () => {
     expect((await server.api('GET', `/api/groups/${group.id}`, { token: lead.token })).body.visibility).toBe('closed');
   });
 
+  it('keeps the report date within the group’s period, against the dates it has', async () => {
+    const { lead, group } = await leadOf('open');
+    const url = `/api/groups/${group.id}`;
+    expect(
+      (await server.api('PATCH', url, { token: lead.token, body: { startDate: '2027-01-01', endDate: '2027-06-30' } }))
+        .status,
+    ).toBe(200);
+    const late = await server.api('PATCH', url, { token: lead.token, body: { reportDate: '2027-09-01' } });
+    expect(late.status).toBe(400);
+    expect(late.body.error.issues[0]).toMatchObject({
+      path: ['reportDate'],
+      params: { rule: 'report_outside_period' },
+    });
+    expect((await server.api('PATCH', url, { token: lead.token, body: { reportDate: '2027-04-01' } })).status).toBe(
+      200,
+    );
+  });
+
   it('is its own audited step, for those who manage the group, and closing reaches open boards at once', async () => {
     const { lead, group } = await leadOf('open');
     const architect = await server.signIn('network_architect');

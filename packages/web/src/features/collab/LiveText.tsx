@@ -197,6 +197,8 @@ export function LiveText({
         name: peer.name,
         color: peer.color,
         ...at,
+        // Not past the field's edge: a single line is shorter than its line height.
+        height: Math.min(at.height, input.clientHeight - at.top),
         left: at.left + inputBox.left - outerBox.left,
         top: at.top + inputBox.top - outerBox.top,
       });

@@ -65,6 +65,8 @@ export function useCollabDocument(
   const [retries, setRetries] = useState(0);
   /** Set when the server refused a change as too large: the next document says so. */
   const [refusals, setRefusals] = useState(0);
+  /** Whether to say a change was refused as too large: until a later change is saved. */
+  const tooLargeNotice = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation, accessChanges, refusals and retries are triggers: a new value means a new document
   useEffect(() => {
@@ -80,7 +82,7 @@ export function useCollabDocument(
       readOnly: false,
       unsynced: 0,
       storeFailing: false,
-      refusedTooLarge: refusals > 0,
+      refusedTooLarge: tooLargeNotice.current,
     };
     const update = (patch: Partial<CollabDocument>) => {
       snapshot = { ...snapshot, ...patch };
@@ -124,12 +126,23 @@ export function useCollabDocument(
         provider.destroy();
         void Promise.resolve(persistence?.destroy())
           .then(() => (cache ? deleteCache(cache) : undefined))
-          .finally(() => setRefusals((n) => n + 1));
+          .finally(() => {
+            tooLargeNotice.current = true;
+            setRefusals((n) => n + 1);
+          });
       }
     });
-    provider.on('unsyncedChanges', ({ number }: { number: number }) =>
-      update(number === 0 ? { unsynced: 0, storeFailing: false } : { unsynced: number }),
-    );
+    // Something of one's own was sent and all of it acknowledged: saved, whatever was refused before.
+    let sent = false;
+    provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      if (number > 0) {
+        sent = true;
+        update({ unsynced: number });
+        return;
+      }
+      if (sent) tooLargeNotice.current = false;
+      update({ unsynced: 0, storeFailing: false, refusedTooLarge: tooLargeNotice.current });
+    });
     provider.on('stateless', ({ payload }: { payload: string }) => {
       let message: { type: string; [key: string]: unknown };
       try {

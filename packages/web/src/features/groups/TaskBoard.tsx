@@ -119,7 +119,7 @@ export function TaskBoard({
           </Text>
         )}
         <Text size="xs" c="dimmed">
-          {task.assigneeId ? (members.get(task.assigneeId) ?? task.assigneeId) : t('groups.noAssignee')}
+          {task.assigneeId ? (members.get(task.assigneeId) ?? t('groups.notAMember')) : t('groups.noAssignee')}
           {task.due && ` · ${format.date(task.due)}`}
         </Text>
         <Group gap={4} mt={4}>

@@ -11,7 +11,13 @@ import { copenhagenIso } from './copenhagenTime.ts';
 
 export function CreateMeetingButton() {
   const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure();
+  const [opened, disclosure] = useDisclosure();
+  const open = disclosure.open;
+  // A dialog opened again starts clean: no errors from the last attempt.
+  const close = () => {
+    disclosure.close();
+    create.reset();
+  };
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ title: '', date: '', start: '09:00', end: '12:00', location: '' });
