@@ -72,4 +72,17 @@ describe('app shell', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
+
+  it('tells a person at sign-in that someone failed to sign in to their account', async () => {
+    const person = await suite.app.factory.person({ role: 'council_member', name: 'Lone Bisgaard' });
+    for (let i = 0; i < 2; i++) {
+      await suite.app.api('POST', '/api/auth/login', { body: { email: person.email, password: 'forkert-gæt' } });
+    }
+    const lone = await suite.signInPerson(person);
+    await expect
+      .poll(() => lone.page.getByTestId('failed-sign-ins').textContent())
+      .toContain('2 mislykkede loginforsøg');
+    await lone.page.getByTestId('failed-sign-ins').getByRole('button', { name: 'Luk' }).click();
+    expect(await lone.page.getByTestId('failed-sign-ins').count()).toBe(0);
+  });
 });

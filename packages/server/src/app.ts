@@ -81,7 +81,9 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const repos = createRepos(db);
   // The collaboration server needs auth and is created below; sign-out reaches it through this late-bound hook.
   let closeSession = (_sessionId: string) => {};
-  const auth = new AuthService(repos.people, repos.sessions, Date.now, (sessionId) => closeSession(sessionId));
+  const auth = new AuthService(repos.people, repos.sessions, repos.audit, Date.now, (sessionId) =>
+    closeSession(sessionId),
+  );
   const store = new SqliteDocumentStore(db);
 
   const project = safeProjector(db, logger);

@@ -8,9 +8,14 @@ export const LIMITS = {
   sessionIdleMs: 12 * 60 * 60 * 1000,
   /** Hard upper bound on a session's life, used or not. */
   sessionMaxMs: 14 * 24 * 60 * 60 * 1000,
-  /** Failed sign-ins allowed per window before 429. */
+  /**
+   * Failed sign-ins allowed per window before 429: per account from one address, so that someone
+   * guessing from elsewhere cannot lock the owner out; per address over all accounts; and per
+   * account over all addresses, high enough that it takes many addresses to reach.
+   */
   loginFailuresPerAccount: 5,
   loginFailuresPerIp: 20,
+  loginFailuresPerAccountAnywhere: 100,
   loginWindowMs: 15 * 60 * 1000,
   /** Update-log rows per document before it is compacted on the spot. */
   updateLogCompactAt: 500,

@@ -38,7 +38,12 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const LoginResponse = z.object({ user: Me, token: z.string() });
+export const LoginResponse = z.object({
+  user: Me,
+  token: z.string(),
+  /** Failed sign-ins to this account since its last successful one: the person is told. */
+  failedSignIns: z.number().int().nonnegative(),
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const CreatePerson = z.object({
@@ -491,7 +496,7 @@ export const CouncilActionQuery = z.object({
 export const SetActionDone = z.object({ done: z.boolean() });
 
 /** The audit log's areas: the first part of each action (`meeting.open`, `action.done`, …). */
-export const AUDIT_AREAS = ['meeting', 'group', 'person', 'plan', 'action'] as const;
+export const AUDIT_AREAS = ['meeting', 'group', 'person', 'plan', 'action', 'auth'] as const;
 
 export const AuditQuery = z.object({
   area: z.enum(AUDIT_AREAS).optional(),

@@ -38,6 +38,8 @@ export const da = {
     observer: 'Observatør',
   },
   login: {
+    failedSince:
+      '{count, plural, one {Der har været # mislykket loginforsøg} other {Der har været # mislykkede loginforsøg}} på din konto siden du sidst loggede ind. Var det ikke dig, så skift adgangskode, eller kontakt en administrator.',
     title: 'Log ind',
     email: 'E-mail',
     password: 'Adgangskode',
@@ -338,6 +340,7 @@ export const da = {
     area: 'Område',
     allAreas: 'Alle områder',
     areas: {
+      auth: 'Log ind',
       meeting: 'Møder',
       group: 'Arbejdsgrupper',
       person: 'Personer og roller',
@@ -364,6 +367,8 @@ export const da = {
     },
     confirmations: { early: 'start før mødedagen', attendance: 'godkendt uden fuldt fremmøde' },
     actions: {
+      auth_failure: 'Mislykket login',
+      auth_login: 'Logget ind',
       meeting_create: 'Møde oprettet',
       meeting_update: 'Møde ændret',
       meeting_publish: 'Dagsorden offentliggjort',

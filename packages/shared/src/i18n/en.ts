@@ -39,6 +39,8 @@ export const en: Catalogue = {
     observer: 'Observer',
   },
   login: {
+    failedSince:
+      '{count, plural, one {There has been # failed sign-in} other {There have been # failed sign-ins}} to your account since you last signed in. If it was not you, change your password or contact an administrator.',
     title: 'Sign in',
     email: 'Email',
     password: 'Password',
@@ -338,6 +340,7 @@ export const en: Catalogue = {
     area: 'Area',
     allAreas: 'All areas',
     areas: {
+      auth: 'Sign-in',
       meeting: 'Meetings',
       group: 'Working groups',
       person: 'People and roles',
@@ -364,6 +367,8 @@ export const en: Catalogue = {
     },
     confirmations: { early: 'opened before its day', attendance: 'approved without full attendance' },
     actions: {
+      auth_failure: 'Failed sign-in',
+      auth_login: 'Signed in',
       meeting_create: 'Meeting created',
       meeting_update: 'Meeting changed',
       meeting_publish: 'Agenda published',

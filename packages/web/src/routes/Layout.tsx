@@ -1,10 +1,11 @@
 import type { Resource } from '@council/shared';
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useCan, useLogout, useMe } from '../features/auth/useMe.ts';
+import { FAILED_SIGN_INS_KEY, useCan, useLogout, useMe } from '../features/auth/useMe.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const NAV = [
@@ -87,6 +88,7 @@ export function Layout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <FailedSignInsNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>
@@ -132,5 +134,26 @@ function ShellSearch() {
         w={220}
       />
     </form>
+  );
+}
+
+/** Tells the person, once after signing in, how often someone failed to sign in to their account. */
+function FailedSignInsNotice() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { data: count } = useQuery<number>({ queryKey: FAILED_SIGN_INS_KEY, queryFn: () => 0, staleTime: Infinity });
+  if (!count) return null;
+  return (
+    <Alert
+      color="orange"
+      mb="md"
+      role="alert"
+      withCloseButton
+      closeButtonLabel={t('app.close')}
+      onClose={() => client.setQueryData(FAILED_SIGN_INS_KEY, 0)}
+      data-testid="failed-sign-ins"
+    >
+      {t('login.failedSince', { count })}
+    </Alert>
   );
 }

@@ -13,6 +13,17 @@ export class AuditRepo {
       .run(new Date().toISOString(), actorId, actorId, action, resource, JSON.stringify(details));
   }
 
+  /** How many `action` rows a resource has had since its latest `since` row (all of them if none). */
+  async countSince(resource: string, action: string, since: string): Promise<number> {
+    const row = this.db
+      .prepare<[string, string, string, string], { n: number }>(
+        `SELECT count(*) AS n FROM audit WHERE resource = ? AND action = ?
+         AND id > coalesce((SELECT max(id) FROM audit WHERE resource = ? AND action = ?), 0)`,
+      )
+      .get(resource, action, resource, since);
+    return row?.n ?? 0;
+  }
+
   /** Newest first, a page at a time (keyset on id); `area` is the first part of the action, `resource` one resource. */
   async list(filter: { area?: string; resource?: string; before?: number; limit: number }): Promise<AuditPage> {
     const where: string[] = [];

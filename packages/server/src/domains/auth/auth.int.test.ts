@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../testing/server.ts';
+import { openDatabase } from '../../db/connection.ts';
+import { Factory } from '../../testing/factories.ts';
+import { startTestServer, type TestServer, tempDatabaseFile } from '../../testing/server.ts';
+import { createRepos } from '../repos.ts';
+import { AuthService } from './service.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -149,5 +153,32 @@ describe('the policy on REST routes', () => {
   it('serves health without a session', async () => {
     const res = await server.api('GET', '/api/health');
     expect(res.body).toMatchObject({ ok: true });
+  });
+});
+
+describe('failed sign-ins', () => {
+  it('lock out the address that fails, not the owner signing in from elsewhere, who is told at sign-in', async () => {
+    const db = openDatabase(tempDatabaseFile());
+    const repos = createRepos(db);
+    const person = await new Factory(db).person();
+    const auth = new AuthService(repos.people, repos.sessions, repos.audit);
+    // Addresses are only keys here: nothing is sent anywhere.
+    const attacker = '192.0.2.10';
+    for (let i = 0; i < 5; i++) {
+      await expect(auth.login({ email: person.email, password: 'gæt' }, attacker)).rejects.toMatchObject({
+        status: 401,
+      });
+    }
+    await expect(auth.login({ email: person.email, password: person.password }, attacker)).rejects.toMatchObject({
+      status: 429,
+    });
+    const owner = await auth.login({ email: person.email, password: person.password }, '198.51.100.7');
+    expect(owner.failedSignIns).toBe(5);
+    expect((await auth.login({ email: person.email, password: person.password }, '198.51.100.7')).failedSignIns).toBe(
+      0,
+    );
+    const trail = await repos.audit.list({ resource: `person:${person.id}`, limit: 20 });
+    expect(trail.entries.filter((e) => e.action === 'auth.failure')).toHaveLength(5);
+    db.close();
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Actor, LIMITS, type LoginRequest, type Me } from '@council/shared';
 import { HttpError, unauthenticated } from '../../http/errors.ts';
+import type { AuditRepo } from '../audit/repo.ts';
 import { presentMe } from '../people/presenter.ts';
 import type { PeopleRepo, PersonRow } from '../people/repo.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
@@ -19,19 +20,29 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const TOUCH_EVERY_MS = 60_000;
 
 export class AuthService {
-  private readonly perAccount = new FailureLimiter(LIMITS.loginFailuresPerAccount, LIMITS.loginWindowMs);
+  private readonly perAccountAndIp = new FailureLimiter(LIMITS.loginFailuresPerAccount, LIMITS.loginWindowMs);
   private readonly perIp = new FailureLimiter(LIMITS.loginFailuresPerIp, LIMITS.loginWindowMs);
+  private readonly perAccount = new FailureLimiter(LIMITS.loginFailuresPerAccountAnywhere, LIMITS.loginWindowMs);
 
   constructor(
     private readonly people: PeopleRepo,
     private readonly sessions: SessionRepo,
+    private readonly audit: AuditRepo,
     private readonly now: () => number = Date.now,
     private readonly onSessionEnded: (sessionId: string) => void = () => {},
   ) {}
 
-  async login({ email, password }: LoginRequest, ip: string): Promise<{ user: Me; token: string }> {
+  async login(
+    { email, password }: LoginRequest,
+    ip: string,
+  ): Promise<{ user: Me; token: string; failedSignIns: number }> {
     const accountKey = email.toLowerCase();
-    const wait = Math.max(this.perAccount.retryAfter(accountKey), this.perIp.retryAfter(ip));
+    const here = `${accountKey}\u0000${ip}`;
+    const wait = Math.max(
+      this.perAccountAndIp.retryAfter(here),
+      this.perIp.retryAfter(ip),
+      this.perAccount.retryAfter(accountKey),
+    );
     if (wait > 0) {
       throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins. Try again later.', undefined, {
         'Retry-After': String(wait),
@@ -42,11 +53,16 @@ export class AuthService {
       ? await verifyPassword(password, found.passwordHash)
       : await verifyPassword(password, await DUMMY_HASH_PROMISE);
     if (!found || !ok) {
-      this.perAccount.fail(accountKey);
+      this.perAccountAndIp.fail(here);
       this.perIp.fail(ip);
+      this.perAccount.fail(accountKey);
+      // A failure against a real account is kept, so that its owner is told at the next sign-in.
+      if (found) await this.audit.record(null, 'auth.failure', `person:${found.person.id}`, { ip });
       throw unauthenticated('Wrong email or password.');
     }
-    this.perAccount.reset(accountKey);
+    this.perAccountAndIp.reset(here);
+    const failedSignIns = await this.audit.countSince(`person:${found.person.id}`, 'auth.failure', 'auth.login');
+    await this.audit.record(found.person.id, 'auth.login', `person:${found.person.id}`, { ip });
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     await this.sessions.create(hashToken(token), {
@@ -55,7 +71,7 @@ export class AuthService {
       lastSeenAt: now,
       expiresAt: now + LIMITS.sessionMaxMs,
     });
-    return { user: presentMe(found.person, await this.people.groupRoles(found.person.id)), token };
+    return { user: presentMe(found.person, await this.people.groupRoles(found.person.id)), token, failedSignIns };
   }
 
   /** The actor behind a token, or null when the token is unknown or its session has expired. */

@@ -23,12 +23,17 @@ export function useMe() {
   });
 }
 
+/** Failed sign-ins to one's account since the last successful one, as the server said at sign-in. */
+export const FAILED_SIGN_INS_KEY = ['failedSignIns'] as const;
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: api.login,
-    onSuccess: ({ user }) => {
+    onSuccess: ({ user, failedSignIns }) => {
       client.setQueryData(ME_KEY, user);
+      // Said once, on the first page after signing in (Layout).
+      client.setQueryData(FAILED_SIGN_INS_KEY, failedSignIns);
       // One person's offline copies on a browser at a time: someone else's go now.
       void clearOfflineCaches(user.id);
     },
