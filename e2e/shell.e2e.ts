@@ -83,6 +83,6 @@ describe('app shell', () => {
       .poll(() => lone.page.getByTestId('failed-sign-ins').textContent())
       .toContain('2 mislykkede loginforsøg');
     await lone.page.getByTestId('failed-sign-ins').getByRole('button', { name: 'Luk' }).click();
-    expect(await lone.page.getByTestId('failed-sign-ins').count()).toBe(0);
+    await lone.page.getByTestId('failed-sign-ins').waitFor({ state: 'detached' });
   });
 });
