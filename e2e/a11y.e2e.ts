@@ -83,6 +83,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page', () => {
     ["the council's action points", () => '/actions', 'Send principperne i høring'],
     ['action plan', () => `/plan/${planId}`, 'Selvbetjening'],
     ['initiative', () => `/plan/${planId}/initiatives/ini1`, 'Tilføj måling'],
+    ['my account', () => '/account', 'Hvor du er logget ind'],
     ['network', () => '/network', 'Thomas Lykke'],
     ['audit log', () => '/audit', 'Referat godkendt'],
   ];

@@ -23,6 +23,7 @@ import type { Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
+import { AccountService } from './domains/auth/accounts.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { AuthService } from './domains/auth/service.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
@@ -74,6 +75,8 @@ export interface ServerOptions {
 
 /** How often live connections are checked against their sessions (expiry, and marking them as in use). */
 const SESSION_SWEEP_MS = 60_000;
+/** How often the database is checked for commits made by another process. */
+const OUTSIDE_CHANGES_MS = 1_000;
 
 export function createCouncilServer(config: Config, options: ServerOptions = {}): CouncilServer {
   const logger = createLogger(config.logLevel);
@@ -113,6 +116,16 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     sweepSessions().catch((err) => logger.error({ err }, 'session sweep failed'));
   }, SESSION_SWEEP_MS);
   sessionSweep.unref();
+  // The command line (`council reset-password`) ends sessions from another process; SQLite's
+  // data_version moves when another connection commits, and the sweep then closes their sockets.
+  let dataVersion = db.pragma('data_version', { simple: true });
+  const outsideChanges = setInterval(() => {
+    const now = db.pragma('data_version', { simple: true });
+    if (now === dataVersion) return;
+    dataVersion = now;
+    sweepSessions().catch((err) => logger.error({ err }, 'session sweep failed'));
+  }, OUTSIDE_CHANGES_MS);
+  outsideChanges.unref();
   const outbox = new Outbox(db, logger);
   outbox.handle({
     'group.task': async ({ groupId, taskId, ...task }) => {
@@ -170,12 +183,14 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  api.use(authRoutes(auth, config.production));
+  const accounts = new AccountService(repos.people, repos.audit, auth);
+  api.use(authRoutes(auth, accounts, config.production));
   const reindexPeople = () => indexPeople(db);
   api.use(
     peopleRoutes(
       repos.people,
       new PeopleService(repos.people, reindexPeople),
+      accounts,
       repos.audit,
       reindexPeople,
       async (actor) => (await groupsService.visibleGroups(actor)).map((g) => g.id),
@@ -262,6 +277,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     sweepSessions,
     async close() {
       clearInterval(sessionSweep);
+      clearInterval(outsideChanges);
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       for (const ws of wss.clients) ws.terminate();

@@ -2,8 +2,11 @@ import { parseArgs } from 'node:util';
 import { CreatePerson } from '@council/shared';
 import { configFromEnv } from './config.ts';
 import { openDatabase } from './db/connection.ts';
+import { AccountService } from './domains/auth/accounts.ts';
+import { AuthService } from './domains/auth/service.ts';
 import { PeopleRepo } from './domains/people/repo.ts';
 import { PeopleService } from './domains/people/service.ts';
+import { createRepos } from './domains/repos.ts';
 import { HttpError } from './http/errors.ts';
 import { backupDatabase, reindex, restoreDatabase } from './ops/maintenance.ts';
 
@@ -51,8 +54,14 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'reset-password': {
       const db = openDatabase(config.databaseFile);
-      await new PeopleService(new PeopleRepo(db)).resetPassword(values.email ?? '', await readPassword());
-      console.log(`Password reset for ${values.email}.`);
+      const repos = createRepos(db);
+      const person = (await repos.people.credentialsByEmail(CreatePerson.shape.email.parse(values.email)))?.person;
+      if (!person) throw new Error(`Nobody has the email ${values.email}.`);
+      const password = CreatePerson.shape.password.parse(await readPassword());
+      const auth = new AuthService(repos.people, repos.sessions, repos.audit);
+      await new AccountService(repos.people, repos.audit, auth).resetPassword(null, person.id, password);
+      // A running server sees the ended sessions within a second and closes their live connections.
+      console.log(`Password reset for ${values.email}; every session of theirs has ended.`);
       db.close();
       return;
     }

@@ -21,6 +21,8 @@ export const Person = z.object({
   title: z.string().max(200),
   competencies: z.array(z.string().max(80)).max(50),
   locale: Locale,
+  /** Set when an admin deactivated the person: they cannot sign in, and their sessions have ended. */
+  deactivatedAt: IsoDateTime.nullable().optional(),
   /** Groups the person belongs to that the reader may see (directory only). */
   groupNames: z.array(z.object({ id: Id, name: z.string() })).optional(),
 });
@@ -344,6 +346,32 @@ export const UpdateProfile = z
 
 export const SetRole = z.object({ role: RoleSchema });
 
+const NewPassword = z.string().min(LIMITS.passwordMinLength).max(1000);
+
+/** A person changes their own password; it ends every other session of theirs. */
+export const ChangePassword = z.object({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: NewPassword,
+});
+export type ChangePassword = z.infer<typeof ChangePassword>;
+
+/** An admin sets someone's password; it ends every session of theirs. */
+export const ResetPassword = z.object({ password: NewPassword });
+
+/** One of the signed-in person's sessions (a browser or device where they are signed in). */
+export const SessionInfo = z.object({
+  id: z.string(),
+  createdAt: IsoDateTime,
+  lastSeenAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+  /** The browser as it named itself at sign-in, cut to 300 characters. */
+  userAgent: z.string(),
+  ip: z.string(),
+  /** The session this request came from. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
 export const PeopleQuery = z.object({
   competence: z.string().trim().max(80).optional(),
   organisation: z.string().trim().max(200).optional(),
@@ -384,6 +412,10 @@ export const ERROR_CODES = [
   'confirmation_required',
   'payload_too_large',
   'rate_limited',
+  /** The current password given to change it was wrong. */
+  'wrong_password',
+  /** The right password for an account an admin has deactivated. */
+  'account_deactivated',
   'internal',
 ] as const;
 export const ErrorBody = z.object({

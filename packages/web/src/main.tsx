@@ -107,6 +107,7 @@ const router = createBrowserRouter([
       },
       { path: 'audit', element: lazyPage(() => import('./routes/AuditPage.tsx'), 'AuditPage') },
       { path: 'network', element: lazyPage(() => import('./routes/NetworkPage.tsx'), 'NetworkPage') },
+      { path: 'account', element: lazyPage(() => import('./routes/AccountPage.tsx'), 'AccountPage') },
       { path: 'search', element: lazyPage(() => import('./routes/SearchPage.tsx'), 'SearchPage') },
       { path: '*', element: <NotFoundPage /> },
     ],

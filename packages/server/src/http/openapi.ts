@@ -2,6 +2,7 @@ import {
   ApprovalCheck,
   AuditPage,
   AuditQuery,
+  ChangePassword,
   CouncilAction,
   CouncilActionQuery,
   CreateCall,
@@ -26,8 +27,10 @@ import {
   NewTask,
   Person,
   Plan,
+  ResetPassword,
   SearchHit,
   SearchQuery,
+  SessionInfo,
   SetActionDone,
   SetGroupVisibility,
   SetRole,
@@ -42,7 +45,9 @@ import {
 } from '@council/shared';
 import { z } from 'zod';
 
-type Method = 'get' | 'post' | 'patch';
+const SessionsEnded = z.object({ sessionsEnded: z.number().int().nonnegative() });
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
 interface Operation {
   method: Method;
   path: string;
@@ -60,7 +65,41 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', status: 204 },
   { method: 'get', path: '/api/me', summary: 'The signed-in person', response: Me },
   { method: 'patch', path: '/api/me/profile', summary: 'Edit own profile', body: UpdateProfile, response: Me },
-  { method: 'get', path: '/api/people', summary: 'The network directory', response: z.array(Person) },
+  {
+    method: 'post',
+    path: '/api/me/password',
+    summary: 'Change own password; ends every other session',
+    body: ChangePassword,
+    response: SessionsEnded,
+  },
+  { method: 'get', path: '/api/me/sessions', summary: 'Own sessions', response: z.array(SessionInfo) },
+  { method: 'delete', path: '/api/me/sessions', summary: 'Sign out everywhere else', response: SessionsEnded },
+  { method: 'delete', path: '/api/me/sessions/{id}', summary: 'End one own session', status: 204 },
+  {
+    method: 'get',
+    path: '/api/people',
+    summary: 'The network directory (deactivated people for admins only)',
+    response: z.array(Person),
+  },
+  {
+    method: 'post',
+    path: '/api/people/{id}/password',
+    summary: "Set a person's password (admin, audited); ends all their sessions",
+    body: ResetPassword,
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: '/api/people/{id}/deactivate',
+    summary: 'Deactivate a person (admin, audited); ends all their sessions',
+    response: Person,
+  },
+  {
+    method: 'post',
+    path: '/api/people/{id}/reactivate',
+    summary: 'Reactivate a person (admin, audited)',
+    response: Person,
+  },
   {
     method: 'post',
     path: '/api/people',

@@ -22,6 +22,7 @@ import type {
   Plan,
   Role,
   SearchHit,
+  SessionInfo,
   Task,
 } from '@council/shared';
 
@@ -115,6 +116,15 @@ export const api = {
   setRole: (personId: string, role: Role) =>
     request<Person>('PATCH', `/people/${encodeURIComponent(personId)}/role`, { role }),
   createPerson: (body: CreatePerson) => request<Person>('POST', '/people', body),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<{ sessionsEnded: number }>('POST', '/me/password', body),
+  sessions: () => request<SessionInfo[]>('GET', '/me/sessions'),
+  endSession: (id: string) => request<void>('DELETE', `/me/sessions/${encodeURIComponent(id)}`),
+  endOtherSessions: () => request<{ sessionsEnded: number }>('DELETE', '/me/sessions'),
+  resetPassword: (personId: string, password: string) =>
+    request<void>('POST', `/people/${encodeURIComponent(personId)}/password`, { password }),
+  setActive: (personId: string, active: boolean) =>
+    request<Person>('POST', `/people/${encodeURIComponent(personId)}/${active ? 'reactivate' : 'deactivate'}`, {}),
   audit: (query: { area?: string; before?: number }) => request<AuditPage>('GET', `/audit${queryString(query)}`),
   councilActions: (query: { status?: 'open' | 'done'; assignee?: 'me' }) =>
     request<CouncilAction[]>('GET', `/actions${queryString(query)}`),

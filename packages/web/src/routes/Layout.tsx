@@ -18,6 +18,7 @@ const NAV = [
   { to: '/network', key: 'nav.network' },
   { to: '/search', key: 'nav.search' },
   { to: '/audit', key: 'nav.audit', only: { type: 'audit' } },
+  { to: '/account', key: 'nav.account' },
 ] as const satisfies readonly { to: string; key: string; only?: Resource }[];
 
 export function Layout() {
@@ -54,9 +55,9 @@ export function Layout() {
           <Group wrap="nowrap" gap="sm">
             <ShellSearch />
             {me && (
-              <Text size="sm" data-testid="signed-in-as" visibleFrom="xs">
+              <Anchor component={Link} to="/account" size="sm" data-testid="signed-in-as" visibleFrom="xs">
                 {t('nav.signedInAs', { name: me.name })} · {t(`roles.${me.role}`)}
-              </Text>
+              </Anchor>
             )}
             <Button
               variant="default"

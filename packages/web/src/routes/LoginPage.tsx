@@ -25,9 +25,11 @@ export function LoginPage() {
   const error =
     login.error instanceof ApiError && login.error.status === 429
       ? t('login.rateLimited')
-      : login.error
-        ? t('login.failed')
-        : null;
+      : login.error instanceof ApiError && login.error.code === 'account_deactivated'
+        ? t('errors.codes.account_deactivated')
+        : login.error
+          ? t('login.failed')
+          : null;
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">

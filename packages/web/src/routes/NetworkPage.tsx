@@ -1,4 +1,4 @@
-import { type Me, type Person, ROLES, type Role } from '@council/shared';
+import { LIMITS, type Me, type Person, ROLES, type Role } from '@council/shared';
 import {
   Alert,
   Anchor,
@@ -11,6 +11,7 @@ import {
   Stack,
   Table,
   TagsInput,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -102,6 +103,7 @@ export function NetworkPage() {
                 <Table.Th scope="col">{t('network.organisation')}</Table.Th>
                 <Table.Th scope="col">{t('network.role')}</Table.Th>
                 <Table.Th scope="col">{t('network.competencies')}</Table.Th>
+                {isAdmin && <Table.Th scope="col">{t('network.account')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -109,6 +111,11 @@ export function NetworkPage() {
                 <Table.Tr key={p.id} id={`person-${p.id}`}>
                   <Table.Td>
                     {p.name}
+                    {p.deactivatedAt && (
+                      <Badge ml="xs" color="gray" variant="light">
+                        {t('network.deactivated')}
+                      </Badge>
+                    )}
                     <br />
                     <small>{p.title}</small>
                   </Table.Td>
@@ -138,6 +145,7 @@ export function NetworkPage() {
                       ))}
                     </Group>
                   </Table.Td>
+                  {isAdmin && <Table.Td>{p.id !== me?.id && <AccountActions person={p} />}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -166,6 +174,123 @@ function RoleSelect({ person }: { person: Person }) {
       data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
       error={setRole.error?.message}
     />
+  );
+}
+
+/** An admin's hold on someone's account: a new password, deactivation (confirmed) and reactivation. */
+function AccountActions({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<'deactivate' | 'password' | null>(null);
+  const [password, setPassword] = useState('');
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['people'] });
+  const setActive = useMutation({
+    mutationFn: (active: boolean) => api.setActive(person.id, active),
+    onSuccess: () => {
+      setDialog(null);
+      refresh();
+    },
+  });
+  const reset = useMutation({ mutationFn: () => api.resetPassword(person.id, password) });
+  const close = () => {
+    setDialog(null);
+    setPassword('');
+    reset.reset();
+    setActive.reset();
+  };
+  const name = { name: person.name };
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() => setDialog('password')}
+        aria-label={t('network.setPasswordNamed', name)}
+      >
+        {t('network.setPassword')}
+      </Button>
+      {person.deactivatedAt ? (
+        <Button
+          size="xs"
+          variant="default"
+          loading={setActive.isPending}
+          onClick={() => setActive.mutate(true)}
+          aria-label={t('network.reactivateNamed', name)}
+        >
+          {t('network.reactivate')}
+        </Button>
+      ) : (
+        <Button
+          size="xs"
+          color="red"
+          variant="light"
+          onClick={() => setDialog('deactivate')}
+          aria-label={t('network.deactivateNamed', name)}
+        >
+          {t('network.deactivate')}
+        </Button>
+      )}
+      {setActive.error && !dialog && (
+        <Text size="xs" c="red">
+          {errorText.message(setActive.error)}
+        </Text>
+      )}
+      <Modal opened={dialog === 'deactivate'} onClose={close} title={t('network.deactivateNamed', name)}>
+        <Stack>
+          <Text>{t('network.deactivateConfirm', name)}</Text>
+          {setActive.error && <Alert color="red">{errorText.message(setActive.error)}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('network.cancel')}
+            </Button>
+            <Button color="red" loading={setActive.isPending} onClick={() => setActive.mutate(false)}>
+              {t('network.deactivate')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'password'} onClose={close} title={t('network.setPasswordNamed', name)}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            reset.mutate();
+          }}
+        >
+          <Stack>
+            {reset.isSuccess ? (
+              <Alert color="green" role="status">
+                {t('network.passwordSet', name)}
+              </Alert>
+            ) : (
+              <>
+                <Text size="sm">{t('network.setPasswordIntro', name)}</Text>
+                {reset.error && <Alert color="red">{errorText.message(reset.error)}</Alert>}
+                <PasswordInput
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+                  label={t('network.password')}
+                  autoComplete="new-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={errorText.fields(reset.error).password}
+                />
+              </>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {reset.isSuccess ? t('app.close') : t('network.cancel')}
+              </Button>
+              {!reset.isSuccess && (
+                <Button type="submit" loading={reset.isPending} disabled={password.length < LIMITS.passwordMinLength}>
+                  {t('network.setPassword')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Group>
   );
 }
 

@@ -7,6 +7,7 @@ import { sql as updateLogByDocument } from './006_update_log_by_document.ts';
 import { sql as councilActions } from './007_council_actions.ts';
 import { sql as outbox } from './008_outbox.ts';
 import { sql as auditActorName } from './009_audit_actor_name.ts';
+import { sql as accountLifecycle } from './010_account_lifecycle.ts';
 
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 7, name: 'council actions', sql: councilActions },
   { version: 8, name: 'outbox', sql: outbox },
   { version: 9, name: 'audit actor name', sql: auditActorName },
+  { version: 10, name: 'account lifecycle', sql: accountLifecycle },
 ];

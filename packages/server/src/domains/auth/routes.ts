@@ -1,17 +1,25 @@
-import { LIMITS, LoginRequest } from '@council/shared';
-import { Router } from 'express';
-import { requireAuth } from '../../http/auth.ts';
+import { ChangePassword, LIMITS, LoginRequest } from '@council/shared';
+import { type Request, Router } from 'express';
+import { z } from 'zod';
+import { authorize, requireAuth } from '../../http/auth.ts';
+import { notFound } from '../../http/errors.ts';
 import { SESSION_COOKIE, tokenFromRequest } from '../../http/session.ts';
 import { parse } from '../../http/validate.ts';
 import { presentMe } from '../people/presenter.ts';
+import type { AccountService } from './accounts.ts';
 import type { AuthService } from './service.ts';
 
-export function authRoutes(auth: AuthService, secureCookies: boolean): Router {
+/** The signed-in person, asked of the policy as the editor of their own account. */
+function self(req: Request) {
+  return authorize(req, 'edit', { type: 'person', id: requireAuth(req).person.id });
+}
+
+export function authRoutes(auth: AuthService, accounts: AccountService, secureCookies: boolean): Router {
   const router = Router();
 
   router.post('/auth/login', async (req, res) => {
     const body = parse(LoginRequest, req.body);
-    const result = await auth.login(body, req.ip ?? 'unknown');
+    const result = await auth.login(body, req.ip ?? 'unknown', req.get('user-agent') ?? '');
     res.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -31,6 +39,31 @@ export function authRoutes(auth: AuthService, secureCookies: boolean): Router {
   router.get('/me', (req, res) => {
     const { person, actor } = requireAuth(req);
     res.json(presentMe(person, actor.groups));
+  });
+
+  /** Changing one's password ends every other session: whoever knew the old one is signed out. */
+  router.post('/me/password', async (req, res) => {
+    const { person, sessionId } = self(req);
+    const sessionsEnded = await accounts.changePassword(person, sessionId, parse(ChangePassword, req.body));
+    res.json({ sessionsEnded });
+  });
+
+  router.get('/me/sessions', async (req, res) => {
+    const { person, sessionId } = self(req);
+    res.json(await auth.sessionsOf(person.id, sessionId));
+  });
+
+  /** Signs out everywhere else. */
+  router.delete('/me/sessions', async (req, res) => {
+    const { person, sessionId } = self(req);
+    res.json({ sessionsEnded: await auth.endSessionsOf(person.id, sessionId) });
+  });
+
+  router.delete('/me/sessions/:id', async (req, res) => {
+    const { person } = self(req);
+    const id = parse(z.string().min(1).max(64), req.params.id);
+    if (!(await auth.endSession(person.id, id))) throw notFound('Session');
+    res.status(204).end();
   });
 
   return router;

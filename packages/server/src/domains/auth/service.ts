@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Actor, LIMITS, type LoginRequest, type Me } from '@council/shared';
+import { type Actor, LIMITS, type LoginRequest, type Me, type SessionInfo } from '@council/shared';
 import { HttpError, unauthenticated } from '../../http/errors.ts';
 import type { AuditRepo } from '../audit/repo.ts';
 import { presentMe } from '../people/presenter.ts';
@@ -35,6 +35,7 @@ export class AuthService {
   async login(
     { email, password }: LoginRequest,
     ip: string,
+    userAgent = '',
   ): Promise<{ user: Me; token: string; failedSignIns: number }> {
     const accountKey = email.toLowerCase();
     const here = `${accountKey}\u0000${ip}`;
@@ -61,11 +62,18 @@ export class AuthService {
       throw unauthenticated('Wrong email or password.');
     }
     this.perAccountAndIp.reset(here);
+    // Told only to whoever knows the password: to anyone else a deactivated account is a wrong guess.
+    if (found.person.deactivatedAt) {
+      throw new HttpError(403, 'account_deactivated', 'This account has been deactivated. Ask an administrator.');
+    }
     const failedSignIns = await this.audit.countSince(`person:${found.person.id}`, 'auth.failure', 'auth.login');
     await this.audit.record(found.person.id, 'auth.login', `person:${found.person.id}`, { ip });
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     await this.sessions.create(hashToken(token), {
+      id: randomBytes(12).toString('base64url'),
+      userAgent: userAgent.slice(0, 300),
+      ip,
       personId: found.person.id,
       createdAt: now,
       lastSeenAt: now,
@@ -87,7 +95,7 @@ export class AuthService {
     }
     if (now - session.lastSeenAt > TOUCH_EVERY_MS) await this.sessions.touch(tokenHash, now);
     const person = await this.people.byId(session.personId);
-    if (!person) return null;
+    if (!person || person.deactivatedAt) return null;
     return { person, actor: await this.actorFor(person), sessionId: tokenHash };
   }
 
@@ -122,8 +130,38 @@ export class AuthService {
 
   /** Ends the session; `onSessionEnded` closes its live connections, which were authorised when they opened. */
   async logout(token: string | undefined): Promise<void> {
-    if (!token) return;
-    const sessionId = hashToken(token);
+    if (token) await this.end(hashToken(token));
+  }
+
+  /** The person's sessions, marking the one `currentSessionId` names. */
+  async sessionsOf(personId: string, currentSessionId: string): Promise<SessionInfo[]> {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return (await this.sessions.ofPerson(personId)).map((s) => ({
+      id: s.id,
+      createdAt: iso(s.createdAt),
+      lastSeenAt: iso(s.lastSeenAt),
+      expiresAt: iso(s.expiresAt),
+      userAgent: s.userAgent,
+      ip: s.ip,
+      current: s.tokenHash === currentSessionId,
+    }));
+  }
+
+  /** Ends one of the person's sessions by its public id; false when they have no such session. */
+  async endSession(personId: string, id: string): Promise<boolean> {
+    const session = (await this.sessions.ofPerson(personId)).find((s) => s.id === id);
+    if (session) await this.end(session.tokenHash);
+    return session !== undefined;
+  }
+
+  /** Ends every session of the person but `exceptSessionId`; returns how many ended. */
+  async endSessionsOf(personId: string, exceptSessionId?: string): Promise<number> {
+    const ending = (await this.sessions.ofPerson(personId)).filter((s) => s.tokenHash !== exceptSessionId);
+    for (const s of ending) await this.end(s.tokenHash);
+    return ending.length;
+  }
+
+  private async end(sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
     this.onSessionEnded(sessionId);
   }

@@ -11,6 +11,7 @@ export function presentPerson(row: PersonRow): Person {
     title: row.title,
     competencies: row.competencies,
     locale: row.locale,
+    deactivatedAt: row.deactivatedAt,
   };
 }
 

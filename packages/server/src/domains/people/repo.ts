@@ -10,6 +10,8 @@ export interface PersonRow {
   title: string;
   competencies: string[];
   locale: Locale;
+  /** When an admin deactivated the person; null while they may sign in. */
+  deactivatedAt: string | null;
 }
 
 interface RawPerson extends Omit<PersonRow, 'competencies'> {
@@ -17,7 +19,8 @@ interface RawPerson extends Omit<PersonRow, 'competencies'> {
   password_hash: string;
 }
 
-const COLUMNS = 'id, email, name, role, organisation, title, competencies, locale, password_hash';
+const COLUMNS =
+  'id, email, name, role, organisation, title, competencies, locale, deactivated_at AS deactivatedAt, password_hash';
 const toRow = ({ password_hash: _hash, competencies, ...rest }: RawPerson): PersonRow => ({
   ...rest,
   competencies: JSON.parse(competencies) as string[],
@@ -43,7 +46,7 @@ export class PeopleRepo {
       .map(toRow);
   }
 
-  async create(person: PersonRow, passwordHash: string): Promise<void> {
+  async create(person: Omit<PersonRow, 'deactivatedAt'>, passwordHash: string): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO people (id, email, name, role, organisation, title, competencies, locale, password_hash, created_at)
@@ -76,6 +79,11 @@ export class PeopleRepo {
 
   async setPassword(id: string, passwordHash: string): Promise<boolean> {
     return this.db.prepare('UPDATE people SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes > 0;
+  }
+
+  /** Deactivates the person at `at`, or reactivates them with null. */
+  async setDeactivated(id: string, at: string | null): Promise<void> {
+    this.db.prepare('UPDATE people SET deactivated_at = ? WHERE id = ?').run(at, id);
   }
 
   async emailExists(email: string): Promise<boolean> {

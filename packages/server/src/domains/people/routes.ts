@@ -1,9 +1,10 @@
-import { type Actor, Id, PeopleQuery, SetRole, UpdateProfile } from '@council/shared';
+import { type Actor, can, Id, PeopleQuery, ResetPassword, SetRole, UpdateProfile } from '@council/shared';
 import { Router } from 'express';
 import { authorize, requireAuth } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import type { AuditRepo } from '../audit/repo.ts';
+import type { AccountService } from '../auth/accounts.ts';
 import { presentMe, presentPerson } from './presenter.ts';
 import type { PeopleRepo } from './repo.ts';
 import type { PeopleService } from './service.ts';
@@ -11,6 +12,7 @@ import type { PeopleService } from './service.ts';
 export function peopleRoutes(
   people: PeopleRepo,
   service: PeopleService,
+  accounts: AccountService,
   audit: AuditRepo,
   onChanged: () => void,
   visibleGroupIds: (actor: Actor) => Promise<string[]>,
@@ -36,8 +38,10 @@ export function peopleRoutes(
     // Each person's groups, limited to the groups the reader may see (closed groups stay private).
     const memberships = await people.memberships();
     const visible = new Set(await visibleGroupIds(actor));
+    // Deactivated people have left the network; only those who manage people still list them.
+    const listed = can(actor, 'manage', { type: 'people' }) ? found : found.filter((p) => !p.deactivatedAt);
     res.json(
-      found.map((p) => ({
+      listed.map((p) => ({
         ...presentPerson(p),
         groupNames: (memberships.get(p.id) ?? []).filter((g) => visible.has(g.id)),
       })),
@@ -71,6 +75,24 @@ export function peopleRoutes(
     await audit.record(actor.id, 'person.role', `person:${id}`, { from: before.role, to: role });
     await onAccessChanged(id);
     res.json(presentPerson({ ...before, role }));
+  });
+
+  /** Sets someone's password; every session of theirs ends, so whoever had the old one is out. */
+  router.post('/people/:id/password', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    const { password } = parse(ResetPassword, req.body);
+    await accounts.resetPassword(actor.id, parse(Id, req.params.id), password);
+    res.status(204).end();
+  });
+
+  router.post('/people/:id/deactivate', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    res.json(presentPerson(await accounts.deactivate(actor.id, parse(Id, req.params.id))));
+  });
+
+  router.post('/people/:id/reactivate', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    res.json(presentPerson(await accounts.reactivate(actor.id, parse(Id, req.params.id))));
   });
 
   return router;

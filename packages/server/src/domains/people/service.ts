@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CreatePerson } from '@council/shared';
-import { conflict, notFound } from '../../http/errors.ts';
+import { conflict } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PeopleRepo, PersonRow } from './repo.ts';
@@ -16,6 +16,7 @@ export class PeopleService {
     const data = parse(CreatePerson, input);
     if (await this.people.emailExists(data.email)) throw conflict(`Someone with the email ${data.email} exists.`);
     const person: PersonRow = {
+      deactivatedAt: null,
       id,
       email: data.email,
       name: data.name,
@@ -28,12 +29,5 @@ export class PeopleService {
     await this.people.create(person, await hashPassword(data.password));
     this.onCreated();
     return person;
-  }
-
-  async resetPassword(email: string, password: string): Promise<void> {
-    const data = parse(CreatePerson.pick({ email: true, password: true }), { email, password });
-    const found = await this.people.credentialsByEmail(data.email);
-    if (!found) throw notFound('Person');
-    await this.people.setPassword(found.person.id, await hashPassword(data.password));
   }
 }
