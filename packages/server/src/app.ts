@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { addTask, docNames, LIMITS } from '@council/shared';
+import { addTask, can, docNames, LIMITS } from '@council/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import express from 'express';
 import helmet from 'helmet';
@@ -71,6 +71,8 @@ export interface ServerOptions {
    * log costs (bench/sync); nothing else sets it.
    */
   durableLog?: boolean;
+  /** Where the log goes instead of standard output: tests read it. */
+  logDestination?: { write(line: string): void };
 }
 
 /** How often live connections are checked against their sessions (expiry, and marking them as in use). */
@@ -79,7 +81,7 @@ const SESSION_SWEEP_MS = 60_000;
 const OUTSIDE_CHANGES_MS = 1_000;
 
 export function createCouncilServer(config: Config, options: ServerOptions = {}): CouncilServer {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logDestination);
   const db = openDatabase(config.databaseFile);
   const repos = createRepos(db);
   // The collaboration server needs auth and is created below; sign-out reaches it through this late-bound hook.
@@ -170,11 +172,16 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   });
   api.use(originCheck(config.allowedOrigins));
   api.use(authenticate(auth));
-  api.get('/health', (_req, res) => {
+  api.get('/health', (req, res) => {
     // Unhealthy while documents cannot be stored: edits are then refused, not acknowledged.
     const failure = store.writeFailure();
     if (failure) {
       res.status(503).json({ ok: false, reason: `cannot store changes: ${failure.error}`, since: failure.since });
+      return;
+    }
+    // How busy the server is tells an attacker when a meeting is on: the counts are for admins.
+    if (!can(req.auth?.actor, 'read', { type: 'server' })) {
+      res.json({ ok: true });
       return;
     }
     res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
@@ -184,7 +191,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     res.json(openApi);
   });
   const accounts = new AccountService(repos.people, repos.audit, auth);
-  api.use(authRoutes(auth, accounts, config.production));
+  api.use(authRoutes(auth, accounts, config.production, logger));
   const reindexPeople = () => indexPeople(db);
   api.use(
     peopleRoutes(

@@ -25,7 +25,9 @@ export type Resource =
   | { type: 'councilAction'; assigneeId: string | null }
   | { type: 'people' }
   | { type: 'person'; id: string }
-  | { type: 'audit' };
+  | { type: 'audit' }
+  /** The running server's load: documents and connections open. */
+  | { type: 'server' };
 
 export type Action =
   | 'read'
@@ -89,6 +91,7 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
   people: { read: signedIn, create: isAnyOf('admin'), manage: isAnyOf('admin') },
   person: { read: signedIn, edit: (a, p) => a.id === p.id || a.role === 'admin' },
   audit: { read: chairOrSecretary },
+  server: { read: isAnyOf('admin') },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

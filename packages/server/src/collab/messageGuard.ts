@@ -3,7 +3,20 @@ import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-const LAST_KNOWN_TYPE = MessageType.Pong;
+/**
+ * What a provider sends. The other types (BroadcastStateless, SyncStatus, Ping, Pong) go from the
+ * server to clients, or between servers; Hocuspocus throws, with a stack trace in the log, on each
+ * one a client sends, so they are refused here instead.
+ */
+const FROM_CLIENTS = new Set<number>([
+  MessageType.Sync,
+  MessageType.Awareness,
+  MessageType.Auth,
+  MessageType.QueryAwareness,
+  MessageType.SyncReply,
+  MessageType.Stateless,
+  MessageType.CLOSE,
+]);
 
 function checkSync(decoder: decoding.Decoder): void {
   const step = decoding.readVarUint(decoder);
@@ -42,7 +55,7 @@ export function malformedFrame(frame: Uint8Array): string | null {
       if (type === MessageType.Auth) decoding.readVarUint(decoder);
       decoding.readVarString(decoder);
       return null; // Hocuspocus reads no further; a newer provider may send more
-    } else if (type > LAST_KNOWN_TYPE) return `Unknown message type ${type}`;
+    } else if (!FROM_CLIENTS.has(type)) return `Message type ${type} is not sent by clients`;
     else return null;
     return decoding.hasContent(decoder) ? 'Trailing bytes after the message' : null;
   } catch (error) {

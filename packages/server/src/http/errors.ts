@@ -51,6 +51,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
       error = new HttpError(500, 'internal', 'Something went wrong on the server.');
     }
+    // Refusals leave a trace for whoever looks into an attack: who, from where, asking what.
+    if (error.status === 403 || error.status === 429 || (error.status === 401 && req.path === '/auth/login')) {
+      logger.warn(
+        {
+          status: error.status,
+          code: error.code,
+          method: req.method,
+          path: req.path,
+          personId: req.auth?.person.id,
+          email: req.path === '/auth/login' ? String(req.body?.email ?? '').slice(0, 320) : undefined,
+          ip: req.ip,
+        },
+        error.status === 401 ? 'sign-in refused' : 'request refused',
+      );
+    }
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.issues) body.error.issues = error.issues;
     res.status(error.status).set(error.headers).json(body);

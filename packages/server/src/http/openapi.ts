@@ -60,7 +60,12 @@ interface Operation {
 
 /** Every route of /api with the shared zod schemas it validates against; the OpenAPI document is built from this. */
 const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/api/health', summary: 'Liveness', response: z.object({ ok: z.literal(true) }) },
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness; the counts for admins only',
+    response: z.object({ ok: z.literal(true), documents: z.number().optional(), connections: z.number().optional() }),
+  },
   { method: 'post', path: '/api/auth/login', summary: 'Sign in', body: LoginRequest, response: LoginResponse },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', status: 204 },
   { method: 'get', path: '/api/me', summary: 'The signed-in person', response: Me },

@@ -5,7 +5,7 @@ import type { Role } from '@council/shared';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { type CouncilServer, createCouncilServer } from '../app.ts';
+import { type CouncilServer, createCouncilServer, type ServerOptions } from '../app.ts';
 import { configFromEnv } from '../config.ts';
 import { Factory } from './factories.ts';
 
@@ -35,13 +35,17 @@ export async function startTestServer(
   databaseFile = tempDatabaseFile(),
   webDist: string | null = null,
   env: Record<string, string> = {},
+  options: ServerOptions = {},
 ): Promise<TestServer> {
-  const council = createCouncilServer({
-    ...configFromEnv({ LOG_LEVEL: 'silent', ...env }),
-    databaseFile,
-    webDist,
-    seedDemo: false,
-  });
+  const council = createCouncilServer(
+    {
+      ...configFromEnv({ LOG_LEVEL: 'silent', ...env }),
+      databaseFile,
+      webDist,
+      seedDemo: false,
+    },
+    options,
+  );
   const port = await council.listen(0);
   const url = `http://127.0.0.1:${port}`;
   const factory = new Factory(council.db);

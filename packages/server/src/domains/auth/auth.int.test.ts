@@ -182,3 +182,48 @@ describe('failed sign-ins', () => {
     db.close();
   });
 });
+
+describe('the security log', () => {
+  it('notes sign-ins, refused sign-ins and refused requests, with who and from where', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logged = await startTestServer(
+      undefined,
+      null,
+      { LOG_LEVEL: 'info' },
+      { logDestination: { write: (line) => void lines.push(JSON.parse(line)) } },
+    );
+    try {
+      const person = await logged.factory.person({ role: 'observer' });
+      await logged.api('POST', '/api/auth/login', { body: { email: person.email, password: 'forkert-gæt' } });
+      const { body } = await logged.api('POST', '/api/auth/login', {
+        body: { email: person.email, password: person.password },
+      });
+      await logged.api('POST', '/api/meetings', { token: body.token, body: {} });
+      expect(lines).toContainEqual(
+        expect.objectContaining({ msg: 'sign-in refused', status: 401, email: person.email, ip: expect.any(String) }),
+      );
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'signed in', personId: person.id }));
+      expect(lines).toContainEqual(
+        expect.objectContaining({ msg: 'request refused', status: 403, path: '/meetings', personId: person.id }),
+      );
+      expect(JSON.stringify(lines)).not.toContain('forkert-gæt');
+    } finally {
+      await logged.stop();
+    }
+  });
+});
+
+describe('health', () => {
+  it('tells everyone whether the server is up, and only admins how many documents and connections it holds', async () => {
+    const anyone = await server.api('GET', '/api/health');
+    expect(anyone.body).toEqual({ ok: true });
+    const member = await server.signIn('council_member');
+    expect((await server.api('GET', '/api/health', { token: member.token })).body).toEqual({ ok: true });
+    const admin = await server.signIn('admin');
+    expect((await server.api('GET', '/api/health', { token: admin.token })).body).toEqual({
+      ok: true,
+      documents: expect.any(Number),
+      connections: expect.any(Number),
+    });
+  });
+});

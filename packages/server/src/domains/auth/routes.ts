@@ -5,6 +5,7 @@ import { authorize, requireAuth } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { SESSION_COOKIE, tokenFromRequest } from '../../http/session.ts';
 import { parse } from '../../http/validate.ts';
+import type { Logger } from '../../logger.ts';
 import { presentMe } from '../people/presenter.ts';
 import type { AccountService } from './accounts.ts';
 import type { AuthService } from './service.ts';
@@ -14,12 +15,18 @@ function self(req: Request) {
   return authorize(req, 'edit', { type: 'person', id: requireAuth(req).person.id });
 }
 
-export function authRoutes(auth: AuthService, accounts: AccountService, secureCookies: boolean): Router {
+export function authRoutes(
+  auth: AuthService,
+  accounts: AccountService,
+  secureCookies: boolean,
+  logger: Logger,
+): Router {
   const router = Router();
 
   router.post('/auth/login', async (req, res) => {
     const body = parse(LoginRequest, req.body);
     const result = await auth.login(body, req.ip ?? 'unknown', req.get('user-agent') ?? '');
+    logger.info({ personId: result.user.id, ip: req.ip }, 'signed in');
     res.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
