@@ -42,7 +42,7 @@ import { searchRoutes } from './domains/search/routes.ts';
 import { authenticate } from './http/auth.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { openApiDocument, servedRoutes } from './http/openapi.ts';
-import { isAllowedOrigin, originCheck } from './http/origin.ts';
+import { hostCheck, isAllowedHost, isAllowedOrigin, originCheck } from './http/origin.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Outbox } from './outbox/Outbox.ts';
 
@@ -143,6 +143,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(hostCheck(config));
   app.use(
     helmet({
       strictTransportSecurity: config.production,
@@ -170,7 +171,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(originCheck(config.allowedOrigins));
+  api.use(originCheck(config));
   api.use(authenticate(auth));
   api.get('/health', (req, res) => {
     // Unhealthy while documents cannot be stored: edits are then refused, not acknowledged.
@@ -204,7 +205,9 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       (personId) => live.refreshPerson(personId),
     ),
   );
-  api.use(meetingRoutes(meetingsService, repos));
+  // Absolute links name the public URL, never the Host a request came with.
+  let ownUrl = config.publicUrl ?? 'http://localhost';
+  api.use(meetingRoutes(meetingsService, repos, () => ownUrl));
   api.use(decisionRoutes(repos.decisions));
   api.use(councilActionRoutes(db, repos.councilActions, repos.audit));
   api.use(auditRoutes(repos.audit));
@@ -228,7 +231,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/collab' || !isAllowedOrigin(req, config.allowedOrigins)) {
+    if (url.pathname !== '/collab' || !isAllowedHost(req, config) || !isAllowedOrigin(req, config)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -271,7 +274,12 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+        httpServer.listen(port, host, () => {
+          const listening = (httpServer.address() as AddressInfo).port;
+          const name = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+          ownUrl = config.publicUrl ?? `http://${name}:${listening}`;
+          resolve(listening);
+        });
       });
     },
     async settle() {

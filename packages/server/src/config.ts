@@ -10,6 +10,14 @@ export interface Config {
   seedDemo: boolean;
   /** Extra origins allowed to make state-changing requests besides the server's own. */
   allowedOrigins: string[];
+  /**
+   * Where people reach Council (`https://raad.example.dk`): the origin browsers must send, the
+   * host they must ask for, and the base of every absolute link (calendars, mail). Unset, the
+   * server is its own public URL, as it listens (development and the demo).
+   */
+  publicUrl: string | null;
+  /** Host names besides the public URL's (and loopback) that requests may name: against DNS rebinding. */
+  allowedHosts: string[];
   /** Directory of the built web app, served at `/`; absent in API-only tests. */
   webDist: string | null;
   logLevel: string;
@@ -35,6 +43,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     seedDemo: !production && env.COUNCIL_DEMO !== '0',
     allowedOrigins: (env.COUNCIL_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+    publicUrl: publicUrlFrom(env.COUNCIL_PUBLIC_URL, production),
+    allowedHosts: (env.COUNCIL_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     webDist: env.COUNCIL_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? (env.VITEST ? 'silent' : 'info'),
     documentGraceMs: Number(env.COUNCIL_DOCUMENT_GRACE_MS ?? 30_000),
@@ -44,3 +57,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxDocumentBytes: Number(env.COUNCIL_MAX_DOCUMENT_KB ?? 16 * 1024) * 1024,
   };
 }
+
+/** The public URL's origin; in production it is https unless it is this machine (main.ts requires it there). */
+function publicUrlFrom(value: string | undefined, production: boolean): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`COUNCIL_PUBLIC_URL is not a URL: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error('COUNCIL_PUBLIC_URL must be http or https');
+  if (production && url.protocol !== 'https:' && !isLoopback(url.hostname)) {
+    throw new Error('COUNCIL_PUBLIC_URL must be https in production');
+  }
+  return url.origin;
+}
+
+export const isLoopback = (hostname: string) => ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname);

@@ -3,6 +3,9 @@ import { configFromEnv } from './config.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
 const config = configFromEnv();
+if (config.production && !config.publicUrl) {
+  throw new Error('Set COUNCIL_PUBLIC_URL to the address people use, e.g. https://raad.example.dk');
+}
 const council = createCouncilServer(config);
 
 if (config.seedDemo) {

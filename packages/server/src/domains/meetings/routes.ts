@@ -8,7 +8,7 @@ import {
   TransitionRequest,
   UpdateMeeting,
 } from '@council/shared';
-import { type Request, Router } from 'express';
+import { Router } from 'express';
 import { authorize } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
@@ -17,7 +17,12 @@ import { meetingsCalendar } from './calendar.ts';
 import { presentMeeting } from './presenter.ts';
 import type { MeetingsService } from './service.ts';
 
-export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
+export function meetingRoutes(
+  service: MeetingsService,
+  repos: Repos,
+  /** The base of the calendars' links: the public URL. */
+  publicUrl: () => string,
+): Router {
   const router = Router();
 
   router.get('/meetings', async (req, res) => {
@@ -34,10 +39,7 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
     const visible = (await repos.meetings.list()).filter((m) =>
       can(actor, 'read', { type: 'meeting', status: m.status }),
     );
-    res
-      .type('text/calendar; charset=utf-8')
-      .attachment('raadsmoeder.ics')
-      .send(meetingsCalendar(visible, baseUrl(req)));
+    res.type('text/calendar; charset=utf-8').attachment('raadsmoeder.ics').send(meetingsCalendar(visible, publicUrl()));
   });
 
   router.post('/meetings', async (req, res) => {
@@ -73,7 +75,7 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
     res
       .type('text/calendar; charset=utf-8')
       .attachment(`${meeting.id}.ics`)
-      .send(meetingsCalendar([meeting], baseUrl(req)));
+      .send(meetingsCalendar([meeting], publicUrl()));
   });
 
   router.get('/meetings/:id/approval', async (req, res) => {
@@ -108,5 +110,3 @@ export function meetingRoutes(service: MeetingsService, repos: Repos): Router {
 
   return router;
 }
-
-const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;
