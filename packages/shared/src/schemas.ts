@@ -209,6 +209,20 @@ export const DecisionQuery = z.object({
 });
 export type DecisionQuery = z.infer<typeof DecisionQuery>;
 
+/**
+ * The CSV exports' two shapes: `csv` (the default) is RFC 4180 with `,`, English column names and the
+ * stored status values; `excel-da` is for Excel set to Danish, which splits on `;` and reads `,` as the
+ * decimal mark: `;` between cells, Danish headings and status words, decimal commas. Dates stay ISO.
+ */
+export const CSV_FORMATS = ['csv', 'excel-da'] as const;
+export const CsvFormat = z.enum(CSV_FORMATS);
+export type CsvFormat = z.infer<typeof CsvFormat>;
+export const CsvExportQuery = z.object({
+  format: CsvFormat.default('csv').describe(
+    "'csv': `,`, English headings; 'excel-da': `;`, Danish headings, status words and decimal commas",
+  ),
+});
+
 export const DecisionPage = z.object({ items: z.array(DecisionRecord), nextCursor: z.string().nullable() });
 export type DecisionPage = z.infer<typeof DecisionPage>;
 

@@ -10,6 +10,7 @@ import {
   CreateMeeting,
   CreatePerson,
   CreatePlan,
+  CsvExportQuery,
   DecisionDetail,
   DecisionPage,
   DecisionQuery,
@@ -181,7 +182,12 @@ const OPERATIONS: Operation[] = [
     response: z.array(z.object({ year: z.number(), count: z.number() })),
   },
   { method: 'get', path: '/api/decisions.json', summary: 'The register as JSON (open data)' },
-  { method: 'get', path: '/api/decisions.csv', summary: 'The register as CSV (open data)' },
+  {
+    method: 'get',
+    path: '/api/decisions.csv',
+    summary: 'The register as CSV (open data); `format=excel-da` for Danish Excel',
+    query: CsvExportQuery,
+  },
   { method: 'get', path: '/api/decisions/{number}', summary: 'One decision', response: DecisionDetail },
   {
     method: 'get',
@@ -270,7 +276,12 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/plans', summary: 'Action plans', response: z.array(Plan) },
   { method: 'post', path: '/api/plans', summary: 'Create an action plan', body: CreatePlan, status: 201 },
   { method: 'get', path: '/api/plans/{id}', summary: 'One action plan', response: Plan },
-  { method: 'get', path: '/api/plans/{id}/export.csv', summary: 'The plan as CSV' },
+  {
+    method: 'get',
+    path: '/api/plans/{id}/export.csv',
+    summary: 'The plan as CSV; `format=excel-da` for Danish Excel',
+    query: CsvExportQuery,
+  },
   {
     method: 'patch',
     path: '/api/plans/{id}/initiatives/{initiativeId}',

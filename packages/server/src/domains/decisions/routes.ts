@@ -1,9 +1,38 @@
-import { can, DecisionNumber, DecisionQuery, mayReadConfidential } from '@council/shared';
+import {
+  CsvExportQuery,
+  can,
+  DecisionNumber,
+  DecisionQuery,
+  type DecisionRecord,
+  mayReadConfidential,
+  messages,
+} from '@council/shared';
 import { Router } from 'express';
 import { authorize } from '../../http/auth.ts';
+import { type CsvColumn, sendCsv } from '../../http/csv.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import type { DecisionsRepo } from './repo.ts';
+
+const { exports, decisions: words } = messages.da;
+const da = exports.decisions;
+
+/** The register's CSV columns; for Danish Excel the headings and status words are Danish. */
+const DECISION_COLUMNS: CsvColumn<DecisionRecord>[] = [
+  { name: 'number', da: da.number, value: (d) => d.number ?? '' },
+  {
+    name: 'status',
+    da: da.status,
+    value: (d, format) => (format === 'excel-da' ? words.statuses[d.status] : d.status),
+  },
+  { name: 'decided_on', da: da.decidedOn, value: (d) => d.decidedOn },
+  { name: 'title', da: da.title, value: (d) => d.title },
+  { name: 'text', da: da.text, value: (d) => d.text },
+  { name: 'tags', da: da.tags, value: (d) => d.tags.join(';') },
+  { name: 'supersedes', da: da.supersedes, value: (d) => d.supersedes.join(';') },
+  { name: 'meeting_id', da: da.meetingId, value: (d) => d.meetingId },
+  { name: 'meeting_title', da: da.meetingTitle, value: (d) => d.meetingTitle },
+];
 
 export function decisionRoutes(decisions: DecisionsRepo): Router {
   const router = Router();
@@ -21,39 +50,15 @@ export function decisionRoutes(decisions: DecisionsRepo): Router {
   });
 
   /** Open data: the whole register the reader may see, as JSON or CSV. */
-  router.get(['/decisions.json', '/decisions.csv'], async (req, res) => {
+  router.get('/decisions.json', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'decisions' });
-    const all = await decisions.all(mayReadConfidential(actor));
-    if (req.path.endsWith('.json')) {
-      res.attachment('beslutninger.json').json(all);
-      return;
-    }
-    const header = [
-      'number',
-      'status',
-      'decided_on',
-      'title',
-      'text',
-      'tags',
-      'supersedes',
-      'meeting_id',
-      'meeting_title',
-    ];
-    const rows = all.map((d) => [
-      d.number ?? '',
-      d.status,
-      d.decidedOn,
-      d.title,
-      d.text,
-      d.tags.join(';'),
-      d.supersedes.join(';'),
-      d.meetingId,
-      d.meetingTitle,
-    ]);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment('beslutninger.csv')
-      .send(`\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
+    res.attachment('beslutninger.json').json(await decisions.all(mayReadConfidential(actor)));
+  });
+
+  router.get('/decisions.csv', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'decisions' });
+    const { format } = parse(CsvExportQuery, req.query);
+    sendCsv(res, 'beslutninger.csv', format, DECISION_COLUMNS, await decisions.all(mayReadConfidential(actor)));
   });
 
   router.get('/decisions/:number', async (req, res) => {
@@ -68,10 +73,4 @@ export function decisionRoutes(decisions: DecisionsRepo): Router {
   });
 
   return router;
-}
-
-/** RFC 4180 quoting; a leading =, +, - or @ is defused so that spreadsheets do not run it as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

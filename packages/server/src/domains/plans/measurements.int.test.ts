@@ -131,12 +131,12 @@ describe('measurements', () => {
     const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toContain(
-      'initiative_id,initiative,theme,status,owner_group,start,end,indicator,unit,baseline,target,date,value',
+      '"initiative_id","initiative","theme","status","owner_group","start","end","indicator","unit","baseline","target","date","value"',
     );
     expect(
       lines.some((l) =>
         l.startsWith(
-          'ini1,Fælles beskedfordeler,Data,active,Testgruppe,2026-01-01,2027-12-31,Kommuner tilsluttet,kommuner,0,98,2026-03-31,6',
+          '"ini1","Fælles beskedfordeler","Data","active","Testgruppe","2026-01-01","2027-12-31","Kommuner tilsluttet","kommuner","0","98","2026-03-31","6"',
         ),
       ),
     ).toBe(true);

@@ -1,26 +1,34 @@
-import { CreatePlan, Id, NewMeasurement, UpdateInitiative } from '@council/shared';
+import { CreatePlan, CsvExportQuery, Id, messages, NewMeasurement, UpdateInitiative } from '@council/shared';
 import { Router } from 'express';
 import { authorize } from '../../http/auth.ts';
+import { type CsvColumn, sendCsv } from '../../http/csv.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
-import { csvCell } from '../decisions/routes.ts';
 import type { PlansRepo } from './repo.ts';
-import type { PlansService } from './service.ts';
+import type { PlanExportRow, PlansService } from './service.ts';
 
-const CSV_HEADER = [
-  'initiative_id',
-  'initiative',
-  'theme',
-  'status',
-  'owner_group',
-  'start',
-  'end',
-  'indicator',
-  'unit',
-  'baseline',
-  'target',
-  'date',
-  'value',
+const { exports, plan: words } = messages.da;
+const da = exports.plan;
+
+/** The plan's CSV columns; for Danish Excel the headings and status words are Danish. */
+const PLAN_COLUMNS: CsvColumn<PlanExportRow>[] = [
+  { name: 'initiative_id', da: da.initiativeId, value: (r) => r.initiativeId },
+  { name: 'initiative', da: da.initiative, value: (r) => r.initiative },
+  { name: 'theme', da: da.theme, value: (r) => r.theme },
+  {
+    name: 'status',
+    da: da.status,
+    value: (r, format) => (format === 'excel-da' ? words.statuses[r.status] : r.status),
+  },
+  { name: 'owner_group', da: da.ownerGroup, value: (r) => r.ownerGroup },
+  { name: 'start', da: da.start, value: (r) => r.start },
+  { name: 'end', da: da.end, value: (r) => r.end },
+  { name: 'indicator', da: da.indicator, value: (r) => r.indicator },
+  { name: 'unit', da: da.unit, value: (r) => r.unit },
+  { name: 'baseline', da: da.baseline, value: (r) => r.baseline },
+  { name: 'target', da: da.target, value: (r) => r.target },
+  { name: 'date', da: da.date, value: (r) => r.date },
+  { name: 'value', da: da.value, value: (r) => r.value },
 ];
 
 export function planRoutes(plans: PlansRepo, service: PlansService): Router {
@@ -56,11 +64,9 @@ export function planRoutes(plans: PlansRepo, service: PlansService): Router {
 
   router.get('/plans/:id/export.csv', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'plans' });
-    const rows = await service.csvRows(actor, parse(Id, req.params.id));
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment('handlingsplan.csv')
-      .send(`\uFEFF${[CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
+    const id = parse(Id, req.params.id);
+    const { format } = parse(CsvExportQuery, req.query);
+    sendCsv(res, 'handlingsplan.csv', format, PLAN_COLUMNS, await service.exportRows(actor, id));
   });
 
   router.post('/plans/:id/initiatives/:initiativeId/indicators/:indicatorId/measurements', async (req, res) => {

@@ -5,6 +5,7 @@ import {
   type CreatePlan,
   can,
   docNames,
+  type INITIATIVE_STATUSES,
   type NewMeasurement,
   readInitiative,
   readInitiatives,
@@ -94,7 +95,8 @@ export class PlansService {
   }
 
   /** The plan as rows: one per measurement, or per indicator without any, or per initiative without indicators. */
-  async csvRows(actor: Actor, planId: string): Promise<string[][]> {
+  /** The plan's export rows: one per measurement, or per indicator or initiative without any. */
+  async exportRows(actor: Actor, planId: string): Promise<PlanExportRow[]> {
     if (!(await this.repos.plans.exists(planId))) throw notFound('Plan');
     // Only groups the reader may see are named: a closed group's name is not the network's to read.
     const groups = new Map(
@@ -103,23 +105,42 @@ export class PlansService {
         .map((g) => [g.id, g.name]),
     );
     return this.live.read(docNames.plan(planId), (doc) =>
-      readInitiatives(doc).flatMap((initiative) => {
-        const base = [
-          initiative.id,
-          initiative.title,
-          initiative.theme,
-          initiative.status,
-          groups.get(initiative.ownerGroupId ?? '') ?? '',
-          initiative.startDate ?? '',
-          initiative.endDate ?? '',
-        ];
-        if (initiative.indicators.length === 0) return [[...base, '', '', '', '', '', '']];
-        return initiative.indicators.flatMap((ind) => {
-          const head = [...base, ind.name, ind.unit, String(ind.baseline), String(ind.target)];
-          if (ind.measurements.length === 0) return [[...head, '', '']];
-          return ind.measurements.map((m) => [...head, m.date, String(m.value)]);
+      readInitiatives(doc).flatMap((initiative): PlanExportRow[] => {
+        const base = {
+          initiativeId: initiative.id,
+          initiative: initiative.title,
+          theme: initiative.theme,
+          status: initiative.status,
+          ownerGroup: groups.get(initiative.ownerGroupId ?? '') ?? '',
+          start: initiative.startDate ?? '',
+          end: initiative.endDate ?? '',
+        };
+        const none = { indicator: '', unit: '', baseline: '', target: '', date: '', value: '' } as const;
+        if (initiative.indicators.length === 0) return [{ ...base, ...none }];
+        return initiative.indicators.flatMap((ind): PlanExportRow[] => {
+          const head = { ...base, indicator: ind.name, unit: ind.unit, baseline: ind.baseline, target: ind.target };
+          if (ind.measurements.length === 0) return [{ ...head, date: '', value: '' }];
+          return ind.measurements.map((m) => ({ ...head, date: m.date, value: m.value }));
         });
       }),
     );
   }
+}
+
+/** One row of a plan's export: an initiative, one of its indicators and one measurement, blank where none. */
+export interface PlanExportRow {
+  initiativeId: string;
+  initiative: string;
+  theme: string;
+  status: (typeof INITIATIVE_STATUSES)[number];
+  /** Empty where the reader may not see the owning group. */
+  ownerGroup: string;
+  start: string;
+  end: string;
+  indicator: string;
+  unit: string;
+  baseline: number | '';
+  target: number | '';
+  date: string;
+  value: number | '';
 }

@@ -311,7 +311,7 @@ describe('decision register', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so that Excel reads UTF-8
     const text = bytes.toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFFnumber,status,decided_on,title,text,tags,supersedes,meeting_id,meeting_title',
+      '\uFEFF"number","status","decided_on","title","text","tags","supersedes","meeting_id","meeting_title"',
     );
     expect(text).toContain(`"'=HYPERLINK(""x"") Cloud først"`);
     expect(text).not.toContain('Fortroligt');
