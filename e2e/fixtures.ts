@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startTestServer, type TestServer } from '@council/server/testing';
 import type { Role } from '@council/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const webDist = path.resolve(import.meta.dirname, '../packages/web/dist');
@@ -21,6 +22,13 @@ export interface SignedInUser {
   name: string;
   /** Errors the page threw or logged: a test ends by asserting there were none. */
   errors: string[];
+}
+
+/** Clicks a download link as a person would and returns the file the browser saved, with its name. */
+export async function download(page: Page, link: Locator): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const saved = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(saved, 'utf8') };
 }
 
 /** A browser context of its own, signed in through the real sign-in page as a new person of that role. */

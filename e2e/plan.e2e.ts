@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { e2eSuite } from './fixtures.ts';
+import { download, e2eSuite } from './fixtures.ts';
 
 const suite = e2eSuite();
 
@@ -55,5 +55,17 @@ describe('the action plan', () => {
 
     await watcher.page.getByRole('link', { name: '← Handlingsplan' }).click();
     await expect.poll(() => watcher.page.getByTestId('plan-dashboard').textContent()).toContain('På sporet');
+
+    // The plan for Danish Excel: `;` between quoted cells, Danish headings and status words.
+    const link = watcher.page.getByRole('link', { name: 'Hent som CSV til dansk Excel' });
+    expect(await link.getAttribute('href')).toBe(`/api/plans/${plan.id}/export.csv?format=excel-da`);
+    const file = await download(watcher.page, link);
+    const lines = file.text.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFF"Initiativ-id";"Initiativ";"Tema";"Status";"Ejer (arbejdsgruppe)";"Start";"Slut";"Indikator";"Enhed";"Udgangspunkt";"Mål";"Dato";"Værdi"',
+    );
+    expect(lines).toContain(
+      '"ini1";"Digital selvbetjening";"Borgeren i centrum";"Aktiv";"";"2026-01-01";"2028-01-01";"Andel digitale henvendelser i alt";"%";"62";"85";"2026-09-30";"71"',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { e2eSuite } from './fixtures.ts';
+import { download, e2eSuite } from './fixtures.ts';
 
 const suite = e2eSuite();
 
@@ -18,7 +18,7 @@ async function approvedMeeting(
 }
 
 describe('the decision register', () => {
-  it('lets an architect find a decision from words in approved minutes and follow its supersede chain', async () => {
+  it('lets an architect find a decision from words in approved minutes, follow its supersede chain and take the register to Excel', async () => {
     await approvedMeeting('2011-11-11T09:00:00+01:00', {
       agenda: [{ id: 'i1', title: 'Gevinstrealisering', kind: 'decision', durationMinutes: 30, confidential: false }],
       notes: { i1: ['Rådet drøftede botanikeren i drivhuset og høsten af gevinsterne.'] },
@@ -58,5 +58,20 @@ describe('the decision register', () => {
     await page.waitForURL('**/decisions/2012-001');
     await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('Revideret indikatorsæt');
     await page.getByRole('region', { name: 'Afløser' }).getByRole('link', { name: '2011-001' }).waitFor();
+
+    // The register for Danish Excel: `;` between quoted cells, Danish headings and status words.
+    await page.getByRole('link', { name: 'Beslutninger' }).click();
+    const link = page.getByRole('link', { name: 'CSV til dansk Excel' });
+    expect(await link.getAttribute('href')).toBe('/api/decisions.csv?format=excel-da');
+    const file = await download(page, link);
+    expect(file.name).toBe('beslutninger.csv');
+    const lines = file.text.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFF"Nummer";"Status";"Besluttet den";"Titel";"Tekst";"Emneord";"Afløser";"Møde-id";"Møde"',
+    );
+    expect(lines.find((l) => l.startsWith('"2011-001"'))).toMatch(
+      /^"2011-001";"Erstattet";"2011-11-11";"Få indikatorer";/,
+    );
+    expect(lines.find((l) => l.startsWith('"2012-001"'))).toMatch(/^"2012-001";"Vedtaget";"2012-05-10";/);
   });
 });

@@ -214,6 +214,7 @@ export const da = {
     sort: { newest: 'Nyeste først', oldest: 'Ældste først' },
     more: 'Vis flere',
     export: 'Hent registret',
+    exportExcelDa: 'CSV til dansk Excel',
     timeline: 'Tidslinje',
     timelineYear: '{year}: {count, plural, one {# beslutning} other {# beslutninger}}',
     meeting: 'Møde',
@@ -418,6 +419,7 @@ export const da = {
     open: 'Åbn planen',
     create: 'Ny handlingsplan',
     export: 'Hent som CSV',
+    exportExcelDa: 'Hent som CSV til dansk Excel',
     dashboard: 'Indikatorer',
     track: { 'on-track': 'På sporet', 'at-risk': 'I risiko', 'off-track': 'Bagud', 'no-data': 'Ingen måling' },
     thresholds:

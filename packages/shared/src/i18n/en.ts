@@ -215,6 +215,7 @@ export const en: Catalogue = {
     sort: { newest: 'Newest first', oldest: 'Oldest first' },
     more: 'Show more',
     export: 'Download the register',
+    exportExcelDa: 'CSV for Danish Excel',
     timeline: 'Timeline',
     timelineYear: '{year}: {count, plural, one {# decision} other {# decisions}}',
     meeting: 'Meeting',
@@ -418,6 +419,7 @@ export const en: Catalogue = {
     open: 'Open the plan',
     create: 'New action plan',
     export: 'Download as CSV',
+    exportExcelDa: 'Download as CSV for Danish Excel',
     dashboard: 'Indicators',
     track: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', 'no-data': 'No measurement' },
     thresholds:

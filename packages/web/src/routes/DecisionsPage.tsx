@@ -51,6 +51,9 @@ export function DecisionsPage() {
           <Anchor size="sm" href="/api/decisions.csv" download>
             CSV
           </Anchor>
+          <Anchor size="sm" href="/api/decisions.csv?format=excel-da" download>
+            {t('decisions.exportExcelDa')}
+          </Anchor>
           <Anchor size="sm" href="/api/decisions.json" download>
             JSON
           </Anchor>

@@ -105,9 +105,14 @@ function PlanView({ plan, me }: { plan: Plan; me: Me }) {
             {t('plan.period')}: {format.date(plan.periodStart)} – {format.date(plan.periodEnd)}
           </Text>
         </div>
-        <Anchor href={`/api/plans/${plan.id}/export.csv`} download>
-          {t('plan.export')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor href={`/api/plans/${plan.id}/export.csv`} download>
+            {t('plan.export')}
+          </Anchor>
+          <Anchor href={`/api/plans/${plan.id}/export.csv?format=excel-da`} download>
+            {t('plan.exportExcelDa')}
+          </Anchor>
+        </Group>
       </Group>
       <section aria-labelledby="plan-dashboard">
         <Title order={3} size="h4" id="plan-dashboard" mb="xs">
