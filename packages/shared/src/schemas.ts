@@ -189,6 +189,8 @@ export type DecisionRecord = z.infer<typeof DecisionRecord>;
 /** One decision with what it replaced and what replaced it. */
 export const DecisionDetail = DecisionRecord.extend({
   supersededBy: z.array(z.object({ number: z.string(), title: z.string() })),
+  /** Superseding decisions the reader may not see (confidential): named only by their count. */
+  supersededByConfidential: z.number().int().nonnegative(),
   supersedesDecisions: z.array(z.object({ number: z.string(), title: z.string() })),
   /** Working groups set up by this decision. */
   groups: z.array(z.object({ id: Id, name: z.string() })),

@@ -221,6 +221,8 @@ export const da = {
     item: 'Dagsordenspunkt',
     supersedes: 'Afløser',
     supersededBy: 'Afløst af',
+    supersededByConfidential:
+      '{count, plural, one {en lukket beslutning, som du ikke har adgang til} other {# lukkede beslutninger, som du ikke har adgang til}}',
     revised: 'Revideret efter genåbning',
     confidential: 'Fortrolig',
     links: 'Arbejdsgrupper og initiativer, der henviser hertil',

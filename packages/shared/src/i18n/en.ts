@@ -222,6 +222,8 @@ export const en: Catalogue = {
     item: 'Agenda item',
     supersedes: 'Supersedes',
     supersededBy: 'Superseded by',
+    supersededByConfidential:
+      '{count, plural, one {a closed decision you have no access to} other {# closed decisions you have no access to}}',
     revised: 'Revised after reopening',
     confidential: 'Confidential',
     links: 'Working groups and initiatives that refer to it',

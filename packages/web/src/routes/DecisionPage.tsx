@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
@@ -63,7 +64,11 @@ export function DecisionPage() {
         )}
       </Paper>
       <Chain title={t('decisions.supersedes')} items={d.supersedesDecisions} />
-      <Chain title={t('decisions.supersededBy')} items={d.supersededBy} />
+      <Chain title={t('decisions.supersededBy')} items={d.supersededBy}>
+        {d.supersededByConfidential > 0 && (
+          <List.Item>{t('decisions.supersededByConfidential', { count: d.supersededByConfidential })}</List.Item>
+        )}
+      </Chain>
       <section aria-labelledby="decision-links">
         <Title order={3} size="h5" id="decision-links">
           {t('decisions.links')}
@@ -95,8 +100,17 @@ export function DecisionPage() {
   );
 }
 
-function Chain({ title, items }: { title: string; items: { number: string; title: string }[] }) {
-  if (items.length === 0) return null;
+function Chain({
+  title,
+  items,
+  children,
+}: {
+  title: string;
+  items: { number: string; title: string }[];
+  /** Further entries that are not links (what the reader may not see). */
+  children?: ReactNode;
+}) {
+  if (items.length === 0 && !children) return null;
   return (
     <section aria-label={title}>
       <Title order={3} size="h5">
@@ -111,6 +125,7 @@ function Chain({ title, items }: { title: string; items: { number: string; title
             {i.title}
           </List.Item>
         ))}
+        {children}
       </List>
     </section>
   );

@@ -131,6 +131,16 @@ export class DecisionsRepo {
          AND EXISTS (SELECT 1 FROM json_each(supersedes) WHERE value = ?) ORDER BY decided_on`,
       )
       .all(number);
+    const supersededByConfidential = includeConfidential
+      ? 0
+      : (
+          this.db
+            .prepare<[string], { n: number }>(
+              `SELECT count(*) AS n FROM decisions WHERE number IS NOT NULL AND confidential = 1
+               AND EXISTS (SELECT 1 FROM json_each(supersedes) WHERE value = ?)`,
+            )
+            .get(number) as { n: number }
+        ).n;
     const supersedesDecisions = record.supersedes.flatMap((n) => {
       const row = this.db
         .prepare<[string], { number: string; title: string }>(
@@ -149,7 +159,7 @@ export class DecisionsRepo {
         `SELECT plan_id AS planId, id, title FROM initiatives WHERE EXISTS (SELECT 1 FROM json_each(decision_numbers) WHERE value = ?)`,
       )
       .all(number);
-    return { ...record, supersededBy, supersedesDecisions, groups, initiatives };
+    return { ...record, supersededBy, supersededByConfidential, supersedesDecisions, groups, initiatives };
   }
 
   async years(includeConfidential: boolean): Promise<{ year: number; count: number }[]> {
