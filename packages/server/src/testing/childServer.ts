@@ -22,17 +22,24 @@ export function startChildServer(
       LOG_LEVEL: 'info',
       VITEST: '',
     },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
+    // The end of stderr goes into the error, so that a crash (a native abort, say) says why.
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err = (err + chunk.toString()).slice(-4000);
+    });
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /running at http:\/\/localhost:(\d+)/.exec(out);
       if (match) resolve({ child, port: Number(match[1]) });
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`server exited with ${code ?? signal}: ${out}${err ? `\nstderr: ${err}` : ''}`)),
+    );
   });
 }
 
