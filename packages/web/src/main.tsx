@@ -7,6 +7,7 @@ import {
   MantineProvider,
   Modal,
   mergeThemeOverrides,
+  PasswordInput,
   type VariantColorsResolver,
 } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -114,16 +115,25 @@ const router = createBrowserRouter([
   },
 ]);
 
-/** The theme in the reader's language: every dialog's close button says what it does. */
+/**
+ * The theme in the reader's language: every dialog's close button and every password field's
+ * show/hide button says what it does.
+ */
 function ThemedApp() {
   const { t } = useTranslation();
   const close = t('app.close');
+  const showPassword = t('login.showPassword');
   const themed = useMemo(
     () =>
       mergeThemeOverrides(theme, {
-        components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }) },
+        components: {
+          Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+          PasswordInput: PasswordInput.extend({
+            defaultProps: { visibilityToggleButtonProps: { 'aria-label': showPassword } },
+          }),
+        },
       }),
-    [close],
+    [close, showPassword],
   );
   return (
     <MantineProvider theme={themed} cssVariablesResolver={cssVariables}>

@@ -67,7 +67,6 @@ function ChangePassword() {
             label={t('account.currentPassword')}
             autoComplete="current-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
             value={form.currentPassword}
             onChange={(e) => setForm({ ...form, currentPassword: e.currentTarget.value })}
             error={
@@ -82,7 +81,6 @@ function ChangePassword() {
             label={t('account.newPassword', { min: LIMITS.passwordMinLength })}
             autoComplete="new-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
             value={form.newPassword}
             onChange={(e) => setForm({ ...form, newPassword: e.currentTarget.value })}
             error={
@@ -95,7 +93,6 @@ function ChangePassword() {
             label={t('account.repeatPassword')}
             autoComplete="new-password"
             required
-            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
             value={form.repeat}
             onChange={(e) => setForm({ ...form, repeat: e.currentTarget.value })}
             error={tried && mismatch ? t('account.mismatch') : undefined}

@@ -61,7 +61,6 @@ export function LoginPage() {
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
             <PasswordInput
-              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
               label={t('login.password')}
               autoComplete="current-password"
               required

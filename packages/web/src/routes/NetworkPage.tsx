@@ -267,7 +267,6 @@ function AccountActions({ person }: { person: Person }) {
                 <Text size="sm">{t('network.setPasswordIntro', name)}</Text>
                 {reset.error && <Alert color="red">{errorText.message(reset.error)}</Alert>}
                 <PasswordInput
-                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
                   label={t('network.password')}
                   autoComplete="new-password"
                   required
@@ -389,12 +388,7 @@ function InviteButton() {
             onChange={(v) => v && setForm({ ...form, role: v as Role })}
             data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
-          <PasswordInput
-            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-            label={t('network.password')}
-            required
-            {...text('password')}
-          />
+          <PasswordInput label={t('network.password')} required {...text('password')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpened(false)}>
               {t('network.cancel')}
