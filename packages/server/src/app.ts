@@ -244,7 +244,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       if (typeof value === 'string') headers.set(key, value);
     }
     const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { headers });
-    const client = hocuspocus.handleConnection(new FramedSocket(ws), request);
+    const framed = new FramedSocket(ws, config.maxSendBufferBytes, (bufferedBytes) =>
+      logger.warn({ bufferedBytes }, 'collab reader fell too far behind; closing that connection'),
+    );
+    const client = hocuspocus.handleConnection(framed, request);
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       // The Yjs protocol is binary; a text frame is a client that does not speak it.
       if (ws.readyState !== ws.OPEN) return; // closing: nothing more from this client

@@ -29,6 +29,8 @@ export interface Config {
   maxUpdateBytes: number;
   /** Largest a collaboration document may grow; an update that would pass it is refused. */
   maxDocumentBytes: number;
+  /** Most bytes that may wait to be sent to one /collab connection; past it the reader is closed as too slow. */
+  maxSendBufferBytes: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -55,6 +57,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     // Within the 2 MB frame limit (LIMITS.collabMessageBytes): a frame over that never gets this far.
     maxUpdateBytes: Number(env.COUNCIL_MAX_UPDATE_KB ?? 1024) * 1024,
     maxDocumentBytes: Number(env.COUNCIL_MAX_DOCUMENT_KB ?? 16 * 1024) * 1024,
+    // Thousands of keystroke updates: a client that reads at all never has this much waiting.
+    maxSendBufferBytes: Number(env.COUNCIL_MAX_SEND_BUFFER_KB ?? 1024) * 1024,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { COLLAB_CLOSE } from '@council/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { FramedSocket } from './FramedSocket.ts';
@@ -7,8 +8,9 @@ let server: WebSocketServer | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** Two clients of a real ws server, with the server's side of each wrapped as Hocuspocus would get it. */
-async function pair(): Promise<{
+async function pair(maxBufferedBytes?: number): Promise<{
   framed: FramedSocket[];
+  tooSlow: number[];
   received: Uint8Array[][];
   raw: WebSocket[];
   accepted: WebSocket[];
@@ -31,7 +33,9 @@ async function pair(): Promise<{
     ),
   );
   while (accepted.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
-  return { framed: accepted.map((ws) => new FramedSocket(ws)), received, raw: clients, accepted };
+  const tooSlow: number[] = [];
+  const framed = accepted.map((ws) => new FramedSocket(ws, maxBufferedBytes, (bytes) => tooSlow.push(bytes)));
+  return { framed, tooSlow, received, raw: clients, accepted };
 }
 
 const message = (length: number, seed: number) => new Uint8Array(length).map((_, i) => (i * 31 + seed) % 256);
@@ -71,6 +75,44 @@ describe('FramedSocket', () => {
     (framed[1] as FramedSocket).send(second);
     await until(() => received[0]?.length === 2 && received[1]?.length === 1);
     expect(received).toEqual([[first, second], [second]]);
+    for (const client of raw) client.close();
+  });
+
+  it('closes a reader that stopped reading once its backlog passes the limit, and leaves one that reads alone', async () => {
+    const { framed, tooSlow, received, raw, accepted } = await pair(64 * 1024);
+    const [stalled, reading] = raw as [WebSocket, WebSocket];
+    const stalledSocket = (stalled as unknown as { _socket: Socket })._socket;
+    stalledSocket.pause();
+    const closed = new Promise<number>((resolve) => stalled.once('close', (code) => resolve(code)));
+    // Broadcast as Hocuspocus would until the stalled reader is let go: the kernel's socket buffers
+    // take several MB first, so the backlog in the server grows only after that.
+    let sent = 0;
+    for (; sent < 4000 && accepted[0]?.readyState === WebSocket.OPEN; sent++) {
+      for (const socket of framed) socket.send(message(4096, sent));
+      if (sent % 50 === 0) await until(() => (received[1]?.length ?? 0) === sent + 1); // the reader keeps up
+    }
+    expect(accepted[0]?.readyState).toBe(WebSocket.CLOSING);
+    expect(tooSlow).toHaveLength(1);
+    expect(tooSlow[0]).toBeGreaterThan(64 * 1024);
+    expect(accepted[1]?.readyState).toBe(WebSocket.OPEN);
+    // Once it reads again, it gets what was queued before the limit and then the reason.
+    stalledSocket.resume();
+    expect(await closed).toBe(COLLAB_CLOSE.tooSlow.code);
+    await until(() => received[1]?.length === sent);
+    expect(received[1]).toHaveLength(sent);
+    reading.close();
+  });
+
+  it('lets a single message over the limit through to a reader, and what follows it', async () => {
+    const { framed, tooSlow, received, raw, accepted } = await pair(64 * 1024);
+    const large = message(1_000_000, 5);
+    (framed[0] as FramedSocket).send(large);
+    for (let i = 0; i < 20; i++) (framed[0] as FramedSocket).send(message(100, i));
+    await until(() => received[0]?.length === 21);
+    expect(Buffer.from(large).equals(received[0]?.[0] as Uint8Array)).toBe(true); // toEqual takes seconds on 1 MB
+    expect(received[0]).toHaveLength(21);
+    expect(tooSlow).toEqual([]);
+    expect(accepted[0]?.readyState).toBe(WebSocket.OPEN);
     for (const client of raw) client.close();
   });
 });

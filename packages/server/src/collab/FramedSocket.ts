@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { COLLAB_CLOSE } from '@council/shared';
 import type { WebSocketLike } from '@hocuspocus/server';
 import { WebSocket } from 'ws';
 
@@ -22,6 +23,12 @@ function binaryFrame(payload: Uint8Array): Buffer {
   frame.set(payload, headerLength);
   return frame;
 }
+
+/**
+ * A reader who is told to go for falling behind, but does not read its close frame either, is cut off
+ * after this long rather than after ws's 30 s closing handshake: what waits for it is held until then.
+ */
+const SLOW_READER_CUT_OFF_MS = 5000;
 
 /** The last message framed, while the synchronous broadcast loop that sends it to every connection runs. */
 let lastMessage: Uint8Array | null = null;
@@ -53,11 +60,24 @@ function frameOnce(message: Uint8Array): Buffer {
  * to the socket synchronously, as this does. `ws` keeps the socket as `_socket`; it has no public
  * accessor, so a `ws` without one gets every message through `ws.send` (FramedSocket.test.ts checks
  * that the pinned `ws` has it).
+ *
+ * It also bounds what waits for a client that has stopped reading. Hocuspocus queues every broadcast
+ * for every connection until its ping timeout; a reader that stalls on a busy document would hold all
+ * of it. Once more than `maxBufferedBytes` waits to be sent, the connection is closed with
+ * COLLAB_CLOSE.tooSlow (the provider reconnects and resyncs from its state vector, losing nothing).
+ * A single message larger than the limit (the first sync of a large document) is allowed while it
+ * is on its way, so a large document can still be opened over a slow line.
  */
 export class FramedSocket implements WebSocketLike {
   private readonly socket: Socket | null;
+  /** Bytes of messages over the limit that are still on their way: not counted against it. */
+  private largeInFlight = 0;
 
-  constructor(private readonly ws: WebSocket) {
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly maxBufferedBytes = Number.POSITIVE_INFINITY,
+    private readonly onTooSlow: (bufferedBytes: number) => void = () => {},
+  ) {
     const socket = (ws as unknown as { _socket?: Socket })._socket;
     this.socket = typeof socket?.write === 'function' ? socket : null;
   }
@@ -67,6 +87,18 @@ export class FramedSocket implements WebSocketLike {
   }
 
   send(data: Parameters<WebSocketLike['send']>[0]): void {
+    if (this.ws.readyState === WebSocket.OPEN && this.ws.bufferedAmount - this.largeInFlight > this.maxBufferedBytes) {
+      this.closeTooSlow();
+      return;
+    }
+    if (data instanceof Uint8Array && data.length > this.maxBufferedBytes) {
+      const length = data.length;
+      this.largeInFlight += length;
+      this.ws.send(data, () => {
+        this.largeInFlight -= length;
+      });
+      return;
+    }
     if (
       !this.socket ||
       !(data instanceof Uint8Array) ||
@@ -81,5 +113,12 @@ export class FramedSocket implements WebSocketLike {
 
   close(code?: number, reason?: string): void {
     this.ws.close(code, reason);
+  }
+
+  private closeTooSlow(): void {
+    this.onTooSlow(this.ws.bufferedAmount);
+    this.ws.close(COLLAB_CLOSE.tooSlow.code, COLLAB_CLOSE.tooSlow.reason);
+    const ws = this.ws;
+    setTimeout(() => ws.terminate(), SLOW_READER_CUT_OFF_MS).unref();
   }
 }

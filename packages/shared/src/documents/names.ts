@@ -61,4 +61,6 @@ export const COLLAB_CLOSE = {
   storeFailed: { code: 4507, reason: 'The server cannot store changes right now' },
   /** One update, or the document it would make, is over the configured size (after HTTP 413). */
   tooLarge: { code: 4413, reason: 'The change is too large to store' },
+  /** The client stopped reading: more was waiting for it than the server keeps for one connection. */
+  tooSlow: { code: 4408, reason: 'The connection fell too far behind' },
 } as const;
