@@ -16,13 +16,18 @@ export interface RunningServer {
 const isReady = (m: unknown): m is { ready: Target } => typeof m === 'object' && m !== null && 'ready' in m;
 
 /** Starts a server process (in `dataDir`, a new temporary one unless given) and waits until it listens. */
-export async function launchServer(kind: ServerKind, documents: number, dataDir?: string): Promise<RunningServer> {
+export async function launchServer(
+  kind: ServerKind,
+  documents: number,
+  dataDir?: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `council-bench-${kind}-`));
   const nodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
   const child = forkModule(
     path.join(import.meta.dirname, 'server.ts'),
     [kind, dir, String(documents)],
-    {},
+    env,
     nodeOptions,
   );
   const { ready } = await nextMessage(child, isReady);

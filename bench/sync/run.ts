@@ -1,10 +1,11 @@
 /**
  * Sync benchmarks, side by side: Council, bare Hocuspocus 4.7 and the Yjs reference server.
- * Usage: pnpm bench:sync [--only fanout,durability,log,connections,open,fuzz]
+ * Usage: pnpm bench:sync [--only fanout,durability,log,connections,open,stalled,fuzz]
  *   [--servers council,council-nolog,hocuspocus,y-websocket]
  *   fan-out:     [--duration 30] [--warmup 5] [--fanout-trials 3] [--settings 2x0,10x100,10x500,10x2000]
  *   durability:  [--trials 20]      connections: [--connections 10000] [--connection-trials 3]
  *   open:        [--samples 20] [--open-trials 3]              fuzz: [--cases 5000]
+ *   stalled:     [--stalled 60] [--stalled-seconds 30] [--pad 20000]
  */
 import { parseArgs } from 'node:util';
 import { type ConnectionsResult, connections, connectionsTable, medianRun } from './connections.ts';
@@ -15,6 +16,7 @@ import { logCost, logCostTable } from './log.ts';
 import { buildDocument, type OpenResult, openBenchmark, openTable, pooled } from './open.ts';
 import { saveResults } from './results.ts';
 import type { ServerKind } from './server.ts';
+import { type StalledResult, stalledReaders, stalledTable } from './stalled.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -30,6 +32,9 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '20' },
     'open-trials': { type: 'string', default: '3' },
     cases: { type: 'string', default: '5000' },
+    stalled: { type: 'string', default: '60' },
+    'stalled-seconds': { type: 'string', default: '30' },
+    pad: { type: 'string', default: '20000' },
     servers: { type: 'string', default: 'council,council-nolog,hocuspocus,y-websocket' },
   },
 });
@@ -127,6 +132,26 @@ if (wanted('open')) {
   const rows = pooled(results);
   console.log(`\nDocument open, connect to synced\n${openTable(rows)}\n`);
   saveResults('open', command, rows);
+}
+
+if (wanted('stalled')) {
+  const stalled = Number(values.stalled);
+  const runs: [ServerKind, string, NodeJS.ProcessEnv, number][] = [
+    // The same writing with nobody stalled: what the workload itself adds to the server's memory.
+    ['council', 'council, no stalled reader', {}, 0],
+    ['council', 'council (1 MB per reader, the default)', {}, stalled],
+    ['council', 'council without the limit', { COUNCIL_MAX_SEND_BUFFER_KB: String(1024 * 1024) }, stalled],
+    ['hocuspocus', 'hocuspocus', {}, stalled],
+    ['y-websocket', 'y-websocket', {}, stalled],
+  ];
+  const results: StalledResult[] = [];
+  const seconds = Number(values['stalled-seconds']);
+  for (const [kind, label, env, readers] of runs.filter(([kind]) => servers.includes(kind))) {
+    results.push(await stalledReaders(kind, label, env, 10, readers, seconds * 1000, Number(values.pad)));
+    console.log(stalledTable(results.slice(-1)).split('\n').at(-1));
+  }
+  console.log(`\nReaders that stop reading, on a busy meeting\n${stalledTable(results)}\n`);
+  saveResults('stalled', command, results);
 }
 
 if (wanted('fuzz')) {

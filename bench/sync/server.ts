@@ -39,6 +39,7 @@ async function startCouncil(durableLog: boolean): Promise<Target> {
         LOG_LEVEL: 'silent',
         COUNCIL_DOCUMENT_GRACE_MS: process.env.COUNCIL_DOCUMENT_GRACE_MS,
         COUNCIL_DOCUMENT_GRACE_MB: process.env.COUNCIL_DOCUMENT_GRACE_MB,
+        COUNCIL_MAX_SEND_BUFFER_KB: process.env.COUNCIL_MAX_SEND_BUFFER_KB,
       }),
       databaseFile: path.join(dataDir, 'council.sqlite'),
       webDist: null,

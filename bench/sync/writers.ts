@@ -19,6 +19,11 @@ export interface WritersSetup {
   target: Target;
   writers: number;
   rate: number;
+  /**
+   * Characters pasted after each marker and deleted again at the next one: a busy meeting's traffic
+   * without a document that grows by it (deleted text leaves only its length behind). None unless set.
+   */
+  pad?: number;
 }
 
 export interface WritersReport {
@@ -102,11 +107,17 @@ async function run(setup: WritersSetup): Promise<void> {
   for (let i = 0; i < setup.writers; i++) writers.push(await connect(setup.target, i, setup.writers, latency));
   process.send?.({ connected: true });
   process.on('message', (message: { go?: number }) => {
-    if (message.go !== undefined) round(writers, setup.rate, message.go, latency);
+    if (message.go !== undefined) round(writers, setup.rate, message.go, latency, 'x'.repeat(setup.pad ?? 0));
   });
 }
 
-async function round(writers: Writer[], rate: number, durationMs: number, latency: Histogram): Promise<void> {
+async function round(
+  writers: Writer[],
+  rate: number,
+  durationMs: number,
+  latency: Histogram,
+  pad: string,
+): Promise<void> {
   latency.clear();
   for (const writer of writers) {
     writer.sent = 0;
@@ -120,7 +131,10 @@ async function round(writers: Writer[], rate: number, durationMs: number, latenc
       await sleep((index * interval) / writers.length);
       let next = performance.now();
       while (performance.now() < end) {
-        writer.text.insert(writer.text.length, marker(index, writer.seq));
+        writer.doc.transact(() => {
+          if (pad && writer.seq > 0) writer.text.delete(writer.text.length - pad.length, pad.length);
+          writer.text.insert(writer.text.length, marker(index, writer.seq) + pad);
+        });
         writer.seq += 1;
         writer.sent += 1;
         next += interval;
