@@ -29,13 +29,15 @@ import { AuthService } from './domains/auth/service.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
 import { GroupsService } from './domains/groups/service.ts';
+import { homeRoutes } from './domains/home/routes.ts';
+import { HomeService } from './domains/home/service.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
 import { MeetingsService } from './domains/meetings/service.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { PlansService } from './domains/plans/service.ts';
-import { safeProjector } from './domains/projections.ts';
+import { projectDocument, safeProjector } from './domains/projections.ts';
 import { createRepos, type Repos } from './domains/repos.ts';
 import { indexPeople } from './domains/search/indexer.ts';
 import { searchRoutes } from './domains/search/routes.ts';
@@ -134,6 +136,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       if (!(await repos.groups.byId(groupId))) throw new Error(`no working group ${groupId}`);
       await live.change(docNames.group(groupId), (doc) => addTask(doc, taskId, { ...task, status: 'todo' }));
     },
+    'document.project': ({ name }) => live.read(name, (doc) => void projectDocument(db, name, doc)),
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();
@@ -187,7 +190,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     }
     res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
   });
-  const openApi = openApiDocument();
+  const openApi = openApiDocument(config.publicUrl);
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
@@ -214,6 +217,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.use(groupRoutes(groupsService));
   api.use(planRoutes(repos.plans, plansService));
   api.use(searchRoutes(repos.search));
+  api.use(homeRoutes(new HomeService(db, repos, groupsService)));
   api.use(notFoundRoute);
   api.use(errorHandler(logger));
   app.use('/api', api);

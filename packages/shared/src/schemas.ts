@@ -571,3 +571,40 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditPage = z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+/** What the next step with a meeting is, for those who may take it. */
+export const MEETING_STEPS = ['publish', 'open', 'close', 'approve'] as const;
+export type MeetingStep = (typeof MEETING_STEPS)[number];
+
+/** The home page: what needs this person now, composed from read models for them alone. */
+export const Home = z.object({
+  /** The person's previous visit: decisions adopted since then are listed (null: the last 30 days). */
+  since: IsoDateTime.nullable(),
+  /** The next meeting the person may see that has not ended, with the agenda items they present. */
+  nextMeeting: z
+    .object({ meeting: Meeting, presenting: z.array(z.object({ itemId: z.string(), title: z.string() })) })
+    .nullable(),
+  /** Open tasks and council action points of theirs that are overdue or due within 7 days. */
+  tasks: z.array(Task),
+  actions: z.array(CouncilAction),
+  /** Meetings whose next step this person may take: an agenda to publish, minutes to approve, … */
+  nextSteps: z.array(z.object({ meeting: Meeting, step: z.enum(MEETING_STEPS) })),
+  /** Volunteers waiting for an answer in groups this person leads. */
+  volunteers: z.array(
+    z.object({
+      callId: z.string(),
+      groupId: Id,
+      groupName: z.string(),
+      personId: Id,
+      name: z.string(),
+      organisation: z.string(),
+    }),
+  ),
+  /** Open calls in groups this person is not in, asking for a competency they have. */
+  calls: z.array(GroupCall),
+  /** Decisions adopted since `since`, newest first, as far as the person may see them. */
+  decisions: z.array(z.object({ number: z.string(), title: z.string(), decidedOn: IsoDate, meetingId: Id })),
+  /** Which blocks concern this person at all (the rest are not shown, not even empty). */
+  blocks: z.object({ nextSteps: z.boolean(), volunteers: z.boolean(), calls: z.boolean(), work: z.boolean() }),
+});
+export type Home = z.infer<typeof Home>;

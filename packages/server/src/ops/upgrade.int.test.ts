@@ -82,6 +82,32 @@ describe('an upgrade from document schema 1', () => {
     }
   });
 
+  it('fills the agenda read model of the home page from every meeting that was there (migration 11, through the outbox)', async () => {
+    await server.council.outbox.drain();
+    expect(server.council.outbox.pending()).toBe(0);
+    const agendas = Object.entries(expected.documents).filter(
+      ([name, doc]) => parseDocumentName(name)?.kind === 'meeting' && Array.isArray(doc.agenda),
+    );
+    expect(agendas.length).toBeGreaterThan(2);
+    const projected = server.council.db
+      .prepare(
+        `SELECT json_extract(payload, '$.name') AS name FROM outbox WHERE kind = 'document.project' AND done_at IS NOT NULL`,
+      )
+      .all()
+      .map((row) => (row as { name: string }).name);
+    expect(projected).toEqual(expect.arrayContaining(agendas.map(([name]) => name)));
+    for (const [name, doc] of agendas) {
+      const meetingId = name.slice('meeting:'.length);
+      const items = doc.agenda as { id: string; title: string; presenterId?: string }[];
+      const rows = server.council.db
+        .prepare(
+          'SELECT item_id AS id, title, presenter_id AS presenterId FROM agenda_items WHERE meeting_id = ? ORDER BY position',
+        )
+        .all(meetingId) as { id: string; title: string; presenterId: string | null }[];
+      expect(rows, name).toEqual(items.map((i) => ({ id: i.id, title: i.title, presenterId: i.presenterId ?? null })));
+    }
+  });
+
   it('keeps the register as it was', () => {
     const register = server.council.db
       .prepare('SELECT number, title, text, status, tags, supersedes FROM decisions ORDER BY id')

@@ -12,6 +12,8 @@ export interface OutboxPayloads {
     due?: string;
     description: string;
   };
+  /** A document is projected again: after a migration adds a read model that existing documents must fill. */
+  'document.project': { name: string };
 }
 export type OutboxKind = keyof OutboxPayloads;
 export type OutboxHandlers = { [K in OutboxKind]: (payload: OutboxPayloads[K]) => Promise<void> };

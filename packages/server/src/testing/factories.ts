@@ -38,13 +38,21 @@ export class Factory {
     return { ...person, password: TEST_PASSWORD };
   }
 
-  async meeting(overrides: { status?: MeetingStatus; title?: string; content?: MeetingSeed } = {}) {
+  async meeting(
+    overrides: {
+      status?: MeetingStatus;
+      title?: string;
+      content?: MeetingSeed;
+      startsAt?: string;
+      endsAt?: string;
+    } = {},
+  ) {
     const id = `m-${randomUUID().slice(0, 8)}`;
     const meeting = {
       id,
       title: overrides.title ?? 'Rådsmøde',
-      startsAt: '2026-12-10T09:00:00+01:00',
-      endsAt: '2026-12-10T12:00:00+01:00',
+      startsAt: overrides.startsAt ?? '2026-12-10T09:00:00+01:00',
+      endsAt: overrides.endsAt ?? '2026-12-10T12:00:00+01:00',
       location: 'København',
       status: overrides.status ?? 'in-session',
     };

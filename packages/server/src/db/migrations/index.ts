@@ -8,6 +8,7 @@ import { sql as councilActions } from './007_council_actions.ts';
 import { sql as outbox } from './008_outbox.ts';
 import { sql as auditActorName } from './009_audit_actor_name.ts';
 import { sql as accountLifecycle } from './010_account_lifecycle.ts';
+import { sql as home } from './011_home.ts';
 
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 8, name: 'outbox', sql: outbox },
   { version: 9, name: 'audit actor name', sql: auditActorName },
   { version: 10, name: 'account lifecycle', sql: accountLifecycle },
+  { version: 11, name: 'home', sql: home },
 ];

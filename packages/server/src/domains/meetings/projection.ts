@@ -36,12 +36,26 @@ export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): FlaggedE
     });
   }
   replaceSource(db, docNames.meeting(meetingId), rows);
+  replaceAgendaItems(db, meetingId, agenda);
   return [
     ...agenda.filter((i) => i.issues.length > 0).map((i) => ({ entry: `agenda item ${i.id}`, issues: i.issues })),
     ...readActions(open)
       .filter((a) => a.issues.length > 0)
       .map((a) => ({ entry: `action point ${a.id}`, issues: a.issues })),
   ];
+}
+
+/** The agenda as the home page reads it: each item's place, title and presenter. */
+function replaceAgendaItems(db: Db, meetingId: string, agenda: ReturnType<typeof readAgenda>): void {
+  const insert = db.prepare(
+    'INSERT INTO agenda_items (meeting_id, item_id, position, title, presenter_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    db.prepare('DELETE FROM agenda_items WHERE meeting_id = ?').run(meetingId);
+    agenda.forEach((item, position) => {
+      insert.run(meetingId, item.id, position, item.title, item.presenterId ?? null);
+    });
+  })();
 }
 
 /** Notes of confidential items, from `meeting:<id>:closed`: for the council only. */

@@ -7,6 +7,7 @@ import {
   addAgendaItem,
   type Confirmation,
   can,
+  copenhagenDate,
   docNames,
   fill,
   LIVE_MESSAGE,
@@ -287,10 +288,6 @@ export class MeetingsService {
     });
   }
 }
-
-/** A meeting's date as people in Denmark read it (startsAt carries its offset; the server may run in UTC). */
-const copenhagenDate = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
 
 /** A detached copy, so that rendering never holds a live document open. */
 function cloneDoc(doc: Y.Doc): Y.Doc {
