@@ -8,6 +8,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+interface OpenApiOperation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+}
+const operationsOf = (document: { paths: Record<string, Record<string, OpenApiOperation>> }) =>
+  Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, ...op })),
+  );
+
 describe('the OpenAPI document', () => {
   it('is served, and documents exactly the routes the server answers', async () => {
     const res = await server.api('GET', '/api/openapi.json');
@@ -29,5 +39,39 @@ describe('the OpenAPI document', () => {
     const approve = res.body.paths['/api/meetings/{id}/approve'].post;
     expect(approve.responses['409'].description).toBe('Wrong state');
     expect(res.body.paths['/api/decisions'].get.parameters.map((p: { name: string }) => p.name)).toContain('cursor');
+  });
+
+  it('gives every operation a unique camelCase operationId and a description that is more than its summary', async () => {
+    const operations = operationsOf((await server.api('GET', '/api/openapi.json')).body);
+    expect(operations.length).toBe(documentedRoutes().length);
+    for (const op of operations) {
+      expect(op.operationId, op.route).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      expect(op.description?.trim(), op.route).toBeTruthy();
+      expect(op.description, op.route).not.toBe(op.summary);
+    }
+    const ids = operations.map((op) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(operations.find((op) => op.route === 'POST /api/meetings/{id}/approve')?.operationId).toBe('approveMeeting');
+  });
+
+  it('names its licence, and without COUNCIL_PUBLIC_URL its own host as the server', async () => {
+    const { body } = await server.api('GET', '/api/openapi.json');
+    expect(body.info.license).toEqual({ name: 'MPL-2.0', identifier: 'MPL-2.0' });
+    expect(body.servers).toEqual([{ url: '/' }]);
+  });
+});
+
+describe('the OpenAPI document with COUNCIL_PUBLIC_URL', () => {
+  let behindProxy: TestServer;
+  beforeAll(async () => {
+    behindProxy = await startTestServer(undefined, null, { COUNCIL_PUBLIC_URL: 'https://raad.example.dk' });
+  });
+  afterAll(() => behindProxy.stop());
+
+  it('names the public URL as the server', async () => {
+    // Asked on loopback, as the proxy does: the document names where integrators reach Council.
+    const { status, body } = await behindProxy.api('GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.servers).toEqual([{ url: 'https://raad.example.dk' }]);
   });
 });

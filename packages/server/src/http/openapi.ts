@@ -18,10 +18,12 @@ import {
   Followup,
   Group,
   GroupCall,
+  Home,
   LoginRequest,
   LoginResponse,
   Me,
   Meeting,
+  type MeetingTransition,
   Minutes,
   NewAgendaItem,
   NewMeasurement,
@@ -52,64 +54,177 @@ type Method = 'get' | 'post' | 'patch' | 'delete';
 interface Operation {
   method: Method;
   path: string;
+  /** Stable, unique and camelCase: generated clients name their methods after it, so it never changes. */
+  operationId: string;
   summary: string;
+  /** Who may call it, what it changes, its notable answers: not the summary again. */
+  description: string;
   body?: z.ZodType;
   query?: z.ZodObject;
   response?: z.ZodType;
   status?: number;
 }
 
+/** What every lifecycle command shares, after what is particular to each. */
+const LIFECYCLE_COMMON =
+  'From the wrong state it answers 409, from a role that may not give it 403, and 404 for a meeting the reader may not see; it is audited, and it re-applies the policy to every open /collab connection of the meeting’s two documents and sends them `{"type":"meeting.status","status":…}`.';
+
+const LIFECYCLE: Record<MeetingTransition, { operationId: string; description: string }> = {
+  publish: {
+    operationId: 'publishMeeting',
+    description: 'The chair, the secretary and admins, on a draft: the agenda becomes visible to the whole network.',
+  },
+  open: {
+    operationId: 'openMeeting',
+    description:
+      'The chair, the secretary and admins, on a published meeting: it is in session. Before the meeting’s day it answers 409 `confirmation_required` (`early`) until the body says `{ "confirm": ["early"] }`.',
+  },
+  close: {
+    operationId: 'closeMeeting',
+    description: 'The chair, the secretary and admins, on a meeting in session: its minutes are drafted from now on.',
+  },
+  approve: {
+    operationId: 'approveMeeting',
+    description:
+      'The chair and the secretary (not admins), on drafted minutes: adopted decisions are numbered, the public and council minutes rendered, and both documents freeze. 409 `approval_blocked` while the approval check lists problems, and 409 `confirmation_required` (`attendance`) until the body confirms attendance that is not recorded.',
+  },
+  reopen: {
+    operationId: 'reopenMeeting',
+    description:
+      'Admins and the chair, on approved minutes, with a `reason` (400 without one): the minutes are drafted, and editable, again.',
+  },
+};
+
 /** Every route of /api with the shared zod schemas it validates against; the OpenAPI document is built from this. */
 const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/health',
+    operationId: 'getHealth',
     summary: 'Liveness; the counts for admins only',
+    description:
+      'Anyone may call it, signed in or not; it changes nothing. Admins also get how many documents and connections are open; while changes cannot be stored it answers 503 `{ ok: false, reason, since }`.',
     response: z.object({ ok: z.literal(true), documents: z.number().optional(), connections: z.number().optional() }),
   },
-  { method: 'post', path: '/api/auth/login', summary: 'Sign in', body: LoginRequest, response: LoginResponse },
-  { method: 'post', path: '/api/auth/logout', summary: 'Sign out', status: 204 },
-  { method: 'get', path: '/api/me', summary: 'The signed-in person', response: Me },
-  { method: 'patch', path: '/api/me/profile', summary: 'Edit own profile', body: UpdateProfile, response: Me },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    operationId: 'login',
+    summary: 'Sign in',
+    description:
+      'Anyone may call it. It starts a session (the `council_session` cookie, and the same token in the answer for `Authorization: Bearer`) and says how many sign-ins failed since the last one; 401 for a wrong email or password, 429 after 5 failures for the account from that address, 403 `account_deactivated` for the right password of a deactivated account; audited.',
+    body: LoginRequest,
+    response: LoginResponse,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    operationId: 'logout',
+    summary: 'Sign out',
+    description:
+      'Anyone may call it. It ends the session the request carries, if any, clears the cookie and closes that session’s open /collab connections; always 204.',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/me',
+    operationId: 'getMe',
+    summary: 'The signed-in person',
+    description:
+      'Any signed-in person; it changes nothing. The caller with their role and their role in each working group they belong to.',
+    response: Me,
+  },
+  {
+    method: 'patch',
+    path: '/api/me/profile',
+    operationId: 'updateMyProfile',
+    summary: 'Edit own profile',
+    description:
+      'Any signed-in person, for themselves: name, title, organisation, competencies and locale, never role or email. Audited; the directory and its search follow at once.',
+    body: UpdateProfile,
+    response: Me,
+  },
   {
     method: 'post',
     path: '/api/me/password',
+    operationId: 'changeMyPassword',
     summary: 'Change own password; ends every other session',
+    description:
+      'Any signed-in person, for themselves, giving the current password: every other session of theirs ends and its open /collab connections close at once. 403 `wrong_password` (counted like failed sign-ins: 429 after 5); audited.',
     body: ChangePassword,
     response: SessionsEnded,
   },
-  { method: 'get', path: '/api/me/sessions', summary: 'Own sessions', response: z.array(SessionInfo) },
-  { method: 'delete', path: '/api/me/sessions', summary: 'Sign out everywhere else', response: SessionsEnded },
-  { method: 'delete', path: '/api/me/sessions/{id}', summary: 'End one own session', status: 204 },
+  {
+    method: 'get',
+    path: '/api/me/sessions',
+    operationId: 'listMySessions',
+    summary: 'Own sessions',
+    description:
+      'Any signed-in person, for themselves; it changes nothing. Their sessions, most recently used first, the one making the request marked `current`; tokens never leave the server.',
+    response: z.array(SessionInfo),
+  },
+  {
+    method: 'delete',
+    path: '/api/me/sessions',
+    operationId: 'endMyOtherSessions',
+    summary: 'Sign out everywhere else',
+    description:
+      'Any signed-in person, for themselves: every session but the one making the request ends and its open /collab connections close at once. Answers how many ended; not audited.',
+    response: SessionsEnded,
+  },
+  {
+    method: 'delete',
+    path: '/api/me/sessions/{id}',
+    operationId: 'endMySession',
+    summary: 'End one own session',
+    description:
+      'Any signed-in person, for one of their own sessions: it ends and its open /collab connections close at once. 404 for an id that is not one of the caller’s sessions; not audited.',
+    status: 204,
+  },
   {
     method: 'get',
     path: '/api/people',
+    operationId: 'listPeople',
     summary: 'The network directory (deactivated people for admins only)',
+    description:
+      'Any signed-in person; it changes nothing. Filtered by `competence`, `organisation` and free text `q`; each person’s groups are named only where the reader may see them.',
     response: z.array(Person),
   },
   {
     method: 'post',
     path: '/api/people/{id}/password',
+    operationId: 'resetPersonPassword',
     summary: "Set a person's password (admin, audited); ends all their sessions",
+    description:
+      'Admins only (403 otherwise). Every session of the person ends and their open /collab connections close at once, so whoever knew the old password is out; 404 for an unknown person; audited.',
     body: ResetPassword,
     status: 204,
   },
   {
     method: 'post',
     path: '/api/people/{id}/deactivate',
+    operationId: 'deactivatePerson',
     summary: 'Deactivate a person (admin, audited); ends all their sessions',
+    description:
+      'Admins only (403 otherwise). Their open /collab connections close at once, sign-in is refused and the directory hides them but from admins; 409 for oneself, 404 for an unknown person; audited.',
     response: Person,
   },
   {
     method: 'post',
     path: '/api/people/{id}/reactivate',
+    operationId: 'reactivatePerson',
     summary: 'Reactivate a person (admin, audited)',
+    description:
+      'Admins only (403 otherwise). The person may sign in again and is back in the directory (sessions ended by the deactivation stay ended); 404 for an unknown person; audited.',
     response: Person,
   },
   {
     method: 'post',
     path: '/api/people',
+    operationId: 'createPerson',
     summary: 'Invite a person (admin)',
+    description:
+      'Admins only (403 otherwise). Creates an account with the given role and first password; 409 if someone has that email already; audited.',
     body: CreatePerson,
     response: Person,
     status: 201,
@@ -117,182 +232,404 @@ const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/api/people/{id}/role',
+    operationId: 'setPersonRole',
     summary: 'Set a role (admin, audited)',
+    description:
+      'Admins only (403 otherwise). Every open /collab connection of the person is re-authorised at once: closed with 4403 where they may no longer read, sent `{"type":"access.changed"}` otherwise; 404 for an unknown person; audited.',
     body: SetRole,
     response: Person,
   },
-  { method: 'get', path: '/api/meetings', summary: 'Meetings the reader may see', response: z.array(Meeting) },
+  {
+    method: 'get',
+    path: '/api/home',
+    operationId: 'getHome',
+    summary: 'What needs the signed-in person now',
+    description:
+      'Any signed-in person, for themselves; it changes nothing. Each block lists only what its own route would show them: the next meeting with the items they present, their tasks and action points overdue or due within 7 days, meetings whose next step they may take, volunteers waiting in groups they lead, open calls asking for a competency of theirs, and decisions adopted since their previous visit.',
+    response: Home,
+  },
+  {
+    method: 'post',
+    path: '/api/home/visit',
+    operationId: 'recordHomeVisit',
+    summary: 'Note a visit to the home page',
+    description:
+      'Any signed-in person, for themselves: decisions adopted after this visit are new at the next one; visits less than an hour apart count as one. Not audited.',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings',
+    operationId: 'listMeetings',
+    summary: 'Meetings the reader may see',
+    description:
+      'Any signed-in person; it changes nothing. Draft agendas are listed only for the council (admins, the chair, the secretary and council members).',
+    response: z.array(Meeting),
+  },
   {
     method: 'post',
     path: '/api/meetings',
+    operationId: 'createMeeting',
     summary: 'Create a meeting',
+    description:
+      'The chair, the secretary and admins (403 otherwise). The meeting starts as a draft agenda that only the council sees until it is published; 400 names `endsAt` when it is not after the start; audited.',
     body: CreateMeeting,
     response: Meeting,
     status: 201,
   },
-  { method: 'get', path: '/api/meetings/{id}', summary: 'One meeting', response: Meeting },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}',
+    operationId: 'getMeeting',
+    summary: 'One meeting',
+    description:
+      'Any signed-in person who may see the meeting; it changes nothing. 404 for a meeting the reader may not see (a draft, outside the council).',
+    response: Meeting,
+  },
   {
     method: 'patch',
     path: '/api/meetings/{id}',
+    operationId: 'updateMeeting',
     summary: "Change a meeting's fields",
+    description:
+      'The council (403 for others). Changes the title, times or location; 409 once the minutes are approved (reopen them first), 404 for a meeting the reader may not see, 400 names `endsAt` when it is not after the start; audited.',
     body: UpdateMeeting,
     response: Meeting,
   },
   {
     method: 'post',
     path: '/api/meetings/{id}/agenda',
+    operationId: 'addAgendaItem',
     summary: 'Add an agenda item',
+    description:
+      'The council (403 for others). The item is written into the live agenda document, so everyone who has the meeting open sees it appear; 409 once the minutes are approved, 404 for a meeting the reader may not see.',
     body: NewAgendaItem,
     status: 201,
   },
-  ...(['publish', 'open', 'close', 'approve', 'reopen'] as const).map((name) => ({
+  ...(Object.keys(LIFECYCLE) as MeetingTransition[]).map((name) => ({
     method: 'post' as const,
     path: `/api/meetings/{id}/${name}`,
+    operationId: LIFECYCLE[name].operationId,
     summary: `Lifecycle: ${name}`,
+    description: `${LIFECYCLE[name].description} ${LIFECYCLE_COMMON}`,
     body: TransitionRequest,
     response: Meeting,
   })),
   {
     method: 'get',
     path: '/api/meetings/{id}/approval',
+    operationId: 'checkMeetingApproval',
     summary: 'What approving the minutes now would number, and what stands in its way',
+    description:
+      'The chair and the secretary (403 for others), while the minutes are drafted (409 otherwise); it changes nothing. `problems` must be empty and `confirm` confirmed for the approval to go through.',
     response: ApprovalCheck,
   },
-  { method: 'get', path: '/api/meetings/{id}/minutes', summary: 'Approved minutes', response: Minutes },
-  { method: 'get', path: '/api/meetings/{id}/minutes.md', summary: 'Approved minutes as Markdown' },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/minutes',
+    operationId: 'getMinutes',
+    summary: 'Approved minutes',
+    description:
+      'Any signed-in person who may see the meeting; it changes nothing. The council’s version, with confidential items, for the council, the public version for everyone else; 404 until the minutes are approved, and for a meeting the reader may not see.',
+    response: Minutes,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/minutes.md',
+    operationId: 'getMinutesMarkdown',
+    summary: 'Approved minutes as Markdown',
+    description:
+      'Any signed-in person who may see the meeting; it changes nothing. A Markdown attachment of the version the reader may read (the council’s or the public one); 404 until the minutes are approved, and for a meeting the reader may not see.',
+  },
   {
     method: 'get',
     path: '/api/meetings/{id}/carry-over',
+    operationId: 'listCarryOver',
     summary: 'Suggestions for the agenda',
+    description:
+      'Those who may edit the meeting now: the council, until the minutes are approved (403 otherwise); it changes nothing. Postponed decisions and open action points of earlier meetings, and working groups due to report by this one.',
     response: z.array(Followup),
   },
-  { method: 'get', path: '/api/meetings/{id}/calendar.ics', summary: 'iCalendar event' },
-  { method: 'get', path: '/api/meetings.ics', summary: 'iCalendar of visible meetings' },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/calendar.ics',
+    operationId: 'getMeetingCalendar',
+    summary: 'iCalendar event',
+    description:
+      'Any signed-in person who may see the meeting; it changes nothing. An iCalendar attachment whose link is built from the public URL (`COUNCIL_PUBLIC_URL`); 404 for a meeting the reader may not see.',
+  },
+  {
+    method: 'get',
+    path: '/api/meetings.ics',
+    operationId: 'getMeetingsCalendar',
+    summary: 'iCalendar of visible meetings',
+    description:
+      'Any signed-in person; it changes nothing. Every meeting the reader may see in one iCalendar attachment, to download or subscribe to; links are built from the public URL.',
+  },
   {
     method: 'get',
     path: '/api/decisions',
+    operationId: 'listDecisions',
     summary: 'The decision register',
+    description:
+      'Any signed-in person; it changes nothing. One page at a time (`cursor`, `limit`), filtered by status, tag, year, meeting and text; confidential decisions only for the council; 400 for a cursor that is not valid.',
     query: DecisionQuery,
     response: DecisionPage,
   },
   {
     method: 'get',
     path: '/api/decisions/years',
+    operationId: 'countDecisionsByYear',
     summary: 'Decisions per year',
+    description:
+      'Any signed-in person; it changes nothing. How many of the decisions the reader may see were made each year, newest year first, for the timeline.',
     response: z.array(z.object({ year: z.number(), count: z.number() })),
   },
-  { method: 'get', path: '/api/decisions.json', summary: 'The register as JSON (open data)' },
+  {
+    method: 'get',
+    path: '/api/decisions.json',
+    operationId: 'exportDecisionsJson',
+    summary: 'The register as JSON (open data)',
+    description:
+      'Any signed-in person; it changes nothing. The whole register the reader may see (confidential decisions only for the council) as a JSON attachment.',
+  },
   {
     method: 'get',
     path: '/api/decisions.csv',
+    operationId: 'exportDecisionsCsv',
     summary: 'The register as CSV (open data); `format=excel-da` for Danish Excel',
+    description:
+      'Any signed-in person; it changes nothing. The whole register the reader may see as a CSV attachment, UTF-8 with a BOM and formulas defused (see docs/api.md); 400 names `format` for anything but `csv` or `excel-da`.',
     query: CsvExportQuery,
   },
-  { method: 'get', path: '/api/decisions/{number}', summary: 'One decision', response: DecisionDetail },
+  {
+    method: 'get',
+    path: '/api/decisions/{number}',
+    operationId: 'getDecision',
+    summary: 'One decision',
+    description:
+      'Any signed-in person; it changes nothing. The decision by its number (`2012-003`) with its supersede chain, naming only the working groups the reader may see; 404 for an unknown number, and for a confidential decision outside the council.',
+    response: DecisionDetail,
+  },
   {
     method: 'get',
     path: '/api/search',
+    operationId: 'search',
     summary: 'Search everything visible',
+    description:
+      'Any signed-in person; it changes nothing. Ranked hits among what the reader may see (confidential items only for the council, a closed group’s content only for its members); matches in the snippet lie between U+0002 and U+0003.',
     query: SearchQuery,
     response: z.array(SearchHit),
   },
-  { method: 'get', path: '/api/groups', summary: 'Visible working groups', response: z.array(Group) },
+  {
+    method: 'get',
+    path: '/api/groups',
+    operationId: 'listGroups',
+    summary: 'Visible working groups',
+    description:
+      'Any signed-in person; it changes nothing. Open groups for everyone, closed ones only for the council and their own members, each with its members.',
+    response: z.array(Group),
+  },
   {
     method: 'post',
     path: '/api/groups',
+    operationId: 'createGroup',
     summary: 'Create a working group',
+    description:
+      'The council (403 for others). The leads become members and their open /collab connections are re-authorised at once; 400 names an unknown lead or decision number; audited.',
     body: CreateGroup,
     response: Group,
     status: 201,
   },
-  { method: 'get', path: '/api/groups/{id}', summary: 'One working group', response: Group },
+  {
+    method: 'get',
+    path: '/api/groups/{id}',
+    operationId: 'getGroup',
+    summary: 'One working group',
+    description:
+      'Any signed-in person who may see the group; it changes nothing. 404 for a closed group to those outside the council and the group.',
+    response: Group,
+  },
   {
     method: 'patch',
     path: '/api/groups/{id}',
+    operationId: 'updateGroup',
     summary: 'Change the fields a working group names (not its visibility)',
+    description:
+      'The council and the group’s lead (403 for others, 404 for a group the reader may not see). Only the fields the body names change, and a `visibility` is refused; 400 names a date out of order; audited.',
     body: UpdateGroup,
     response: Group,
   },
   {
     method: 'post',
     path: '/api/groups/{id}/visibility',
+    operationId: 'setGroupVisibility',
     summary: 'Open or close a working group to the network (audited, applied to open connections)',
+    description:
+      'The council and the group’s lead (403 for others, 404 for a group the reader may not see). The new access reaches every open /collab connection of the board before the change commits, closing those who may no longer read it; audited.',
     body: SetGroupVisibility,
     response: Group,
   },
   {
     method: 'post',
     path: '/api/groups/{id}/tasks',
+    operationId: 'addGroupTask',
     summary: 'Add a task to the live board',
+    description:
+      'The group’s lead and members, and admins (403 for others, 404 for a group the reader may not see). The task is written into the live board, so everyone who has it open sees the card appear; 400 names `assigneeId` when the assignee is not a member.',
     body: NewTask,
     status: 201,
   },
   {
     method: 'post',
     path: '/api/groups/{id}/calls',
+    operationId: 'openGroupCall',
     summary: 'Open a call for participation',
+    description:
+      'The council and the group’s lead (403 for others, 404 for a group the reader may not see). The call names the competencies wanted and is open for volunteers at once; audited.',
     body: CreateCall,
     response: GroupCall,
     status: 201,
   },
-  { method: 'get', path: '/api/calls', summary: 'Calls for participation', response: z.array(GroupCall) },
-  { method: 'post', path: '/api/calls/{id}/volunteer', summary: 'Volunteer', body: Volunteer, status: 201 },
-  { method: 'post', path: '/api/calls/{id}/volunteers/{personId}/accept', summary: 'Accept a volunteer', status: 204 },
+  {
+    method: 'get',
+    path: '/api/calls',
+    operationId: 'listCalls',
+    summary: 'Calls for participation',
+    description:
+      'Any signed-in person; it changes nothing. Calls of the groups the reader may see, filtered by `group` and `status`; `mine` is the reader’s own answer, and `volunteers` are listed only for those who manage the group.',
+    response: z.array(GroupCall),
+  },
+  {
+    method: 'post',
+    path: '/api/calls/{id}/volunteer',
+    operationId: 'volunteerForCall',
+    summary: 'Volunteer',
+    description:
+      'Any signed-in person who may see the call’s group (404 otherwise); the answer is pending until the lead decides. 409 when the call is closed, the caller has volunteered already or is already a member; audited.',
+    body: Volunteer,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/calls/{id}/volunteers/{personId}/accept',
+    operationId: 'acceptVolunteer',
+    summary: 'Accept a volunteer',
+    description:
+      'The council and the group’s lead (403 for others). The volunteer becomes a member and their open /collab connections are re-authorised at once; 409 when already decided or the call is closed, 404 for someone who did not volunteer; audited.',
+    status: 204,
+  },
   {
     method: 'post',
     path: '/api/calls/{id}/volunteers/{personId}/decline',
+    operationId: 'declineVolunteer',
     summary: 'Decline a volunteer',
+    description:
+      'The council and the group’s lead (403 for others). The volunteer stays outside the group; 409 when already decided or the call is closed, 404 for someone who did not volunteer; audited.',
     status: 204,
   },
-  { method: 'post', path: '/api/calls/{id}/close', summary: 'Close a call', status: 204 },
+  {
+    method: 'post',
+    path: '/api/calls/{id}/close',
+    operationId: 'closeCall',
+    summary: 'Close a call',
+    description:
+      'The council and the group’s lead (403 for others, 404 for a call the reader may not see). Nobody more may volunteer, and pending volunteers can no longer be accepted; audited.',
+    status: 204,
+  },
   {
     method: 'get',
     path: '/api/tasks',
+    operationId: 'listTasks',
     summary: 'Tasks (My tasks with assignee=me)',
+    description:
+      'Any signed-in person; it changes nothing. Tasks of the groups the reader may see, from the read model, by due date; `needsAttention` flags live data that is not valid.',
     query: TaskQuery,
     response: z.array(Task),
   },
   {
     method: 'get',
     path: '/api/actions',
+    operationId: 'listCouncilActions',
     summary: "The council's action list (assignee=me for one's own)",
+    description:
+      'Any signed-in person; it changes nothing. Action points of approved minutes that went to no working group, open ones first by due date.',
     query: CouncilActionQuery,
     response: z.array(CouncilAction),
   },
   {
     method: 'patch',
     path: '/api/actions/{meetingId}/{refId}',
+    operationId: 'setCouncilActionDone',
     summary: 'Mark a council action point done, or open again',
+    description:
+      'The council, and the person the action point names (403 for others). Done points leave the carry-over; 404 for an unknown point and for a working group’s task; audited when it changes.',
     body: SetActionDone,
     response: CouncilAction,
   },
   {
     method: 'get',
     path: '/api/audit',
+    operationId: 'listAuditEntries',
     summary: 'The audit log, newest first (chair, secretary, admin)',
+    description:
+      'Admins, the chair and the secretary (403 for others); it changes nothing. Filtered by `area` or one `resource`’s trail, a page at a time: pass the answer’s `nextBefore` as `before`.',
     query: AuditQuery,
     response: AuditPage,
   },
-  { method: 'get', path: '/api/plans', summary: 'Action plans', response: z.array(Plan) },
-  { method: 'post', path: '/api/plans', summary: 'Create an action plan', body: CreatePlan, status: 201 },
-  { method: 'get', path: '/api/plans/{id}', summary: 'One action plan', response: Plan },
+  {
+    method: 'get',
+    path: '/api/plans',
+    operationId: 'listPlans',
+    summary: 'Action plans',
+    description: 'Any signed-in person; it changes nothing. Every action plan with its number of initiatives.',
+    response: z.array(Plan),
+  },
+  {
+    method: 'post',
+    path: '/api/plans',
+    operationId: 'createPlan',
+    summary: 'Create an action plan',
+    description:
+      'The council (403 for others). Answers the new plan’s `id`; 400 names `periodEnd` unless it is after the start; audited.',
+    body: CreatePlan,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/plans/{id}',
+    operationId: 'getPlan',
+    summary: 'One action plan',
+    description:
+      'Any signed-in person; it changes nothing. The plan with its number of initiatives; 404 for an unknown plan.',
+    response: Plan,
+  },
   {
     method: 'get',
     path: '/api/plans/{id}/export.csv',
+    operationId: 'exportPlanCsv',
     summary: 'The plan as CSV; `format=excel-da` for Danish Excel',
+    description:
+      'Any signed-in person; it changes nothing. Initiatives, indicators and measurements, one row per measurement, naming only the owning groups the reader may see; 404 for an unknown plan, 400 names `format` for anything but `csv` or `excel-da`.',
     query: CsvExportQuery,
   },
   {
     method: 'patch',
     path: '/api/plans/{id}/initiatives/{initiativeId}',
+    operationId: 'updateInitiative',
     summary: 'Change an initiative',
+    description:
+      'The council (403 for others). Written into the live plan document, so open views update at once; the whole change is checked first, and 400 names the field (an unknown `initiativeId`, `endDate` before the start, …) with nothing applied; audited.',
     body: UpdateInitiative,
     status: 204,
   },
   {
     method: 'post',
     path: '/api/plans/{id}/initiatives/{initiativeId}/indicators/{indicatorId}/measurements',
+    operationId: 'addMeasurement',
     summary: 'Add a measurement',
+    description:
+      'The council, and the lead of the initiative’s owning group (403 for others). Written into the live plan document, so open charts update at once; 400 names `initiativeId`, `indicatorId`, `date` or `value`, 404 for an unknown plan; audited.',
     body: NewMeasurement,
     response: NewMeasurement,
     status: 201,
@@ -308,8 +645,27 @@ const ERRORS = {
   409: 'Wrong state',
 } as const;
 
-/** OpenAPI 3.1, built once from OPERATIONS and the shared schemas. */
-export function openApiDocument(): object {
+/** Refuses to build a document whose operations integrators could not tell apart or read about. */
+function checkOperations(operations: readonly Operation[]): void {
+  const seen = new Map<string, string>();
+  for (const op of operations) {
+    const route = `${op.method.toUpperCase()} ${op.path}`;
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(op.operationId))
+      throw new Error(`${route}: operationId ${JSON.stringify(op.operationId)} is not camelCase`);
+    const other = seen.get(op.operationId);
+    if (other) throw new Error(`${route}: operationId ${op.operationId} is taken by ${other}`);
+    seen.set(op.operationId, route);
+    if (!op.description.trim() || op.description.trim() === op.summary.trim())
+      throw new Error(`${route}: the description must say more than the summary`);
+  }
+}
+
+/**
+ * OpenAPI 3.1, built once from OPERATIONS and the shared schemas. `publicUrl` (COUNCIL_PUBLIC_URL)
+ * is the server integrators call; unset, the document names its own host (`/`).
+ */
+export function openApiDocument(publicUrl: string | null): object {
+  checkOperations(OPERATIONS);
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) {
     const parameters = [
@@ -329,7 +685,9 @@ export function openApiDocument(): object {
     const success = op.status ?? 200;
     paths[op.path] ??= {};
     (paths[op.path] as Record<string, object>)[op.method] = {
+      operationId: op.operationId,
       summary: op.summary,
+      description: op.description,
       ...(parameters.length ? { parameters } : {}),
       ...(op.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } }
@@ -353,7 +711,9 @@ export function openApiDocument(): object {
       title: 'Council API',
       version: '1',
       description: 'Authenticate with the council_session cookie or Authorization: Bearer <token>.',
+      license: { name: 'MPL-2.0', identifier: 'MPL-2.0' },
     },
+    servers: [{ url: publicUrl ?? '/' }],
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer' },
