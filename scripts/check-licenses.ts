@@ -40,8 +40,8 @@ for (const o of offenders) {
 }
 if (offenders.length > 0) {
   console.error(
-    `${offenders.length} of ${packages} production dependencies carry a licence Council cannot ship under MPL-2.0 ` +
-      'without review: replace them, or move them to devDependencies if production does not need them.',
+    `${offenders.length} of ${packages} production dependencies carry a strong-copyleft or unknown licence: ` +
+      'replace them, or move them to devDependencies if production does not need them.',
   );
   process.exit(1);
 }

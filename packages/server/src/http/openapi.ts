@@ -650,12 +650,12 @@ function checkOperations(operations: readonly Operation[]): void {
   const seen = new Map<string, string>();
   for (const op of operations) {
     const route = `${op.method.toUpperCase()} ${op.path}`;
-    if (!/^[a-z][a-zA-Z0-9]*$/.test(op.operationId))
+    if (typeof op.operationId !== 'string' || !/^[a-z][a-zA-Z0-9]*$/.test(op.operationId))
       throw new Error(`${route}: operationId ${JSON.stringify(op.operationId)} is not camelCase`);
     const other = seen.get(op.operationId);
     if (other) throw new Error(`${route}: operationId ${op.operationId} is taken by ${other}`);
     seen.set(op.operationId, route);
-    if (!op.description.trim() || op.description.trim() === op.summary.trim())
+    if (typeof op.description !== 'string' || !op.description.trim() || op.description.trim() === op.summary.trim())
       throw new Error(`${route}: the description must say more than the summary`);
   }
 }
