@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { e2eSuite } from './fixtures.ts';
+import { e2eSuite, signedInHome } from './fixtures.ts';
 
 const suite = e2eSuite();
 const NEW_PASSWORD = 'nyt-og-langt-kodeord';
@@ -59,6 +59,6 @@ describe('an account', () => {
     await admin.page.getByRole('button', { name: 'Genaktivér Jonas Friis' }).click();
     await admin.page.getByRole('button', { name: 'Deaktivér Jonas Friis' }).waitFor();
     await jonas.page.getByRole('button', { name: 'Log ind' }).click();
-    await jonas.page.waitForURL('**/meetings');
+    await signedInHome(jonas.page);
   });
 });

@@ -97,6 +97,12 @@ export function e2eSuite() {
   };
 }
 
+/** Signing in lands on the home page, once it has loaded. */
+export async function signedInHome(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByTestId('home-next-meeting').waitFor();
+}
+
 export class LoginPage {
   constructor(private readonly page: Page) {}
 
@@ -105,7 +111,7 @@ export class LoginPage {
     await this.page.getByLabel('E-mail').fill(email);
     await this.page.getByRole('textbox', { name: 'Adgangskode' }).fill(password);
     await this.page.getByRole('button', { name: 'Log ind' }).click();
-    await this.page.waitForURL('**/meetings');
+    await signedInHome(this.page);
   }
 }
 

@@ -21,7 +21,12 @@ describe('app shell', () => {
 
     const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 4/2026' });
     const signedIn = await suite.signIn('secretary', 'Thomas Lykke');
-    await signedIn.page.getByRole('link', { name: 'Rådsmøde 4/2026' }).waitFor();
+    // The home page, where signing in lands, then the meetings list.
+    await signedIn.page.getByTestId('home-next-steps').getByRole('link', { name: 'Rådsmøde 4/2026' }).waitFor();
+    expect(await axeViolations(signedIn.page)).toEqual([]);
+    await signedIn.page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
+    await signedIn.page.waitForURL('**/meetings');
+    await signedIn.page.getByRole('main').getByRole('link', { name: 'Rådsmøde 4/2026' }).waitFor();
     expect(await axeViolations(signedIn.page)).toEqual([]);
     await signedIn.meeting.open(meeting.id);
     await signedIn.page.getByTestId('save-state').waitFor();

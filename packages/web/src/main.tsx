@@ -14,9 +14,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, lazy, StrictMode, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { i18n } from './i18n/index.ts';
+import { HomePage } from './routes/HomePage.tsx';
 import { Layout } from './routes/Layout.tsx';
 import { LoginPage } from './routes/LoginPage.tsx';
 import { MeetingsPage } from './routes/MeetingsPage.tsx';
@@ -24,8 +25,8 @@ import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { PageLoader } from './routes/states.tsx';
 
 /**
- * A page loaded when first visited. Only sign-in and the meetings list, where signing in lands, are
- * in the first download; the live pages bring Yjs, the provider and the editor with them.
+ * A page loaded when first visited. Only sign-in, the home page, where signing in lands, and the
+ * meetings list are in the first download; the live pages bring Yjs, the provider and the editor with them.
  */
 function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
@@ -88,7 +89,7 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/meetings" replace /> },
+      { index: true, element: <HomePage /> },
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:id', element: lazyPage(() => import('./routes/MeetingPage.tsx'), 'default') },
       { path: 'decisions', element: lazyPage(() => import('./routes/DecisionsPage.tsx'), 'DecisionsPage') },

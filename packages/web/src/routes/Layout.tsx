@@ -5,21 +5,27 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
 import { FAILED_SIGN_INS_KEY, useCan, useLogout, useMe } from '../features/auth/useMe.ts';
+import { HOME_KEY } from './HomePage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const NAV = [
+  { to: '/', key: 'nav.home' },
   { to: '/meetings', key: 'nav.meetings' },
   { to: '/decisions', key: 'nav.decisions' },
   { to: '/actions', key: 'nav.councilActions' },
   { to: '/groups', key: 'nav.groups' },
-  { to: '/tasks', key: 'nav.myTasks' },
+  { to: '/tasks', key: 'nav.myTasks', only: 'work' },
   { to: '/plan', key: 'nav.plan' },
   { to: '/network', key: 'nav.network' },
   { to: '/search', key: 'nav.search' },
   { to: '/audit', key: 'nav.audit', only: { type: 'audit' } },
   { to: '/account', key: 'nav.account' },
-] as const satisfies readonly { to: string; key: string; only?: Resource }[];
+] as const satisfies readonly { to: string; key: string; only?: Resource | 'work' }[];
+
+/** Whether a menu entry's page is where the reader is: the home page only at `/`, the others with what is below them. */
+const isCurrent = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -29,6 +35,10 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // My tasks is for those who can be given tasks or action points (the home page says who): others
+  // would only ever find it empty. Until the home page has answered, it is shown.
+  const home = useQuery({ queryKey: HOME_KEY, queryFn: api.home, enabled: !!me });
+  const mayHaveWork = home.data?.blocks.work ?? true;
 
   return (
     <AppShell
@@ -43,7 +53,7 @@ export function Layout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
-            <Anchor component={Link} to="/meetings" underline="never" c="inherit">
+            <Anchor component={Link} to="/" underline="never" c="inherit">
               <Title order={1} size="h3">
                 {t('app.name')}
               </Title>
@@ -73,14 +83,16 @@ export function Layout() {
       <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav">
         <Stack justify="space-between" h="100%">
           <div>
-            {NAV.filter((item) => !('only' in item) || can('read', item.only)).map((item) => (
+            {NAV.filter(
+              (item) => !('only' in item) || (item.only === 'work' ? mayHaveWork : can('read', item.only)),
+            ).map((item) => (
               <NavLink
                 key={item.to}
                 component={Link}
                 to={item.to}
                 label={t(item.key)}
-                active={location.pathname.startsWith(item.to)}
-                aria-current={location.pathname.startsWith(item.to) ? 'page' : undefined}
+                active={isCurrent(item.to, location.pathname)}
+                aria-current={isCurrent(item.to, location.pathname) ? 'page' : undefined}
                 onClick={close}
               />
             ))}

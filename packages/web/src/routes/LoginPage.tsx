@@ -14,7 +14,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const next = params.get('next')?.startsWith('/') ? (params.get('next') as string) : '/meetings';
+  const next = params.get('next')?.startsWith('/') ? (params.get('next') as string) : '/';
 
   if (me.data) return <Navigate to={next} replace />;
 

@@ -142,6 +142,28 @@ describe('GET /api/home', () => {
     expect((await home(matching.token)).blocks).toMatchObject({ volunteers: false, calls: true, work: false });
   });
 
+  it('gives anyone an action point names their work block, whatever their role', async () => {
+    const secretary = await server.signIn('secretary');
+    const architect = await server.signIn('network_architect');
+    expect((await home(architect.token)).blocks.work).toBe(false);
+    const meeting = await server.factory.meeting({
+      status: 'minutes-draft',
+      ...at(-1),
+      content: {
+        agenda: [{ id: 'i1', title: 'Opfølgning', kind: 'discussion', durationMinutes: 10, confidential: false }],
+        actions: [{ id: 'a1', title: 'Send principperne i høring', assigneeId: architect.personId, due: inDays(2) }],
+      },
+    });
+    const approved = await server.api('POST', `/api/meetings/${meeting.id}/approve`, {
+      token: secretary.token,
+      body: { confirm: ['attendance'] },
+    });
+    expect(approved.status).toBe(200);
+    const body = await home(architect.token);
+    expect(body.blocks.work).toBe(true);
+    expect(body.actions.map((a: { title: string }) => a.title)).toEqual(['Send principperne i høring']);
+  });
+
   it('lists decisions adopted since the previous visit, confidential ones only for the council', async () => {
     const secretary = await server.signIn('secretary');
     const observer = await server.signIn('observer');

@@ -59,14 +59,13 @@ export class HomeService {
       .map(([id]) => id);
     const competencies = new Set((person?.competencies ?? []).map((c) => c.toLowerCase()));
     const openCalls = await this.groups.calls(actor, { status: 'open' });
+    const myActions = await this.repos.councilActions.list({ status: 'open', assigneeId: actor.id });
 
     return {
       since,
       nextMeeting: this.nextMeeting(actor, meetings, now),
       tasks: (await this.groups.tasks(actor, { assignee: 'me' })).filter((t) => t.status !== 'done' && due(t.due)),
-      actions: (await this.repos.councilActions.list({ status: 'open', assigneeId: actor.id })).filter((a) =>
-        due(a.due),
-      ),
+      actions: myActions.filter((a) => due(a.due)),
       nextSteps: meetings
         .filter((m) => this.stepIsDue(actor, m, today))
         .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
@@ -101,7 +100,8 @@ export class HomeService {
         ),
         volunteers: leads.length > 0,
         calls: competencies.size > 0,
-        work: COUNCIL_ROLES.includes(actor.role) || Object.keys(actor.groups).length > 0,
+        // Action points may name anyone, so whoever has one open has work too.
+        work: COUNCIL_ROLES.includes(actor.role) || Object.keys(actor.groups).length > 0 || myActions.length > 0,
       },
     };
   }
