@@ -54,6 +54,9 @@ describe('the home page', () => {
       .poll(() => chair.page.getByTestId('home-next-steps').textContent())
       .toContain('Rådsmøde februarDagsordenen skal offentliggøres');
 
+    const leader = await suite.signInPerson(lead);
+    await leader.page.getByTestId('home-volunteers').getByText('Ingen frivillige venter på svar.').waitFor();
+
     const architect = await suite.signInPerson(ida);
     const calls = architect.page.getByTestId('home-calls');
     await expect.poll(() => calls.textContent()).toContain('Vi søger en geodataarkitekt.');
@@ -62,12 +65,9 @@ describe('the home page', () => {
     await architect.page.getByRole('dialog').getByRole('button', { name: 'Meld dig' }).click();
     await architect.page.getByTestId('my-volunteering').waitFor();
 
-    const leader = await suite.signInPerson(lead);
+    // The lead's home page, open all along, shows the offer without a reload (the change feed).
     await expect
-      .poll(async () => {
-        await leader.page.reload();
-        return leader.page.getByTestId('home-volunteers').textContent();
-      })
+      .poll(() => leader.page.getByTestId('home-volunteers').textContent(), { timeout: 5000 })
       .toContain('Ida Sørensen (Testkommune) i Testgruppe');
     // Nobody else's blocks: the lead takes no meeting steps, the architect has no work block.
     expect(await leader.page.getByTestId('home-next-steps').count()).toBe(0);
@@ -83,5 +83,16 @@ describe('the home page', () => {
     expect(await observer.page.getByTestId('home-next-steps').count()).toBe(0);
     const overflow = await observer.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('signs out every tab of the browser when one signs out, and says so', async () => {
+    const member = await suite.signIn('council_member', 'Henrik Østergaard');
+    const other = await member.context.newPage();
+    await other.goto('/meetings');
+    await other.getByRole('heading', { name: 'Møder' }).first().waitFor();
+    await member.page.getByRole('button', { name: 'Log ud' }).click();
+    await other.getByTestId('signed-out-elsewhere').waitFor({ timeout: 5000 });
+    expect(await other.getByTestId('signed-out-elsewhere').textContent()).toContain('Du er logget ud');
+    await other.close();
   });
 });

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { addTask, can, docNames, LIMITS } from '@council/shared';
+import { addTask, can, docNames, LIMITS, parseDocumentName } from '@council/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import express from 'express';
 import helmet from 'helmet';
@@ -42,6 +42,7 @@ import { createRepos, type Repos } from './domains/repos.ts';
 import { indexPeople } from './domains/search/indexer.ts';
 import { searchRoutes } from './domains/search/routes.ts';
 import { authenticate } from './http/auth.ts';
+import { ChangeFeed } from './http/changeFeed.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { openApiDocument, servedRoutes } from './http/openapi.ts';
 import { hostCheck, isAllowedHost, isAllowedOrigin, originCheck } from './http/origin.ts';
@@ -93,7 +94,14 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   );
   const store = new SqliteDocumentStore(db);
 
-  const project = safeProjector(db, logger);
+  const changes = new ChangeFeed();
+  const projectSafely = safeProjector(db, logger);
+  // A board's tasks are in read models that browsers list (My tasks, home): tell them when it changes.
+  // Meetings are left out: their agendas change with every keystroke of a meeting in progress.
+  const project: typeof projectSafely = (name, doc) => {
+    projectSafely(name, doc);
+    if (parseDocumentName(name)?.kind === 'group') changes.changed();
+  };
   const projector = new ProjectorExtension(project);
   const hocuspocus = new Hocuspocus({
     name: 'council',
@@ -112,7 +120,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   });
 
   const live = new HocuspocusLiveDocuments(hocuspocus, repos, (personId) => auth.actorOf(personId));
-  closeSession = (sessionId) => live.closeSession(sessionId);
+  closeSession = (sessionId) => {
+    live.closeSession(sessionId);
+    changes.closeSession(sessionId);
+  };
   const sweepSessions = async () => {
     for (const sessionId of await auth.sweep(live.sessionIds())) live.closeSession(sessionId);
   };
@@ -176,6 +187,8 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   });
   api.use(originCheck(config));
   api.use(authenticate(auth));
+  api.use(changes.afterWrites);
+  api.get('/events', changes.route);
   api.get('/health', (req, res) => {
     // Unhealthy while documents cannot be stored: edits are then refused, not acknowledged.
     const failure = store.writeFailure();
@@ -300,6 +313,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     async close() {
       clearInterval(sessionSweep);
       clearInterval(outsideChanges);
+      changes.close();
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       for (const ws of wss.clients) ws.terminate();

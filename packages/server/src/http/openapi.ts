@@ -241,6 +241,14 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/events',
+    operationId: 'streamChanges',
+    summary: 'Server-sent events: something the reader may be listing has changed',
+    description:
+      'Any signed-in person. A text/event-stream that sends `event: changed` (no data) shortly after any successful write and whenever a working group board changes, so the browser fetches its lists again; it carries no content, so the reader learns nothing their own routes would not tell them. The stream ends when the session does.',
+  },
+  {
+    method: 'get',
     path: '/api/home',
     operationId: 'getHome',
     summary: 'What needs the signed-in person now',

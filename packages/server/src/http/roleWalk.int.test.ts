@@ -92,7 +92,11 @@ beforeAll(async () => {
       actor: { id: member.id, role: 'group_member', groups: { [world.groupId]: 'member' } },
     },
   ];
-  const plan = walkPlan(server.council.routes, world);
+  // The change feed is a stream that never ends, and says only that something changed (changeFeed.int.test.ts).
+  const plan = walkPlan(
+    server.council.routes.filter((route) => route !== 'GET /api/events'),
+    world,
+  );
   unfillable = plan.unfillable;
   answers = (await Promise.all(viewers.map((viewer) => walk(viewer, plan.urls)))).flat();
 }, 120_000);

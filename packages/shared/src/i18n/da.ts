@@ -49,6 +49,7 @@ export const da = {
     showPassword: 'Vis eller skjul adgangskoden',
     failed: 'Forkert e-mail eller adgangskode.',
     rateLimited: 'For mange forsøg. Vent lidt, og prøv igen.',
+    signedOut: 'Du er logget ud, i et andet faneblad eller et andet sted. Log ind igen for at fortsætte.',
   },
   home: {
     title: 'Forside',

@@ -50,6 +50,7 @@ export const en: Catalogue = {
     showPassword: 'Show or hide the password',
     failed: 'Wrong email or password.',
     rateLimited: 'Too many attempts. Wait a moment and try again.',
+    signedOut: 'You have been signed out, in another tab or elsewhere. Sign in again to go on.',
   },
   home: {
     title: 'Home',

@@ -1,9 +1,10 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { useLogin, useMe } from '../features/auth/useMe.ts';
+import { SIGNED_OUT_KEY, useLogin, useMe } from '../features/auth/useMe.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function LoginPage() {
@@ -14,6 +15,11 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const { data: signedOut } = useQuery<boolean>({
+    queryKey: SIGNED_OUT_KEY,
+    queryFn: () => false,
+    staleTime: Infinity,
+  });
   const next = params.get('next')?.startsWith('/') ? (params.get('next') as string) : '/';
 
   if (me.data) return <Navigate to={next} replace />;
@@ -47,6 +53,11 @@ export function LoginPage() {
             <Title order={2} size="h4">
               {t('login.title')}
             </Title>
+            {signedOut && !error && (
+              <Alert color="blue" role="status" data-testid="signed-out-elsewhere">
+                {t('login.signedOut')}
+              </Alert>
+            )}
             {error && (
               <Alert color="red" role="alert">
                 {error}

@@ -1,6 +1,6 @@
 import type { Me } from '@council/shared';
 import { type Actor, can } from '@council/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import { clearOfflineCaches } from '../collab/offlineCache.ts';
@@ -40,6 +40,12 @@ export function useLogin() {
   });
 }
 
+/** Tabs of this browser tell each other when one of them signs out. */
+const SESSION_CHANNEL = 'council-session';
+const SIGNED_OUT = 'signed-out';
+/** Set when this tab learns it was signed out elsewhere: the sign-in page says so. */
+export const SIGNED_OUT_KEY = ['signedOutElsewhere'] as const;
+
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
@@ -47,9 +53,37 @@ export function useLogout() {
     onSettled: async () => {
       client.clear();
       client.setQueryData(ME_KEY, null);
+      const channel = new BroadcastChannel(SESSION_CHANNEL);
+      channel.postMessage(SIGNED_OUT);
+      channel.close();
       await clearOfflineCaches();
     },
   });
+}
+
+/**
+ * This tab's session ended somewhere else (another tab signed out, the server ended it): forget
+ * everything, which unmounts every page and closes its live documents, and say so at sign-in.
+ */
+export function signedOutElsewhere(client: QueryClient): void {
+  if (client.getQueryData(ME_KEY) === null) return;
+  // Nobody first (every page unmounts and the sign-in page shows), then forget the rest.
+  client.setQueryData(SIGNED_OUT_KEY, true);
+  client.setQueryData(ME_KEY, null);
+  const kept: unknown[] = [ME_KEY[0], SIGNED_OUT_KEY[0]];
+  client.removeQueries({ predicate: (query) => !kept.includes(query.queryKey[0]) });
+}
+
+/** Listens for another tab of this browser signing out. */
+export function useSignOutInOtherTabs(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const channel = new BroadcastChannel(SESSION_CHANNEL);
+    channel.onmessage = (event) => {
+      if (event.data === SIGNED_OUT) signedOutElsewhere(client);
+    };
+    return () => channel.close();
+  }, [client]);
 }
 
 /**
