@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { addTask, can, docNames, LIMITS, parseDocumentName } from '@council/shared';
 import { Hocuspocus } from '@hocuspocus/server';
@@ -46,6 +44,7 @@ import { ChangeFeed } from './http/changeFeed.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { openApiDocument, servedRoutes } from './http/openapi.ts';
 import { hostCheck, isAllowedHost, isAllowedOrigin, originCheck } from './http/origin.ts';
+import { webAppRoutes } from './http/webApp.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Outbox } from './outbox/Outbox.ts';
 
@@ -235,12 +234,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.use(errorHandler(logger));
   app.use('/api', api);
 
-  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    const index = path.join(config.webDist, 'index.html');
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    // Client-side routes: every other GET gets the app shell.
-    app.get(/^(?!\/(api|collab)(\/|$)).*/, (_req, res) => res.sendFile(index));
-  }
+  app.use(webAppRoutes(config.webDist, logger));
 
   const httpServer = createServer(app);
   // No permessage-deflate: FramedSocket relies on ws writing every frame synchronously.
