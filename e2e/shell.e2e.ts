@@ -26,6 +26,7 @@ describe('app shell', () => {
     expect(await axeViolations(signedIn.page)).toEqual([]);
     await signedIn.page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
     await signedIn.page.waitForURL('**/meetings');
+    await signedIn.page.getByRole('heading', { name: 'Kommende møder' }).waitFor();
     await signedIn.page.getByRole('main').getByRole('link', { name: 'Rådsmøde 4/2026' }).waitFor();
     expect(await axeViolations(signedIn.page)).toEqual([]);
     await signedIn.meeting.open(meeting.id);

@@ -42,6 +42,7 @@ import { searchRoutes } from './domains/search/routes.ts';
 import { authenticate } from './http/auth.ts';
 import { ChangeFeed } from './http/changeFeed.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { idempotency } from './http/idempotency.ts';
 import { openApiDocument, servedRoutes } from './http/openapi.ts';
 import { hostCheck, isAllowedHost, isAllowedOrigin, originCheck } from './http/origin.ts';
 import { webAppRoutes } from './http/webApp.ts';
@@ -187,6 +188,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.use(originCheck(config));
   api.use(authenticate(auth));
   api.use(changes.afterWrites);
+  api.use(idempotency(db));
   api.get('/events', changes.route);
   api.get('/health', (req, res) => {
     // Unhealthy while documents cannot be stored: edits are then refused, not acknowledged.

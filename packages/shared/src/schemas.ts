@@ -432,6 +432,8 @@ export const ERROR_CODES = [
   'wrong_password',
   /** The right password for an account an admin has deactivated. */
   'account_deactivated',
+  /** An Idempotency-Key used before for another request: a new attempt needs a new key. */
+  'idempotency_key_reused',
   'internal',
 ] as const;
 export const ErrorBody = z.object({

@@ -673,6 +673,7 @@ export const da = {
     /** Rules a request can break, named by `params.rule` in the validation issue. */
     rules: {
       ends_before_start: 'Slutningen skal ligge efter starten.',
+      idempotency_key_reused: 'Formularen blev sendt med en gammel nøgle. Luk den, og prøv igen.',
       report_outside_period: 'Afrapporteringen skal ligge mellem start og slut.',
       unknown_reference: 'Findes ikke.',
       not_a_member: 'Skal være medlem af gruppen.',

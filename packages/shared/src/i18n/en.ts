@@ -668,6 +668,7 @@ export const en: Catalogue = {
     },
     rules: {
       ends_before_start: 'The end must come after the start.',
+      idempotency_key_reused: 'The form was sent with an old key. Close it and try again.',
       report_outside_period: 'The report date must lie between the start and the end.',
       unknown_reference: 'Does not exist.',
       not_a_member: 'Must be a member of the group.',

@@ -39,13 +39,17 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        // Creating requests carry one key per attempt: a repeat returns the first result (useCreate).
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -81,7 +85,7 @@ export const api = {
   homeVisit: () => request<void>('POST', '/home/visit'),
   meetings: () => request<Meeting[]>('GET', '/meetings'),
   meeting: (id: string) => request<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`),
-  createMeeting: (body: CreateMeeting) => request<Meeting>('POST', '/meetings', body),
+  createMeeting: (body: CreateMeeting, key?: string) => request<Meeting>('POST', '/meetings', body, key),
   transition: (id: string, transition: MeetingTransition, body: { reason?: string; confirm?: Confirmation[] } = {}) =>
     request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, body),
   approvalCheck: (id: string) => request<ApprovalCheck>('GET', `/meetings/${encodeURIComponent(id)}/approval`),
@@ -94,7 +98,7 @@ export const api = {
   search: (query: { q: string; type?: string }) => request<SearchHit[]>('GET', `/search${queryString(query)}`),
   groups: () => request<Group[]>('GET', '/groups'),
   group: (id: string) => request<Group>('GET', `/groups/${encodeURIComponent(id)}`),
-  createGroup: (body: CreateGroup) => request<Group>('POST', '/groups', body),
+  createGroup: (body: CreateGroup, key?: string) => request<Group>('POST', '/groups', body, key),
   updateGroup: (
     id: string,
     body: Partial<Pick<Group, 'status' | 'startDate' | 'reportDate' | 'endDate' | 'purpose' | 'deliverables'>>,
@@ -103,10 +107,10 @@ export const api = {
     request<Group>('POST', `/groups/${encodeURIComponent(id)}/visibility`, { visibility }),
   calls: (query: { group?: string; status?: 'open' | 'closed' } = {}) =>
     request<GroupCall[]>('GET', `/calls${queryString(query)}`),
-  createCall: (groupId: string, body: { competencies: string[]; note: string }) =>
-    request<GroupCall>('POST', `/groups/${encodeURIComponent(groupId)}/calls`, body),
-  volunteer: (callId: string, note: string) =>
-    request<void>('POST', `/calls/${encodeURIComponent(callId)}/volunteer`, { note }),
+  createCall: (groupId: string, body: { competencies: string[]; note: string }, key?: string) =>
+    request<GroupCall>('POST', `/groups/${encodeURIComponent(groupId)}/calls`, body, key),
+  volunteer: (callId: string, note: string, key?: string) =>
+    request<void>('POST', `/calls/${encodeURIComponent(callId)}/volunteer`, { note }, key),
   decideVolunteer: (callId: string, personId: string, decision: 'accept' | 'decline') =>
     request<void>(
       'POST',
@@ -118,7 +122,7 @@ export const api = {
     request<Me>('PATCH', '/me/profile', body),
   setRole: (personId: string, role: Role) =>
     request<Person>('PATCH', `/people/${encodeURIComponent(personId)}/role`, { role }),
-  createPerson: (body: CreatePerson) => request<Person>('POST', '/people', body),
+  createPerson: (body: CreatePerson, key?: string) => request<Person>('POST', '/people', body, key),
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
     request<{ sessionsEnded: number }>('POST', '/me/password', body),
   sessions: () => request<SessionInfo[]>('GET', '/me/sessions'),
@@ -138,13 +142,20 @@ export const api = {
   tasks: (query: { assignee?: string; status?: string; group?: string }) =>
     request<Task[]>('GET', `/tasks${queryString(query)}`),
   plans: () => request<Plan[]>('GET', '/plans'),
-  createPlan: (body: { title: string; periodStart: string; periodEnd: string }) =>
-    request<{ id: string }>('POST', '/plans', body),
-  addMeasurement: (planId: string, initiativeId: string, indicatorId: string, body: { date: string; value: number }) =>
+  createPlan: (body: { title: string; periodStart: string; periodEnd: string }, key?: string) =>
+    request<{ id: string }>('POST', '/plans', body, key),
+  addMeasurement: (
+    planId: string,
+    initiativeId: string,
+    indicatorId: string,
+    body: { date: string; value: number },
+    key?: string,
+  ) =>
     request<{ date: string; value: number }>(
       'POST',
       `/plans/${encodeURIComponent(planId)}/initiatives/${encodeURIComponent(initiativeId)}/indicators/${encodeURIComponent(indicatorId)}/measurements`,
       body,
+      key,
     ),
   people: (query: { competence?: string; organisation?: string; q?: string } = {}) =>
     request<Person[]>('GET', `/people${queryString(query)}`),

@@ -33,7 +33,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -44,6 +44,7 @@ import { LiveRichText } from '../features/collab/LiveRichText.tsx';
 import { LiveText } from '../features/collab/LiveText.tsx';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { useErrorText } from '../features/forms/errors.ts';
+import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { TRACK_COLOR } from './PlanPage.tsx';
@@ -307,11 +308,11 @@ function IndicatorPanel({
   });
   // Measurements go through the REST endpoint for everyone, so that the owning group's lead (who
   // only reads the plan document) can add them too; the point then arrives live like any edit.
-  const add = useMutation({
-    mutationFn: () =>
-      api.addMeasurement(planId, initiative.id, indicator.id, { date: form.date, value: Number(form.value) }),
-    onSuccess: () => setForm({ ...form, value: '' }),
-  });
+  const add = useCreate(
+    (key) =>
+      api.addMeasurement(planId, initiative.id, indicator.id, { date: form.date, value: Number(form.value) }, key),
+    { onSuccess: () => setForm({ ...form, value: '' }) },
+  );
   return (
     <Paper withBorder p="md" data-testid={`indicator-${indicator.id}`}>
       <Group justify="space-between">
@@ -365,7 +366,7 @@ function IndicatorPanel({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate();
+            add.submit();
           }}
           aria-label={`${t('plan.addMeasurement')}: ${indicator.name}`}
         >

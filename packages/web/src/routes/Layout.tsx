@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { FAILED_SIGN_INS_KEY, useCan, useLogout, useMe, useSignOutInOtherTabs } from '../features/auth/useMe.ts';
+import { FAILED_SIGN_INS_KEY, useCan, useLogout, useMe, useSignedOutElsewhere } from '../features/auth/useMe.ts';
 import { useChangeFeed } from '../features/live/useChangeFeed.ts';
 import { HOME_KEY } from './HomePage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -37,7 +37,7 @@ export function Layout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   useChangeFeed(!!me);
-  useSignOutInOtherTabs();
+  useSignedOutElsewhere();
   // My tasks is for those who can be given tasks or action points (the home page says who): others
   // would only ever find it empty. Until the home page has answered, it is shown.
   const home = useQuery({ queryKey: HOME_KEY, queryFn: api.home, enabled: !!me });

@@ -24,6 +24,7 @@ import { api } from '../api/client.ts';
 import { ME_KEY, useCan, useMe } from '../features/auth/useMe.ts';
 import { bindText } from '../features/forms/bindText.ts';
 import { useErrorText } from '../features/forms/errors.ts';
+import { useCreate } from '../features/forms/useCreate.ts';
 import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
@@ -362,8 +363,7 @@ function InviteButton() {
   const [opened, setOpened] = useState(false);
   const empty = { email: '', name: '', organisation: '', title: '', role: 'network_architect' as Role, password: '' };
   const [form, setForm] = useState(empty);
-  const invite = useMutation({
-    mutationFn: () => api.createPerson(form),
+  const invite = useCreate((key) => api.createPerson(form, key), {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       setForm(empty);
@@ -396,7 +396,7 @@ function InviteButton() {
             <Button
               loading={invite.isPending}
               disabled={!form.email || !form.name || form.password.length < 10}
-              onClick={() => invite.mutate()}
+              onClick={() => invite.submit()}
             >
               {t('network.invite')}
             </Button>

@@ -24,7 +24,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -34,6 +34,7 @@ import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { bindText } from '../features/forms/bindText.ts';
 import { useErrorText } from '../features/forms/errors.ts';
+import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
@@ -352,8 +353,7 @@ function CreatePlan() {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ title: '', periodStart: '', periodEnd: '' });
-  const create = useMutation({
-    mutationFn: () => api.createPlan(form),
+  const create = useCreate((key) => api.createPlan(form, key), {
     onSuccess: () => {
       setForm({ title: '', periodStart: '', periodEnd: '' });
       void queryClient.invalidateQueries({ queryKey: ['plans'] });
@@ -364,7 +364,7 @@ function CreatePlan() {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        create.mutate();
+        create.submit();
       }}
       aria-label={t('plan.create')}
     >

@@ -74,15 +74,34 @@ export function signedOutElsewhere(client: QueryClient): void {
   client.removeQueries({ predicate: (query) => !kept.includes(query.queryKey[0]) });
 }
 
-/** Listens for another tab of this browser signing out. */
-export function useSignOutInOtherTabs(): void {
+/**
+ * Learns that this tab is signed out however it happens: another tab of this browser signed out, or
+ * the server answers a request with 401 (the session was ended from another browser, by a password
+ * change or a deactivation). Either way the page says so, instead of "Sign in first" as an error.
+ */
+export function useSignedOutElsewhere(): void {
   const client = useQueryClient();
   useEffect(() => {
     const channel = new BroadcastChannel(SESSION_CHANNEL);
     channel.onmessage = (event) => {
       if (event.data === SIGNED_OUT) signedOutElsewhere(client);
     };
-    return () => channel.close();
+    const refused = (error: unknown) => error instanceof ApiError && error.status === 401;
+    const unsubscribeQueries = client.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error' && refused(event.action.error)) {
+        signedOutElsewhere(client);
+      }
+    });
+    const unsubscribeMutations = client.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error' && refused(event.action.error)) {
+        signedOutElsewhere(client);
+      }
+    });
+    return () => {
+      channel.close();
+      unsubscribeQueries();
+      unsubscribeMutations();
+    };
   }, [client]);
 }
 

@@ -27,6 +27,13 @@ export interface CollabDocument {
 
 /** How long to wait before trying again a document the server could not load for want of storage. */
 const STORE_RETRY_MS = 5000;
+/**
+ * How long "too large" is said at least: the fresh document's own first writes (an editor filling an
+ * empty field) are saved at once, and must not take the notice away before anyone has read it.
+ */
+const TOO_LARGE_NOTICE_MS = 10_000;
+/** A frame over the server's WebSocket limit is closed with this (RFC 6455 "message too big"), before any check of ours. */
+const MESSAGE_TOO_BIG = 1009;
 
 const COLORS = ['#1d4f73', '#2f7d4f', '#9c3d54', '#8a5a00', '#5b4a9e', '#00707a', '#a34700'];
 
@@ -88,6 +95,7 @@ export function useCollabDocument(
       snapshot = { ...snapshot, ...patch };
       setCurrent(snapshot);
     };
+  const refusedAt = useRef(0);
     provider.on('status', ({ status }: { status: string }) => {
       if (snapshot.state === 'denied') return;
       update({ state: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' });
@@ -121,8 +129,9 @@ export function useCollabDocument(
     provider.on('close', ({ event }: { event: { code: number } }) => {
       if (event.code === COLLAB_CLOSE.storeFailed.code) update({ storeFailing: true });
       // Sending the same change again would be refused again: start afresh without it, in the
-      // browser's copy too, and say so.
-      if (event.code === COLLAB_CLOSE.tooLarge.code) {
+      // browser's copy too, and say so. A change too large even for one WebSocket message is closed
+      // by the transport (1009) before the server's own check (4413), and is the same case.
+      if (event.code === COLLAB_CLOSE.tooLarge.code || event.code === MESSAGE_TOO_BIG) {
         provider.destroy();
         void Promise.resolve(persistence?.destroy())
           .then(() => (cache ? deleteCache(cache) : undefined))
@@ -140,7 +149,7 @@ export function useCollabDocument(
         update({ unsynced: number });
         return;
       }
-      if (sent) tooLargeNotice.current = false;
+      if (sent && Date.now() - refusedAt.current > TOO_LARGE_NOTICE_MS) tooLargeNotice.current = false;
       update({ unsynced: 0, storeFailing: false, refusedTooLarge: tooLargeNotice.current });
     });
     provider.on('stateless', ({ payload }: { payload: string }) => {
@@ -149,6 +158,7 @@ export function useCollabDocument(
         message = JSON.parse(payload);
       } catch {
         return; // not ours to understand
+            refusedAt.current = Date.now();
       }
       if (message.type === LIVE_MESSAGE.accessChanged) {
         // Role or groups changed: reload who I am (RequireAuth then refetches the rest), and only then

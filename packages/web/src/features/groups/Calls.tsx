@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useErrorText } from '../forms/errors.ts';
+import { useCreate } from '../forms/useCreate.ts';
 
 function useRefreshCalls() {
   const queryClient = useQueryClient();
@@ -32,8 +33,7 @@ export function CallCard({
   const refresh = useRefreshCalls();
   const [note, setNote] = useState('');
   const [volunteering, setVolunteering] = useState(false);
-  const volunteer = useMutation({
-    mutationFn: () => api.volunteer(call.id, note),
+  const volunteer = useCreate((key) => api.volunteer(call.id, note, key), {
     onSuccess: () => {
       setVolunteering(false);
       refresh();
@@ -151,7 +151,7 @@ export function CallCard({
             <Button variant="default" onClick={() => setVolunteering(false)}>
               {t('groups.cancel')}
             </Button>
-            <Button loading={volunteer.isPending} onClick={() => volunteer.mutate()}>
+            <Button loading={volunteer.isPending} onClick={() => volunteer.submit()}>
               {t('groups.volunteer')}
             </Button>
           </Group>
@@ -175,23 +175,29 @@ export function GroupCalls({
   const refresh = useRefreshCalls();
   const calls = useQuery({ queryKey: ['calls', groupId], queryFn: () => api.calls({ group: groupId }) });
   const [form, setForm] = useState({ competencies: '', note: '' });
-  const create = useMutation({
-    mutationFn: () =>
-      api.createCall(groupId, {
-        competencies: form.competencies
-          .split(',')
-          .map((c) => c.trim())
-          .filter(Boolean),
-        note: form.note,
-      }),
-    onSuccess: () => {
-      setForm({ competencies: '', note: '' });
-      refresh();
+  const create = useCreate(
+    (key) =>
+      api.createCall(
+        groupId,
+        {
+          competencies: form.competencies
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+          note: form.note,
+        },
+        key,
+      ),
+    {
+      onSuccess: () => {
+        setForm({ competencies: '', note: '' });
+        refresh();
+      },
     },
-  });
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.submit();
   };
   if (!canManage && (calls.data ?? []).length === 0) return null;
   return (

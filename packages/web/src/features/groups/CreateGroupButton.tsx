@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { bindText } from '../forms/bindText.ts';
 import { useErrorText } from '../forms/errors.ts';
+import { useCreate } from '../forms/useCreate.ts';
 
 export function CreateGroupButton() {
   const { t } = useTranslation();
@@ -27,30 +28,35 @@ export function CreateGroupButton() {
     decisionNumber: '',
   };
   const [form, setForm] = useState(empty);
-  const create = useMutation({
-    mutationFn: () =>
-      api.createGroup({
-        name: form.name,
-        purpose: form.purpose,
-        deliverables: form.deliverables,
-        visibility: form.visibility as 'open' | 'closed',
-        leadIds: form.leadId ? [form.leadId] : [],
-        startDate: form.startDate || undefined,
-        reportDate: form.reportDate || undefined,
-        endDate: form.endDate || undefined,
-        decisionNumber: form.decisionNumber || undefined,
-      }),
-    onSuccess: (group) => {
-      void queryClient.invalidateQueries({ queryKey: ['groups'] });
-      close();
-      setForm(empty);
-      navigate(`/groups/${group.id}`);
+  const create = useCreate(
+    (key) =>
+      api.createGroup(
+        {
+          name: form.name,
+          purpose: form.purpose,
+          deliverables: form.deliverables,
+          visibility: form.visibility as 'open' | 'closed',
+          leadIds: form.leadId ? [form.leadId] : [],
+          startDate: form.startDate || undefined,
+          reportDate: form.reportDate || undefined,
+          endDate: form.endDate || undefined,
+          decisionNumber: form.decisionNumber || undefined,
+        },
+        key,
+      ),
+    {
+      onSuccess: (group) => {
+        void queryClient.invalidateQueries({ queryKey: ['groups'] });
+        close();
+        setForm(empty);
+        navigate(`/groups/${group.id}`);
+      },
     },
-  });
+  );
   const text = bindText(form, setForm, errorText.fields(create.error));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.submit();
   };
   return (
     <>

@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError, api } from '../../api/client.ts';
-import { ME_KEY, signedOutElsewhere } from '../auth/useMe.ts';
+import { FAILED_SIGN_INS_KEY, ME_KEY, SIGNED_OUT_KEY, signedOutElsewhere } from '../auth/useMe.ts';
 
 /** Several changes close together are one refetch. */
 const SETTLE_MS = 150;
+/** Who is signed in changes only with a session, and these hold what this tab was told, not the server's lists. */
+const NOT_LISTS: unknown[] = [ME_KEY[0], FAILED_SIGN_INS_KEY[0], SIGNED_OUT_KEY[0]];
 
 /**
  * Keeps the lists on screen current: the server's change feed (`GET /api/events`) says when
@@ -22,7 +24,7 @@ export function useChangeFeed(enabled: boolean): void {
     source.addEventListener('changed', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        void client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+        void client.invalidateQueries({ predicate: (query) => !NOT_LISTS.includes(query.queryKey[0]) });
       }, SETTLE_MS);
     });
     source.onerror = () => {

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { bindText } from '../forms/bindText.ts';
 import { useErrorText } from '../forms/errors.ts';
+import { useCreate } from '../forms/useCreate.ts';
 import { copenhagenIso } from './copenhagenTime.ts';
 
 export function CreateMeetingButton() {
@@ -21,27 +22,32 @@ export function CreateMeetingButton() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ title: '', date: '', start: '09:00', end: '12:00', location: '' });
-  const create = useMutation({
-    mutationFn: () =>
-      api.createMeeting({
-        title: form.title,
-        startsAt: copenhagenIso(form.date, form.start),
-        endsAt: copenhagenIso(form.date, form.end),
-        location: form.location,
-      }),
-    onSuccess: (meeting) => {
-      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
-      close();
-      navigate(`/meetings/${meeting.id}`);
+  const create = useCreate(
+    (key) =>
+      api.createMeeting(
+        {
+          title: form.title,
+          startsAt: copenhagenIso(form.date, form.start),
+          endsAt: copenhagenIso(form.date, form.end),
+          location: form.location,
+        },
+        key,
+      ),
+    {
+      onSuccess: (meeting) => {
+        void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+        close();
+        navigate(`/meetings/${meeting.id}`);
+      },
     },
-  });
+  );
   const errorText = useErrorText();
   const errors = errorText.fields(create.error);
   // The form's date and times become the request's startsAt and endsAt: their errors go there.
   const field = bindText(form, setForm, { ...errors, date: errors.startsAt ?? '', end: errors.endsAt ?? '' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    create.submit();
   };
 
   return (

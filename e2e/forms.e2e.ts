@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from './fixtures.ts';
+
+const suite = e2eSuite();
+
+const count = (sql: string, ...params: string[]) =>
+  (suite.app.council.db.prepare(sql).get(...params) as { n: number }).n;
+
+describe('forms that cannot do harm', () => {
+  it('creates one meeting, one call and one measurement however fast the button is clicked twice', async () => {
+    const secretary = await suite.signIn('secretary', 'Thomas Lykke');
+    await secretary.page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
+    await secretary.page.getByRole('button', { name: 'Nyt møde' }).click();
+    const dialog = secretary.page.getByRole('dialog', { name: 'Opret møde' });
+    await dialog.getByLabel('Titel').fill('Rådsmøde januar 2027');
+    await dialog.getByLabel('Dato').fill('2027-01-14');
+    await dialog.getByRole('button', { name: 'Opret møde' }).dblclick();
+    await secretary.page.waitForURL('**/meetings/m-*');
+    await secretary.page.waitForTimeout(500); // a second meeting would have been created by now
+    expect(count('SELECT count(*) AS n FROM meetings WHERE title = ?', 'Rådsmøde januar 2027')).toBe(1);
+
+    const lead = await suite.app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const group = await suite.app.factory.group({ members: [{ personId: lead.id, role: 'lead' }] });
+    const leader = await suite.signInPerson(lead);
+    await leader.page.goto(`/groups/${group.id}`);
+    const callForm = leader.page.getByRole('form', { name: 'Slå en opgave op for netværket' });
+    await callForm.getByLabel('Søgte kompetencer (adskil med komma)').fill('Geodata');
+    await callForm.getByLabel('Beskrivelse').fill('Vi søger en geodataarkitekt.');
+    await callForm.getByRole('button', { name: 'Offentliggør opslag' }).dblclick();
+    await leader.page.getByText('Vi søger en geodataarkitekt.').first().waitFor();
+    await leader.page.waitForTimeout(500);
+    expect(count('SELECT count(*) AS n FROM group_calls WHERE group_id = ?', group.id)).toBe(1);
+
+    const plan = await suite.app.factory.plan([
+      {
+        id: 'ini1',
+        title: 'Digital selvbetjening',
+        theme: 'Borgeren i centrum',
+        status: 'active',
+        startDate: '2026-01-01',
+        endDate: '2028-01-01',
+        description: [],
+        benefits: [],
+        indicators: [
+          { id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [] },
+        ],
+      },
+    ]);
+    await secretary.page.goto(`/plan/${plan.id}/initiatives/ini1`);
+    const measurement = secretary.page.getByRole('form', { name: 'Tilføj måling: Andel digitale henvendelser' });
+    await measurement.getByLabel('Dato').fill('2026-09-30');
+    await measurement.getByLabel('Værdi').fill('71');
+    await measurement.getByRole('button', { name: 'Tilføj måling' }).dblclick();
+    const points = secretary.page.getByTestId('indicator-ind1').getByTestId('measurements');
+    await expect.poll(() => points.textContent()).toContain('71');
+    await secretary.page.waitForTimeout(500);
+    expect((await points.textContent())?.match(/71/g)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { type UseMutationOptions, useMutation } from '@tanstack/react-query';
+import { useRef } from 'react';
+
+/** A fresh Idempotency-Key: random, and made without crypto.randomUUID, which plain http lacks. */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A mutation that creates something, safe from double submits. A second submit while one is on its
+ * way is ignored at once (before React has drawn the button as busy, which is why a double click made
+ * two meetings), and every request of one attempt carries the same Idempotency-Key, so that a repeat
+ * reaching the server anyway, or a retry after a lost answer, returns the first result instead of a
+ * second thing. After a success the next attempt gets a new key.
+ */
+export function useCreate<TData>(
+  create: (idempotencyKey: string) => Promise<TData>,
+  options: Omit<UseMutationOptions<TData, Error, void>, 'mutationFn'> = {},
+) {
+  const key = useRef(newKey());
+  const inFlight = useRef(false);
+  const mutation = useMutation<TData, Error, void>({
+    ...options,
+    mutationFn: async () => {
+      try {
+        return await create(key.current);
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    onSuccess: (...args) => {
+      key.current = newKey();
+      return options.onSuccess?.(...args);
+    },
+  });
+  return {
+    ...mutation,
+    /** Sends the attempt, unless one is on its way. */
+    submit: () => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      mutation.mutate();
+    },
+  };
+}
