@@ -41,7 +41,7 @@ function Block({
         </Text>
       )}
       {count === 0 ? (
-        <Text c="dimmed" mt="xs">
+        <Text c="dimmed" size="sm" mt="xs">
           {empty}
         </Text>
       ) : (

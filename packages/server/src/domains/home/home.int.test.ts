@@ -183,6 +183,31 @@ describe('GET /api/home', () => {
       expect(res.status).toBe(200);
     };
     await approve('Fælles cloudstrategi', false);
+    // A postponed decision has no number: the meetings list counts what it lists.
+    const postponing = await server.factory.meeting({
+      status: 'minutes-draft',
+      ...at(-1),
+      content: {
+        agenda: [
+          { id: 'i1', title: 'Vedtages', kind: 'decision', durationMinutes: 10, confidential: false },
+          { id: 'i2', title: 'Udsættes', kind: 'decision', durationMinutes: 10, confidential: false },
+        ],
+        decisions: {
+          i1: { title: 'Vedtages', text: 'Vedtages.', status: 'adopted' },
+          i2: { title: 'Udsættes', text: 'Udsættes.', status: 'postponed' },
+        },
+      },
+    });
+    await server.api('POST', `/api/meetings/${postponing.id}/approve`, {
+      token: secretary.token,
+      body: { confirm: ['attendance'] },
+    });
+    const listed = (await server.api('GET', `/api/meetings/${postponing.id}`, { token: observer.token })).body;
+    expect(listed.decisions).toHaveLength(1);
+    expect(listed.decisionCount).toBe(1);
+    server.council.db
+      .prepare("UPDATE minutes SET approved_at = '2000-01-01T00:00:00Z' WHERE meeting_id = ?")
+      .run(postponing.id);
     await approve('Fortrolig kontraktsag', true);
     const titles = async (token: string) => (await home(token)).decisions.map((d: { title: string }) => d.title);
     expect(await titles(secretary.token)).toEqual(

@@ -12,9 +12,14 @@ export interface MeetingRow {
   decisions: { number: string; title: string; itemId: string }[];
 }
 
-/** Decisions are counted and listed with confidential ones only when @confidential is 1. */
+/**
+ * Decisions are counted and listed with confidential ones only when @confidential is 1. The count is
+ * of the numbered decisions the list shows: a postponed or rejected one has no number and is not a
+ * decision in the register's sense.
+ */
 const SELECT = `SELECT m.id, m.title, m.starts_at AS startsAt, m.ends_at AS endsAt, m.location, m.status,
-  (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND (d.confidential = 0 OR @confidential)) AS decisionCount,
+  (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND d.number IS NOT NULL
+   AND (d.confidential = 0 OR @confidential)) AS decisionCount,
   (SELECT json_group_array(json_object('number', number, 'title', title, 'itemId', item_id)) FROM
     (SELECT number, title, item_id FROM decisions d WHERE d.meeting_id = m.id AND d.number IS NOT NULL
      AND (d.confidential = 0 OR @confidential) ORDER BY d.seq)) AS decisions

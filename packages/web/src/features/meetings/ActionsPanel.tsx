@@ -10,7 +10,7 @@ import {
   type Group as WorkingGroup,
 } from '@council/shared';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { ActionIcon, Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -143,7 +143,8 @@ function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; 
   };
   return (
     <form onSubmit={submit} aria-label={t('meetings.actions.add')}>
-      <Group align="flex-end" grow>
+      {/* Two fields a row where there is room for them, one a row on a phone. */}
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} spacing="sm" style={{ alignItems: 'end' }}>
         <TextInput
           label={t('meetings.actions.title')}
           required
@@ -172,10 +173,17 @@ function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; 
           onChange={(v) => setForm({ ...form, groupId: v ?? '' })}
           data={groups.map((g) => ({ value: g.id, label: g.name }))}
         />
-        <Button type="submit" variant="light" disabled={!form.title.trim()}>
+        <Button
+          type="submit"
+          variant="light"
+          disabled={!form.title.trim()}
+          style={{ whiteSpace: 'normal' }}
+          h="auto"
+          mih={36}
+        >
           {t('meetings.actions.add')}
         </Button>
-      </Group>
+      </SimpleGrid>
     </form>
   );
 }
