@@ -15,6 +15,7 @@ import { type ComponentType, lazy, StrictMode, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client.ts';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { i18n } from './i18n/index.ts';
 import { HomePage } from './routes/HomePage.tsx';
@@ -22,6 +23,7 @@ import { Layout } from './routes/Layout.tsx';
 import { LoginPage } from './routes/LoginPage.tsx';
 import { MeetingsPage } from './routes/MeetingsPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
+import { RouteError } from './routes/RouteError.tsx';
 import { PageLoader } from './routes/states.tsx';
 
 /**
@@ -78,40 +80,52 @@ const cssVariables: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+// One more try for what may pass on its own (the network, the server); none for what the API
+// refused (404 for what does not exist or may not be seen): it would answer the same.
+const retry = (failures: number, error: unknown) =>
+  failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry, refetchOnWindowFocus: false } } });
 
+// Errors inside a page show in the app's frame, so that the menu stays; errors in the frame itself,
+// or on the sign-in page, on a page of their own. Never React Router's developer screen.
 const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError standalone /> },
   {
     element: (
       <RequireAuth>
         <Layout />
       </RequireAuth>
     ),
+    errorElement: <RouteError standalone />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'meetings', element: <MeetingsPage /> },
-      { path: 'meetings/:id', element: lazyPage(() => import('./routes/MeetingPage.tsx'), 'default') },
-      { path: 'decisions', element: lazyPage(() => import('./routes/DecisionsPage.tsx'), 'DecisionsPage') },
-      { path: 'decisions/:number', element: lazyPage(() => import('./routes/DecisionPage.tsx'), 'DecisionPage') },
-      { path: 'groups', element: lazyPage(() => import('./routes/GroupsPage.tsx'), 'GroupsPage') },
-      { path: 'groups/:id', element: lazyPage(() => import('./routes/GroupPage.tsx'), 'default') },
-      { path: 'tasks', element: lazyPage(() => import('./routes/MyTasksPage.tsx'), 'MyTasksPage') },
       {
-        path: 'actions',
-        element: lazyPage(() => import('./routes/CouncilActionsPage.tsx'), 'CouncilActionsPage'),
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'meetings', element: <MeetingsPage /> },
+          { path: 'meetings/:id', element: lazyPage(() => import('./routes/MeetingPage.tsx'), 'default') },
+          { path: 'decisions', element: lazyPage(() => import('./routes/DecisionsPage.tsx'), 'DecisionsPage') },
+          { path: 'decisions/:number', element: lazyPage(() => import('./routes/DecisionPage.tsx'), 'DecisionPage') },
+          { path: 'groups', element: lazyPage(() => import('./routes/GroupsPage.tsx'), 'GroupsPage') },
+          { path: 'groups/:id', element: lazyPage(() => import('./routes/GroupPage.tsx'), 'default') },
+          { path: 'tasks', element: lazyPage(() => import('./routes/MyTasksPage.tsx'), 'MyTasksPage') },
+          {
+            path: 'actions',
+            element: lazyPage(() => import('./routes/CouncilActionsPage.tsx'), 'CouncilActionsPage'),
+          },
+          { path: 'plan', element: planPage },
+          { path: 'plan/:id', element: planPage },
+          {
+            path: 'plan/:planId/initiatives/:id',
+            element: lazyPage(() => import('./routes/InitiativePage.tsx'), 'default'),
+          },
+          { path: 'audit', element: lazyPage(() => import('./routes/AuditPage.tsx'), 'AuditPage') },
+          { path: 'network', element: lazyPage(() => import('./routes/NetworkPage.tsx'), 'NetworkPage') },
+          { path: 'account', element: lazyPage(() => import('./routes/AccountPage.tsx'), 'AccountPage') },
+          { path: 'search', element: lazyPage(() => import('./routes/SearchPage.tsx'), 'SearchPage') },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      { path: 'plan', element: planPage },
-      { path: 'plan/:id', element: planPage },
-      {
-        path: 'plan/:planId/initiatives/:id',
-        element: lazyPage(() => import('./routes/InitiativePage.tsx'), 'default'),
-      },
-      { path: 'audit', element: lazyPage(() => import('./routes/AuditPage.tsx'), 'AuditPage') },
-      { path: 'network', element: lazyPage(() => import('./routes/NetworkPage.tsx'), 'NetworkPage') },
-      { path: 'account', element: lazyPage(() => import('./routes/AccountPage.tsx'), 'AccountPage') },
-      { path: 'search', element: lazyPage(() => import('./routes/SearchPage.tsx'), 'SearchPage') },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -9,6 +9,17 @@ export const da = {
     retry: 'Prøv igen',
     notFound: 'Siden findes ikke.',
     backHome: 'Til forsiden',
+    reload: 'Genindlæs siden',
+    /** A page whose code could not be fetched: offline, or a new version of Council was deployed. */
+    loadFailed: {
+      title: 'Siden kunne ikke hentes',
+      body: 'Du er måske offline, eller Council er blevet opdateret. Siden indlæses igen af sig selv, så snart der er forbindelse.',
+    },
+    /** Any other error while a page was shown: no details, a way on. */
+    crashed: {
+      title: 'Noget gik galt på denne side',
+      body: 'Prøv at genindlæse siden, eller gå til forsiden.',
+    },
     language: 'Sprog',
     close: 'Luk',
   },

@@ -10,6 +10,15 @@ export const en: Catalogue = {
     retry: 'Try again',
     notFound: 'This page does not exist.',
     backHome: 'Go to the start page',
+    reload: 'Reload the page',
+    loadFailed: {
+      title: 'The page could not be loaded',
+      body: 'You may be offline, or Council has been updated. The page loads again by itself as soon as there is a connection.',
+    },
+    crashed: {
+      title: 'Something went wrong on this page',
+      body: 'Try reloading the page, or go to the start page.',
+    },
     language: 'Language',
     close: 'Close',
   },
