@@ -142,3 +142,65 @@ describe('any other error on a page', () => {
     expectedErrors(ida, /Sprængt i stumper/);
   });
 });
+
+describe('what does not exist, or may not be seen', () => {
+  async function expectNotFound(page: Page, path: string, text: string) {
+    await page.goto(path);
+    const notFound = page.getByTestId('not-found');
+    await notFound.getByRole('heading', { name: 'Ikke fundet' }).waitFor();
+    expect(await notFound.textContent()).toContain(text);
+    expect(await page.getByRole('button', { name: 'Prøv igen' }).count()).toBe(0);
+    expect(await page.getByText('Noget gik galt').count()).toBe(0);
+    expect(await notFound.getByRole('link', { name: 'Til forsiden' }).getAttribute('href')).toBe('/');
+  }
+
+  it('meetings: an unknown one and a draft the network does not see', async () => {
+    const draft = await suite.app.factory.meeting({ status: 'draft', title: 'Rådsmøde 10/2026' });
+    const morten = await suite.signIn('network_architect', 'Morten Jørgensen');
+    await expectNotFound(
+      morten.page,
+      '/meetings/m-findes-ikke',
+      'Mødet findes ikke, eller du har ikke adgang til det.',
+    );
+    expect(await axeViolations(morten.page)).toEqual([]);
+    await morten.page.screenshot({ path: '/tmp/council-not-found-meeting.png' });
+    await expectNotFound(morten.page, `/meetings/${draft.id}`, 'Mødet findes ikke');
+    await expectNotFound(morten.page, '/meetings/ikke%20et%20id', 'Mødet findes ikke');
+    await morten.page.getByTestId('not-found').getByRole('link', { name: 'Til forsiden' }).click();
+    await morten.page.waitForURL((url) => url.pathname === '/');
+    expectedErrors(morten, /status of (404|400)/);
+  });
+
+  it('working groups: an unknown one and a closed one an observer does not see', async () => {
+    const lead = await suite.app.factory.person({ role: 'group_lead' });
+    const closed = await suite.app.factory.group({
+      visibility: 'closed',
+      members: [{ personId: lead.id, role: 'lead' }],
+    });
+    const ole = await suite.signIn('observer', 'Ole Møller');
+    await expectNotFound(
+      ole.page,
+      '/groups/g-findes-ikke',
+      'Arbejdsgruppen findes ikke, eller du har ikke adgang til den.',
+    );
+    await expectNotFound(ole.page, `/groups/${closed.id}`, 'Arbejdsgruppen findes ikke');
+    expectedErrors(ole, /status of 404/);
+  });
+
+  it('decisions, and plans and initiatives', async () => {
+    const planId = (await suite.app.factory.plan([])).id;
+    const henrik = await suite.signIn('council_member', 'Henrik Østergaard');
+    await expectNotFound(
+      henrik.page,
+      '/decisions/2026-999',
+      'Beslutningen findes ikke, eller du har ikke adgang til den.',
+    );
+    await expectNotFound(henrik.page, '/plan/p-findes-ikke', 'Handlingsplanen findes ikke.');
+    await expectNotFound(henrik.page, '/plan/p-findes-ikke/initiatives/i1', 'Handlingsplanen findes ikke.');
+    await expectNotFound(henrik.page, `/plan/${planId}/initiatives/i-findes-ikke`, 'Initiativet findes ikke.');
+    await henrik.page.getByText('English').click();
+    await henrik.page.getByTestId('not-found').getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(await henrik.page.getByTestId('not-found').textContent()).toContain('The initiative does not exist.');
+    expectedErrors(henrik, /status of 404/);
+  });
+});

@@ -9,6 +9,7 @@ export const da = {
     retry: 'Prøv igen',
     notFound: 'Siden findes ikke.',
     backHome: 'Til forsiden',
+    notFoundTitle: 'Ikke fundet',
     reload: 'Genindlæs siden',
     /** A page whose code could not be fetched: offline, or a new version of Council was deployed. */
     loadFailed: {
@@ -99,6 +100,7 @@ export const da = {
   },
   meetings: {
     title: 'Møder',
+    notFound: 'Mødet findes ikke, eller du har ikke adgang til det.',
     upcoming: 'Kommende møder',
     past: 'Tidligere møder',
     empty: 'Der er ingen møder endnu.',
@@ -280,6 +282,7 @@ export const da = {
   },
   groups: {
     title: 'Arbejdsgrupper',
+    notFound: 'Arbejdsgruppen findes ikke, eller du har ikke adgang til den.',
     empty: 'Der er ingen arbejdsgrupper endnu.',
     members: '{count, plural, one {# medlem} other {# medlemmer}}',
     lead: 'Formand',
@@ -463,6 +466,7 @@ export const da = {
   },
   plan: {
     title: 'Handlingsplan',
+    planNotFound: 'Handlingsplanen findes ikke.',
     empty: 'Der er ingen handlingsplaner endnu.',
     initiatives: '{count, plural, one {# initiativ} other {# initiativer}}',
     period: 'Periode',

@@ -10,6 +10,7 @@ export const en: Catalogue = {
     retry: 'Try again',
     notFound: 'This page does not exist.',
     backHome: 'Go to the start page',
+    notFoundTitle: 'Not found',
     reload: 'Reload the page',
     loadFailed: {
       title: 'The page could not be loaded',
@@ -98,6 +99,7 @@ export const en: Catalogue = {
   },
   meetings: {
     title: 'Meetings',
+    notFound: 'The meeting does not exist, or you do not have access to it.',
     upcoming: 'Upcoming meetings',
     past: 'Past meetings',
     empty: 'There are no meetings yet.',
@@ -279,6 +281,7 @@ export const en: Catalogue = {
   },
   groups: {
     title: 'Working groups',
+    notFound: 'The working group does not exist, or you do not have access to it.',
     empty: 'There are no working groups yet.',
     members: '{count, plural, one {# member} other {# members}}',
     lead: 'Lead',
@@ -461,6 +464,7 @@ export const en: Catalogue = {
   },
   plan: {
     title: 'Action plan',
+    planNotFound: 'The action plan does not exist.',
     empty: 'There are no action plans yet.',
     initiatives: '{count, plural, one {# initiative} other {# initiatives}}',
     period: 'Period',

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { useFormat } from '../i18n/format.ts';
 import { DecisionStatusBadge } from './DecisionsPage.tsx';
-import { EmptyState, PageLoader, QueryError } from './states.tsx';
+import { isNotFound, NotFound, PageLoader, QueryError } from './states.tsx';
 
 /** A decision's permanent page, `/decisions/2026-014`. */
 export function DecisionPage() {
@@ -19,8 +19,7 @@ export function DecisionPage() {
     retry: false,
   });
   if (decision.isPending) return <PageLoader />;
-  if (decision.error instanceof ApiError && [400, 404].includes(decision.error.status))
-    return <EmptyState>{t('decisions.notFound')}</EmptyState>;
+  if (isNotFound(decision.error)) return <NotFound>{t('decisions.notFound')}</NotFound>;
   if (decision.isError) return <QueryError error={decision.error} onRetry={() => decision.refetch()} />;
   const d = decision.data;
 

@@ -10,13 +10,15 @@ import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { GroupCalls } from '../features/groups/Calls.tsx';
 import { GroupFacts } from '../features/groups/GroupFacts.tsx';
 import { TaskBoard } from '../features/groups/TaskBoard.tsx';
-import { PageLoader, QueryError } from './states.tsx';
+import { isNotFound, NotFound, PageLoader, QueryError } from './states.tsx';
 
 export default function GroupPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
   const { data: me } = useMe();
   const group = useQuery({ queryKey: ['groups', id], queryFn: () => api.group(id) });
   if (group.isPending || !me) return <PageLoader />;
+  if (isNotFound(group.error)) return <NotFound>{t('groups.notFound')}</NotFound>;
   if (group.isError) return <QueryError error={group.error} onRetry={() => group.refetch()} />;
   return <GroupWorkspace group={group.data} me={me} />;
 }

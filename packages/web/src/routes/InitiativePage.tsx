@@ -48,7 +48,7 @@ import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
 import { TRACK_COLOR } from './PlanPage.tsx';
-import { EmptyState, PageLoader } from './states.tsx';
+import { NotFound, PageLoader } from './states.tsx';
 
 const IndicatorChart = lazy(() => import('../features/plan/IndicatorChart.tsx'));
 const BENEFIT_KINDS = ['economic', 'quality', 'time', 'citizen'] as const;
@@ -64,10 +64,13 @@ function InitiativeView({ me }: { me: Me }) {
   const collab = useCollabDocument(docNames.plan(planId), me);
   const initiatives = useInitiatives(collab?.doc);
   const groups = useQuery({ queryKey: ['groups'], queryFn: api.groups });
+  // Everyone may read every plan: a plan the document server refuses is one that does not exist.
+  const plans = useQuery({ queryKey: ['plans'], queryFn: api.plans });
+  if (plans.data && !plans.data.some((p) => p.id === planId)) return <NotFound>{t('plan.planNotFound')}</NotFound>;
   if (!collab || collab.loading) return <PageLoader />;
   if (collab.state === 'denied') return <Alert color="red">{t('editor.denied')}</Alert>;
   const initiative = initiatives.find((i) => i.id === id);
-  if (!initiative) return <EmptyState>{t('plan.notFound')}</EmptyState>;
+  if (!initiative) return <NotFound>{t('plan.notFound')}</NotFound>;
   const actor = actorOf(me);
   const editable = can(actor, 'edit', { type: 'plan' });
   const mayMeasure = can(actor, 'addMeasurement', {

@@ -15,13 +15,15 @@ import { LifecycleActions } from '../features/meetings/LifecycleActions.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
 import { useAgenda } from '../features/meetings/useAgenda.ts';
 import { useFormat } from '../i18n/format.ts';
-import { EmptyState, PageLoader, QueryError } from './states.tsx';
+import { EmptyState, isNotFound, NotFound, PageLoader, QueryError } from './states.tsx';
 
 export default function MeetingPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
   const { data: me } = useMe();
   const meeting = useQuery({ queryKey: ['meetings', id], queryFn: () => api.meeting(id) });
   if (meeting.isPending || !me) return <PageLoader />;
+  if (isNotFound(meeting.error)) return <NotFound>{t('meetings.notFound')}</NotFound>;
   if (meeting.isError) return <QueryError error={meeting.error} onRetry={() => meeting.refetch()} />;
   return <MeetingWorkspace meeting={meeting.data} me={me} />;
 }

@@ -37,7 +37,7 @@ import { useErrorText } from '../features/forms/errors.ts';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
-import { EmptyState, PageLoader, QueryError } from './states.tsx';
+import { EmptyState, NotFound, PageLoader, QueryError } from './states.tsx';
 
 export const TRACK_COLOR: Record<TrackStatus, string> = {
   'on-track': 'green',
@@ -60,8 +60,10 @@ export function PlanPage() {
   const { data: me } = useMe();
   if (plans.isPending || !me) return <PageLoader />;
   if (plans.isError) return <QueryError error={plans.error} onRetry={() => plans.refetch()} />;
-  const plan = plans.data.find((p) => p.id === id) ?? (plans.data.length === 1 ? plans.data[0] : undefined);
+  // The plan, when the address names one; without a name, the only plan if there is just one.
+  const plan = plans.data.find((p) => p.id === id) ?? (!id && plans.data.length === 1 ? plans.data[0] : undefined);
   if (plan) return <PlanView plan={plan} me={me} />;
+  if (id) return <NotFound>{t('plan.planNotFound')}</NotFound>;
   return (
     <Stack>
       <Group justify="space-between">

@@ -1,5 +1,7 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import { useErrorText } from '../features/forms/errors.ts';
 
 export function PageLoader() {
@@ -24,6 +26,28 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
         </Button>
       )}
     </Alert>
+  );
+}
+
+/**
+ * Whether the API said there is no such thing: 404, which it also answers for what the reader may
+ * not see, or 400 for an id in the address that cannot be one. Trying again would not help.
+ */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 400);
+}
+
+/** Something that does not exist, or that the reader may not see: said calmly, with a way home. */
+export function NotFound({ children }: { children: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start" gap="sm" data-testid="not-found">
+      <Title order={2}>{t('app.notFoundTitle')}</Title>
+      <Text>{children}</Text>
+      <Anchor component={Link} to="/">
+        {t('app.backHome')}
+      </Anchor>
+    </Stack>
   );
 }
 
