@@ -100,6 +100,33 @@ describe('rights that change during a meeting', () => {
 });
 
 describe('a dropped connection', () => {
+  it('says offline the moment the browser loses its network, and what the connection says once it is back', async () => {
+    const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 8/2026' });
+    const mette = await user('chair', 'Mette Kjærgaard');
+    const henrik = await user('council_member', 'Henrik Østergaard');
+    await mette.meeting.open(meeting.id);
+    await henrik.meeting.open(meeting.id);
+    const badge = () => henrik.meeting.saveState.textContent();
+    await expect.poll(badge).toBe('Gemt');
+
+    // The socket would take some 30 s to notice; the browser knows at once.
+    await henrik.context.setOffline(true);
+    await expect.poll(badge, { timeout: 2000 }).toBe('Offline – dine ændringer sendes, når du er online igen');
+    // A short blip: back to what the connection says, not stuck on offline.
+    await henrik.context.setOffline(false);
+    await expect.poll(badge, { timeout: 2000 }).toBe('Gemt');
+
+    // Longer, with something typed meanwhile: sent, and saved, soon after the network is back.
+    await henrik.context.setOffline(true);
+    await expect.poll(badge, { timeout: 2000 }).toMatch(/^Offline/);
+    await henrik.meeting.type('Skrevet i toget.');
+    await henrik.page.waitForTimeout(1500);
+    expect(await badge()).toMatch(/^Offline/);
+    await henrik.context.setOffline(false);
+    await expect.poll(badge, { timeout: 10_000 }).toBe('Gemt');
+    await expect.poll(() => mette.meeting.notes.textContent()).toContain('Skrevet i toget.');
+  });
+
   it('keeps what was typed offline through a crashed tab, sends it on the next visit, and forgets it at sign-out', async () => {
     const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 7/2026' });
     const mette = await user('chair', 'Mette Kjærgaard');

@@ -1,7 +1,7 @@
 import { COLLAB_CLOSE, LIVE_MESSAGE, type Me } from '@council/shared';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { ME_KEY } from '../auth/useMe.ts';
@@ -43,6 +43,27 @@ export function colorFor(id: string): string {
   return COLORS[hash % COLORS.length] as string;
 }
 
+function subscribeToNetwork(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+/**
+ * Whether the browser says it has a network. It knows at once when it loses it; the connection
+ * would learn only when its socket times out, about half a minute later.
+ */
+export function useBrowserOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeToNetwork,
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
 function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
@@ -72,8 +93,9 @@ export function useCollabDocument(
   const [retries, setRetries] = useState(0);
   /** Set when the server refused a change as too large: the next document says so. */
   const [refusals, setRefusals] = useState(0);
-  /** Whether to say a change was refused as too large: until a later change is saved. */
+  /** Whether to say a change was refused as too large: until a later change is saved, and for a while at least. */
   const tooLargeNotice = useRef(false);
+  const refusedAt = useRef(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: generation, accessChanges, refusals and retries are triggers: a new value means a new document
   useEffect(() => {
@@ -95,7 +117,6 @@ export function useCollabDocument(
       snapshot = { ...snapshot, ...patch };
       setCurrent(snapshot);
     };
-  const refusedAt = useRef(0);
     provider.on('status', ({ status }: { status: string }) => {
       if (snapshot.state === 'denied') return;
       update({ state: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' });
@@ -137,6 +158,7 @@ export function useCollabDocument(
           .then(() => (cache ? deleteCache(cache) : undefined))
           .finally(() => {
             tooLargeNotice.current = true;
+            refusedAt.current = Date.now();
             setRefusals((n) => n + 1);
           });
       }
@@ -158,7 +180,6 @@ export function useCollabDocument(
         message = JSON.parse(payload);
       } catch {
         return; // not ours to understand
-            refusedAt.current = Date.now();
       }
       if (message.type === LIVE_MESSAGE.accessChanged) {
         // Role or groups changed: reload who I am (RequireAuth then refetches the rest), and only then
@@ -167,10 +188,17 @@ export function useCollabDocument(
         void queryClient.invalidateQueries({ queryKey: ME_KEY }).finally(() => setAccessChanges((n) => n + 1));
       } else onMessage.current?.(message);
     });
+    // Back online: try to connect now rather than at the end of the provider's back-off, which
+    // grows to half a minute while the network is away.
+    const online = () => {
+      if (snapshot.state !== 'connected' && snapshot.state !== 'denied') void socket.connect();
+    };
+    window.addEventListener('online', online);
     provider.setAwarenessField('user', { name: me.name, color: colorFor(me.id), id: me.id });
     provider.attach();
     setCurrent(snapshot);
     return () => {
+      window.removeEventListener('online', online);
       clearTimeout(retry);
       void persistence?.destroy();
       provider.destroy();
@@ -190,7 +218,12 @@ export function useCollabDocument(
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  return current;
+  // Offline the moment the browser says so; once it says online again, whatever the connection says.
+  const online = useBrowserOnline();
+  return useMemo(
+    () => (current && !online && current.state !== 'denied' ? { ...current, state: 'offline' } : current),
+    [current, online],
+  );
 }
 
 export interface PresentUser {
