@@ -75,6 +75,7 @@ async function violations(page: Page) {
 describe('accessibility (axe, WCAG 2.1 AA) of every page', () => {
   const pages: [string, () => string, string][] = [
     ['home', () => '/', 'Beslutninger fra de seneste 30 dage'],
+    ['accessibility statement', () => '/accessibility', 'Kendte mangler'],
     ['decision register', () => '/decisions', 'Principper vedtaget'],
     ['decision page', () => '/decisions/2026-001', 'Rådet vedtager principperne.'],
     ['search', () => '/search?q=principperne', 'Principper vedtaget'],

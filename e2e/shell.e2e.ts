@@ -91,4 +91,21 @@ describe('app shell', () => {
     await lone.page.getByTestId('failed-sign-ins').getByRole('button', { name: 'Luk' }).click();
     await lone.page.getByTestId('failed-sign-ins').waitFor({ state: 'detached' });
   });
+
+  it('links the accessibility statement from the footer of the sign-in page and of every page after it', async () => {
+    const context = await suite.browser.newContext({ baseURL: suite.app.url, locale: 'da-DK' });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByTestId('site-footer').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+    await page.waitForURL('**/accessibility');
+    await page.getByRole('heading', { name: 'Tilgængelighedserklæring', level: 1 }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain('WCAG 2.1');
+    await context.close();
+
+    const member = await suite.signIn('council_member', 'Henrik Østergaard');
+    for (const path of ['/', '/meetings', '/decisions']) {
+      await member.page.goto(path);
+      await member.page.getByTestId('site-footer').getByRole('link', { name: 'Tilgængelighedserklæring' }).waitFor();
+    }
+  });
 });

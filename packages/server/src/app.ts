@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { addTask, can, docNames, LIMITS, parseDocumentName } from '@council/shared';
+import { addTask, can, docNames, LIMITS, parseDocumentName, type Site } from '@council/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import express from 'express';
 import helmet from 'helmet';
@@ -203,6 +203,13 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       return;
     }
     res.json({ ok: true, documents: hocuspocus.getDocumentsCount(), connections: hocuspocus.getConnectionsCount() });
+  });
+  // For every page, the sign-in page too: nothing here is secret.
+  api.get('/site', (_req, res) => {
+    res.json({
+      accessibilityStatementUrl: config.accessibilityStatementUrl,
+      accessibilityContact: config.accessibilityContact,
+    } satisfies Site);
   });
   const openApi = openApiDocument(config.publicUrl);
   api.get('/openapi.json', (_req, res) => {

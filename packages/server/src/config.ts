@@ -31,6 +31,13 @@ export interface Config {
   maxDocumentBytes: number;
   /** Most bytes that may wait to be sent to one /collab connection; past it the reader is closed as too slow. */
   maxSendBufferBytes: number;
+  /**
+   * The operator's accessibility statement (webtilgængelighedsloven § 4, made with the Agency for
+   * Digital Government's tool), linked from every page; without it, the built-in page is linked.
+   */
+  accessibilityStatementUrl: string | null;
+  /** Where people report accessibility problems, named on the built-in statement. */
+  accessibilityContact: string | null;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -59,7 +66,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxDocumentBytes: Number(env.COUNCIL_MAX_DOCUMENT_KB ?? 16 * 1024) * 1024,
     // Thousands of keystroke updates: a client that reads at all never has this much waiting.
     maxSendBufferBytes: Number(env.COUNCIL_MAX_SEND_BUFFER_KB ?? 1024) * 1024,
+    accessibilityStatementUrl: httpsOrHttpUrl(
+      env.COUNCIL_ACCESSIBILITY_STATEMENT_URL,
+      'COUNCIL_ACCESSIBILITY_STATEMENT_URL',
+    ),
+    accessibilityContact: env.COUNCIL_ACCESSIBILITY_CONTACT?.trim() || null,
   };
+}
+
+/** A link the server hands to browsers: http(s) only, so it can never be a script. */
+function httpsOrHttpUrl(value: string | undefined, name: string): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} is not a URL: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name} must be http or https`);
+  return url.href;
 }
 
 /** The public URL's origin; in production it is https unless it is this machine (main.ts requires it there). */

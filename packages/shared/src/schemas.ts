@@ -610,3 +610,12 @@ export const Home = z.object({
   blocks: z.object({ nextSteps: z.boolean(), volunteers: z.boolean(), calls: z.boolean(), work: z.boolean() }),
 });
 export type Home = z.infer<typeof Home>;
+
+/** What every page, signed in or not, needs to know of this installation. */
+export const Site = z.object({
+  /** The operator's accessibility statement; null: the built-in page at /accessibility. */
+  accessibilityStatementUrl: z.string().nullable(),
+  /** Where to report accessibility problems, as the operator wrote it (an address or a URL). */
+  accessibilityContact: z.string().nullable(),
+});
+export type Site = z.infer<typeof Site>;

@@ -90,6 +90,12 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry, refetc
 // or on the sign-in page, on a page of their own. Never React Router's developer screen.
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError standalone /> },
+  // Public, like sign-in: the law asks that anyone can read the accessibility statement.
+  {
+    path: '/accessibility',
+    element: lazyPage(() => import('./routes/AccessibilityPage.tsx'), 'AccessibilityPage'),
+    errorElement: <RouteError standalone />,
+  },
   {
     element: (
       <RequireAuth>

@@ -37,6 +37,7 @@ import {
   SetActionDone,
   SetGroupVisibility,
   SetRole,
+  Site,
   Task,
   TaskQuery,
   TransitionRequest,
@@ -238,6 +239,15 @@ const OPERATIONS: Operation[] = [
       'Admins only (403 otherwise). Every open /collab connection of the person is re-authorised at once: closed with 4403 where they may no longer read, sent `{"type":"access.changed"}` otherwise; 404 for an unknown person; audited.',
     body: SetRole,
     response: Person,
+  },
+  {
+    method: 'get',
+    path: '/api/site',
+    operationId: 'getSite',
+    summary: 'What every page needs to know of this installation',
+    description:
+      'Anyone, signed in or not: the link to the operator’s accessibility statement (COUNCIL_ACCESSIBILITY_STATEMENT_URL; null means the built-in page at /accessibility) and the contact for accessibility problems (COUNCIL_ACCESSIBILITY_CONTACT). Changes nothing.',
+    response: Site,
   },
   {
     method: 'get',

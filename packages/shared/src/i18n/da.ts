@@ -63,6 +63,23 @@ export const da = {
     rateLimited: 'For mange forsøg. Vent lidt, og prøv igen.',
     signedOut: 'Du er logget ud, i et andet faneblad eller et andet sted. Log ind igen for at fortsætte.',
   },
+  accessibility: {
+    footer: 'Tilgængelighedserklæring',
+    title: 'Tilgængelighedserklæring',
+    intro:
+      'Council skal kunne bruges af alle, også med skærmlæser, forstørrelse, tastatur alene og på en lille skærm. Målet er niveau AA i WCAG 2.1, som webtilgængelighedsloven kræver af offentlige myndigheder.',
+    testedTitle: 'Sådan testes det',
+    tested:
+      'Hver ændring testes automatisk i Chromium: axe gennemgår hver side efter WCAG 2.1 A og AA i bred og smal visning, både med testdata og med demodata, og tastaturforløb (at nå indholdet, menuen og formularerne uden mus) er en del af de automatiske test.',
+    gapsTitle: 'Kendte mangler',
+    gaps: 'Diagrammerne over indikatorer har en tabel ved siden af, men er ikke selv beskrevet punkt for punkt. Samtidig redigering viser andres markører visuelt; en skærmlæser får at vide, hvem der redigerer, men ikke hvor. Datofelter følger browserens eget format.',
+    operatorTitle: 'Den officielle erklæring',
+    operator:
+      'Den, der driver denne installation af Council, skal offentliggøre sin egen tilgængelighedserklæring, lavet med Digitaliseringsstyrelsens værktøj, og kan lade dette link pege på den.',
+    contactTitle: 'Kontakt',
+    contact: 'Oplever du problemer med tilgængeligheden, så skriv til {contact}.',
+    noContact: 'Kontakt den, der driver Council i din organisation, hvis du oplever problemer med tilgængeligheden.',
+  },
   home: {
     title: 'Forside',
     greeting: 'Goddag, {name}',
@@ -673,6 +690,7 @@ export const da = {
       rate_limited: 'For mange forsøg. Vent lidt, og prøv igen.',
       wrong_password: 'Den nuværende adgangskode er forkert.',
       account_deactivated: 'Din konto er deaktiveret. Kontakt en administrator.',
+      idempotency_key_reused: 'Formularen blev sendt med en gammel nøgle. Luk den, og prøv igen.',
       internal: 'Der gik noget galt på serveren. Prøv igen om lidt.',
       network: 'Kunne ikke nå serveren.',
     },
@@ -688,7 +706,6 @@ export const da = {
     /** Rules a request can break, named by `params.rule` in the validation issue. */
     rules: {
       ends_before_start: 'Slutningen skal ligge efter starten.',
-      idempotency_key_reused: 'Formularen blev sendt med en gammel nøgle. Luk den, og prøv igen.',
       report_outside_period: 'Afrapporteringen skal ligge mellem start og slut.',
       unknown_reference: 'Findes ikke.',
       not_a_member: 'Skal være medlem af gruppen.',

@@ -62,6 +62,23 @@ export const en: Catalogue = {
     rateLimited: 'Too many attempts. Wait a moment and try again.',
     signedOut: 'You have been signed out, in another tab or elsewhere. Sign in again to go on.',
   },
+  accessibility: {
+    footer: 'Accessibility statement',
+    title: 'Accessibility statement',
+    intro:
+      'Council is meant to be usable by everyone, with a screen reader, magnification, the keyboard alone and on a small screen. The target is level AA of WCAG 2.1, which the Danish web accessibility act requires of public bodies.',
+    testedTitle: 'How it is tested',
+    tested:
+      'Every change is tested automatically in Chromium: axe checks every page against WCAG 2.1 A and AA at wide and narrow widths, with test data and with the demo data, and keyboard journeys (reaching the content, the menu and the forms without a mouse) are part of the automated tests.',
+    gapsTitle: 'Known gaps',
+    gaps: 'The indicator charts have a table beside them but are not described point by point themselves. Co-editing shows other people’s carets visually; a screen reader is told who is editing, not where. Date fields follow the browser’s own format.',
+    operatorTitle: 'The official statement',
+    operator:
+      'Whoever runs this installation of Council must publish their own accessibility statement, made with the Agency for Digital Government’s tool, and can point this link at it.',
+    contactTitle: 'Contact',
+    contact: 'If you meet problems with accessibility, write to {contact}.',
+    noContact: 'If you meet problems with accessibility, contact whoever runs Council in your organisation.',
+  },
   home: {
     title: 'Home',
     greeting: 'Hello, {name}',
@@ -668,6 +685,7 @@ export const en: Catalogue = {
       rate_limited: 'Too many attempts. Wait a little and try again.',
       wrong_password: 'The current password is wrong.',
       account_deactivated: 'Your account has been deactivated. Ask an administrator.',
+      idempotency_key_reused: 'The form was sent with an old key. Close it and try again.',
       internal: 'Something went wrong on the server. Try again shortly.',
       network: 'Could not reach the server.',
     },
@@ -681,7 +699,6 @@ export const en: Catalogue = {
     },
     rules: {
       ends_before_start: 'The end must come after the start.',
-      idempotency_key_reused: 'The form was sent with an old key. Close it and try again.',
       report_outside_period: 'The report date must lie between the start and the end.',
       unknown_reference: 'Does not exist.',
       not_a_member: 'Must be a member of the group.',

@@ -24,6 +24,7 @@ import type {
   Role,
   SearchHit,
   SessionInfo,
+  Site,
   Task,
 } from '@council/shared';
 
@@ -81,6 +82,7 @@ export const api = {
   login: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', body),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
+  site: () => request<Site>('GET', '/site'),
   home: () => request<Home>('GET', '/home'),
   homeVisit: () => request<void>('POST', '/home/visit'),
   meetings: () => request<Meeting[]>('GET', '/meetings'),

@@ -8,6 +8,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { FAILED_SIGN_INS_KEY, useCan, useLogout, useMe, useSignedOutElsewhere } from '../features/auth/useMe.ts';
 import { useChangeFeed } from '../features/live/useChangeFeed.ts';
+import { SiteFooter } from '../features/site/SiteFooter.tsx';
 import { HOME_KEY } from './HomePage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -106,6 +107,7 @@ export function Layout() {
       <AppShell.Main id="main" tabIndex={-1}>
         <FailedSignInsNotice />
         <Outlet />
+        <SiteFooter />
       </AppShell.Main>
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { SIGNED_OUT_KEY, useLogin, useMe } from '../features/auth/useMe.ts';
+import { SiteFooter } from '../features/site/SiteFooter.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function LoginPage() {
@@ -38,8 +39,8 @@ export function LoginPage() {
           : null;
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Paper component="main" withBorder shadow="sm" p="xl" w={380} radius="md">
+    <Center mih="100vh" bg="gray.0" p="md" style={{ flexDirection: 'column' }}>
+      <Paper component="main" withBorder shadow="sm" p="xl" w={380} maw="100%" radius="md">
         <form onSubmit={submit} noValidate>
           <Stack>
             <div>
@@ -85,6 +86,7 @@ export function LoginPage() {
           </Stack>
         </form>
       </Paper>
+      <SiteFooter />
     </Center>
   );
 }
