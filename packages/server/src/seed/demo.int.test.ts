@@ -35,4 +35,15 @@ describe('the demo data', () => {
     expect(actions.filter((a: { doneAt: string | null }) => a.doneAt === null)).toHaveLength(1);
     expect(actions.filter((a: { doneAt: string | null }) => a.doneAt !== null)).toHaveLength(1);
   });
+
+  it('gives the home pages something to show: the lead a volunteer waiting, an architect a call that matches', async () => {
+    const signIn = async (email: string) =>
+      (await server.api('POST', '/api/auth/login', { body: { email, password: DEMO_PASSWORD } })).body.token as string;
+    const lead = await server.api('GET', '/api/home', { token: await signIn('mads.nielsen@esbjerg.example') });
+    expect(lead.body.volunteers).toHaveLength(1);
+    const architect = await server.api('GET', '/api/home', { token: await signIn('morten.joergensen@koege.example') });
+    expect(architect.body.calls.map((c: { id: string }) => c.id)).toEqual(['c-beskedfordeler']);
+    const chair = await server.api('GET', '/api/home', { token });
+    expect(chair.body.nextSteps.map((s: { step: string }) => s.step)).toContain('publish');
+  });
 });

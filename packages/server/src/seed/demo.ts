@@ -497,6 +497,21 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     ),
   );
 
+  // The data group asks the network for help; one architect has already offered it and waits for
+  // the lead's answer, so the lead's and the architects' home pages have something to show.
+  await repos.calls.create({
+    id: 'c-beskedfordeler',
+    groupId: 'g-data',
+    competencies: ['integration', 'digital post'],
+    note: 'Vi søger to arkitekter, der vil være med til at beskrive, hvordan beskedfordeleren skal bruges til digital post.',
+    createdBy: 'a1',
+  });
+  await repos.calls.volunteer(
+    'c-beskedfordeler',
+    'a20',
+    'Jeg har stået for integrationen til Digital Post i min kommune og vil gerne bidrage.',
+  );
+
   for (const m of meetings) {
     await repos.meetings.create({
       // Approved meetings are created awaiting approval and approved below.
