@@ -56,4 +56,32 @@ describe('forms that cannot do harm', () => {
     await secretary.page.waitForTimeout(500);
     expect((await points.textContent())?.match(/71/g)).toHaveLength(1);
   });
+
+  it('asks before a dialog with unsaved changes is closed by Escape or a click outside, and starts clean after', async () => {
+    const secretary = await suite.signIn('secretary', 'Thomas Lykke');
+    const { page } = secretary;
+    await page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
+    await page.getByRole('button', { name: 'Nyt møde' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Opret møde' });
+    // Nothing typed: Escape closes at once.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Nyt møde' }).click();
+    await dialog.getByLabel('Titel').fill('Temamøde om data');
+    await page.keyboard.press('Escape');
+    const ask = dialog.getByTestId('discard-changes');
+    await ask.getByText('Vil du kassere det, du har skrevet?').waitFor();
+    // The safe choice has the focus: Enter keeps writing.
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
+    expect(await dialog.getByLabel('Titel').inputValue()).toBe('Temamøde om data');
+
+    await page.mouse.click(5, 5); // outside the dialog
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Kassér' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Nyt møde' }).click();
+    expect(await dialog.getByLabel('Titel').inputValue()).toBe('');
+  });
 });

@@ -24,6 +24,13 @@ export const da = {
     language: 'Sprog',
     close: 'Luk',
   },
+  forms: {
+    discard: {
+      title: 'Vil du kassere det, du har skrevet?',
+      confirm: 'Kassér',
+      keep: 'Fortsæt med at skrive',
+    },
+  },
   nav: {
     main: 'Hovedmenu',
     home: 'Forside',

@@ -23,6 +23,13 @@ export const en: Catalogue = {
     language: 'Language',
     close: 'Close',
   },
+  forms: {
+    discard: {
+      title: 'Discard what you have written?',
+      confirm: 'Discard',
+      keep: 'Keep writing',
+    },
+  },
   nav: {
     main: 'Main menu',
     home: 'Home',

@@ -24,6 +24,7 @@ import { api } from '../api/client.ts';
 import { ME_KEY, useCan, useMe } from '../features/auth/useMe.ts';
 import { bindText } from '../features/forms/bindText.ts';
 import { useErrorText } from '../features/forms/errors.ts';
+import { GuardedModal } from '../features/forms/GuardedModal.tsx';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
@@ -374,7 +375,15 @@ function InviteButton() {
   return (
     <>
       <Button onClick={() => setOpened(true)}>{t('network.invite')}</Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('network.invite')}>
+      <GuardedModal
+        opened={opened}
+        onClose={() => {
+          setOpened(false);
+          setForm(empty);
+        }}
+        dirty={JSON.stringify(form) !== JSON.stringify(empty)}
+        title={t('network.invite')}
+      >
         <Stack>
           {invite.error && <Alert color="red">{errorText.message(invite.error)}</Alert>}
           <TextInput label={t('network.email')} type="email" required {...text('email')} />
@@ -402,7 +411,7 @@ function InviteButton() {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </GuardedModal>
     </>
   );
 }

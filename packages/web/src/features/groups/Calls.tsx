@@ -1,11 +1,12 @@
 import type { GroupCall } from '@council/shared';
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useErrorText } from '../forms/errors.ts';
+import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 
 function useRefreshCalls() {
@@ -138,7 +139,15 @@ export function CallCard({
           ))}
         </Stack>
       )}
-      <Modal opened={volunteering} onClose={() => setVolunteering(false)} title={t('groups.volunteer')}>
+      <GuardedModal
+        opened={volunteering}
+        onClose={() => {
+          setVolunteering(false);
+          setNote('');
+        }}
+        dirty={note.trim() !== ''}
+        title={t('groups.volunteer')}
+      >
         <Stack>
           {volunteer.error && <Alert color="red">{errorText.message(volunteer.error)}</Alert>}
           <Textarea
@@ -156,7 +165,7 @@ export function CallCard({
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </GuardedModal>
     </Paper>
   );
 }

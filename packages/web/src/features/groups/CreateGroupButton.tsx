@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -7,12 +7,14 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { bindText } from '../forms/bindText.ts';
 import { useErrorText } from '../forms/errors.ts';
+import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 
 export function CreateGroupButton() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [opened, { open, close }] = useDisclosure();
+  const [opened, disclosure] = useDisclosure();
+  const open = disclosure.open;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const people = useQuery({ queryKey: ['people'], queryFn: () => api.people(), enabled: opened });
@@ -28,6 +30,11 @@ export function CreateGroupButton() {
     decisionNumber: '',
   };
   const [form, setForm] = useState(empty);
+  // Closed, the dialog forgets what was typed: reopened, it starts clean.
+  const close = () => {
+    disclosure.close();
+    setForm(empty);
+  };
   const create = useCreate(
     (key) =>
       api.createGroup(
@@ -61,7 +68,13 @@ export function CreateGroupButton() {
   return (
     <>
       <Button onClick={open}>{t('groups.create')}</Button>
-      <Modal opened={opened} onClose={close} title={t('groups.create')} size="lg">
+      <GuardedModal
+        opened={opened}
+        onClose={close}
+        dirty={JSON.stringify(form) !== JSON.stringify(empty)}
+        title={t('groups.create')}
+        size="lg"
+      >
         <form onSubmit={submit}>
           <Stack>
             {create.error && (
@@ -105,7 +118,7 @@ export function CreateGroupButton() {
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </GuardedModal>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -7,21 +7,25 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { bindText } from '../forms/bindText.ts';
 import { useErrorText } from '../forms/errors.ts';
+import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 import { copenhagenIso } from './copenhagenTime.ts';
+
+const EMPTY = { title: '', date: '', start: '09:00', end: '12:00', location: '' };
 
 export function CreateMeetingButton() {
   const { t } = useTranslation();
   const [opened, disclosure] = useDisclosure();
   const open = disclosure.open;
-  // A dialog opened again starts clean: no errors from the last attempt.
+  // A dialog opened again starts clean: no errors, nothing typed from the last attempt.
   const close = () => {
     disclosure.close();
     create.reset();
+    setForm(EMPTY);
   };
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ title: '', date: '', start: '09:00', end: '12:00', location: '' });
+  const [form, setForm] = useState(EMPTY);
   const create = useCreate(
     (key) =>
       api.createMeeting(
@@ -53,7 +57,12 @@ export function CreateMeetingButton() {
   return (
     <>
       <Button onClick={open}>{t('meetings.create.open')}</Button>
-      <Modal opened={opened} onClose={close} title={t('meetings.create.title')}>
+      <GuardedModal
+        opened={opened}
+        onClose={close}
+        dirty={JSON.stringify(form) !== JSON.stringify(EMPTY)}
+        title={t('meetings.create.title')}
+      >
         <form onSubmit={submit}>
           <Stack>
             {create.error && (
@@ -78,7 +87,7 @@ export function CreateMeetingButton() {
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </GuardedModal>
     </>
   );
 }
