@@ -38,6 +38,8 @@ export type Action =
   | 'close'
   | 'approve'
   | 'reopen'
+  | 'cancel'
+  | 'delete'
   | 'manage'
   | 'addMeasurement'
   | 'complete';
@@ -67,6 +69,10 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
     close: (a, m) => chairOrSecretary(a) && m.status === 'in-session',
     approve: (a, m) => isAnyOf('chair', 'secretary')(a) && m.status === 'minutes-draft',
     reopen: (a, m) => isAnyOf('admin', 'chair')(a) && m.status === 'approved',
+    // A published meeting that will not be held is cancelled, with a reason; it stays in the history.
+    cancel: (a, m) => chairOrSecretary(a) && m.status === 'published',
+    // Only a draft nobody outside the council has seen may be deleted (softly: it is kept, and audited).
+    delete: (a, m) => chairOrSecretary(a) && m.status === 'draft',
   },
   meetingClosed: {
     read: (a) => isCouncil(a),

@@ -59,7 +59,8 @@ export const CreatePerson = z.object({
 });
 export type CreatePerson = z.input<typeof CreatePerson>;
 
-export const MEETING_STATUSES = ['draft', 'published', 'in-session', 'minutes-draft', 'approved'] as const;
+/** `cancelled` is an end state beside `approved`: a published meeting that will not be held. */
+export const MEETING_STATUSES = ['draft', 'published', 'in-session', 'minutes-draft', 'approved', 'cancelled'] as const;
 export const MeetingStatus = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
@@ -73,6 +74,8 @@ export const Meeting = z.object({
   decisionCount: z.number().int().nonnegative(),
   /** The meeting's numbered decisions the reader may see, in order. */
   decisions: z.array(z.object({ number: z.string(), title: z.string(), itemId: z.string() })),
+  /** Why a cancelled meeting was cancelled; null for every other status. */
+  cancelReason: z.string().nullable(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -112,6 +115,7 @@ export const MEETING_TRANSITIONS = {
   close: { from: 'in-session', to: 'minutes-draft' },
   approve: { from: 'minutes-draft', to: 'approved' },
   reopen: { from: 'approved', to: 'minutes-draft' },
+  cancel: { from: 'published', to: 'cancelled' },
 } as const satisfies Record<string, { from: MeetingStatus; to: MeetingStatus }>;
 export type MeetingTransition = keyof typeof MEETING_TRANSITIONS;
 export const MeetingTransitionName = z.enum(
@@ -321,9 +325,10 @@ export const UpdateGroup = GroupFields.extend({ status: GroupStatus })
 /** Opening or closing a group to the network: audited, and applied to open connections at once. */
 export const SetGroupVisibility = z.object({ visibility: GroupVisibility });
 
+/** A call for participation says what is asked: a blank one would only confuse the network. */
 export const CreateCall = z.object({
   competencies: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
-  note: z.string().trim().max(2000).default(''),
+  note: z.string().trim().min(1).max(2000),
 });
 export const Volunteer = z.object({ note: z.string().trim().max(1000).default('') });
 
@@ -412,6 +417,7 @@ export const VALIDATION_RULES = [
   'report_outside_period',
   'unknown_reference',
   'not_a_member',
+  'reason_required',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 

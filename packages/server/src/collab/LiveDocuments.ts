@@ -33,7 +33,7 @@ export class HocuspocusLiveDocuments implements LiveDocuments {
    * Applies the policy to every open connection of a document after its resource changed. This
    * runs synchronously, so no update can slip in between a state change and the freeze.
    */
-  refreshAccess(name: string, resource: Resource): void {
+  refreshAccess(name: string, resource: Resource | null): void {
     for (const connection of this.hocuspocus.documents.get(name)?.getConnections() ?? []) {
       applyPolicy(connection, resource);
     }

@@ -6,8 +6,11 @@ import type * as Y from 'yjs';
  * the collaboration server (collab/LiveDocuments.ts), so that no domain depends on collab/.
  */
 export interface LiveDocuments {
-  /** Re-asks the policy for every open connection of a document after its resource changed, synchronously. */
-  refreshAccess(name: string, resource: Resource): void;
+  /**
+   * Re-asks the policy for every open connection of a document after its resource changed,
+   * synchronously; null (the resource is gone) closes them all.
+   */
+  refreshAccess(name: string, resource: Resource | null): void;
   /** Re-asks the policy for every open connection of a person after their role or groups changed. */
   refreshPerson(personId: string): Promise<void>;
   /** Sends a JSON message to every client of an open document. */

@@ -30,7 +30,7 @@ describe('the OpenAPI document', () => {
     // one (`…/:decision`), and the minutes JSON and Markdown one: expand those before comparing.
     const expand = (r: string) =>
       r === 'POST /api/meetings/{id}/{transition}'
-        ? ['publish', 'open', 'close', 'approve', 'reopen'].map((t) => `POST /api/meetings/{id}/${t}`)
+        ? ['publish', 'open', 'close', 'approve', 'reopen', 'cancel'].map((t) => `POST /api/meetings/{id}/${t}`)
         : r === 'POST /api/calls/{id}/volunteers/{personId}/{decision}'
           ? ['accept', 'decline'].map((d) => `POST /api/calls/{id}/volunteers/{personId}/${d}`)
           : [r];

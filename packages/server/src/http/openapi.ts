@@ -94,6 +94,11 @@ const LIFECYCLE: Record<MeetingTransition, { operationId: string; description: s
     description:
       'Admins and the chair, on approved minutes, with a `reason` (400 without one): the minutes are drafted, and editable, again.',
   },
+  cancel: {
+    operationId: 'cancelMeeting',
+    description:
+      'The chair, the secretary and admins, on a published meeting, with a `reason` (400 naming `reason` without one): the meeting is cancelled. It stays in every list with its reason (`cancelReason`), its documents become read-only for everyone, and calendars carry it as STATUS:CANCELLED (its own .ics as METHOD:CANCEL).',
+  },
 };
 
 /** Every route of /api with the shared zod schemas it validates against; the OpenAPI document is built from this. */
@@ -313,6 +318,15 @@ const OPERATIONS: Operation[] = [
       'The council (403 for others). Changes the title, times or location; 409 once the minutes are approved (reopen them first), 404 for a meeting the reader may not see, 400 names `endsAt` when it is not after the start; audited.',
     body: UpdateMeeting,
     response: Meeting,
+  },
+  {
+    method: 'delete',
+    path: '/api/meetings/{id}',
+    operationId: 'deleteMeeting',
+    summary: 'Delete a draft meeting',
+    description:
+      'The chair, the secretary and admins (403 otherwise), on a draft (409 otherwise: a published meeting is cancelled instead); 404 for a meeting the reader may not see. The meeting disappears from every list, search and calendar, and its documents are refused (open /collab connections are closed); the row and the documents are kept, and the deletion is audited with the title.',
+    status: 204,
   },
   {
     method: 'post',

@@ -143,6 +143,15 @@ export const da = {
       'in-session': 'I gang',
       'minutes-draft': 'Referat til godkendelse',
       approved: 'Godkendt',
+      cancelled: 'Aflyst',
+    },
+    cancelled: 'Mødet er aflyst: {reason}',
+    delete: {
+      action: 'Slet mødet',
+      title: 'Slet mødet?',
+      explain:
+        'Kladden «{title}» forsvinder fra alle lister, og dens dagsorden kan ikke længere åbnes. Sletningen skrives i loggen, og indholdet gemmes, så den kan gendannes.',
+      confirm: 'Slet',
     },
     when: '{start} – {end}',
     location: 'Sted',
@@ -175,6 +184,8 @@ export const da = {
       close: 'Afslut mødet',
       approve: 'Godkend referat',
       reopen: 'Genåbn referat',
+      cancelMeeting: 'Aflys mødet',
+      cancelReason: 'Begrundelse (vises for alle, der kan se mødet)',
       confirm: 'Bekræft',
       cancel: 'Annuller',
       reason: 'Begrundelse (skrives i loggen)',
@@ -185,6 +196,8 @@ export const da = {
         approve: 'Referatet fryses, og vedtagne beslutninger får numre. Det kan kun ændres ved at genåbne referatet.',
         reopen:
           'Referatet kan redigeres igen. Beslutningerne beholder deres numre og markeres som reviderede ved næste godkendelse.',
+        cancel:
+          'Mødet aflyses. Det bliver stående i oversigten, markeret som aflyst med begrundelsen; dagsordenen bliver skrivebeskyttet for alle, og kalenderne melder mødet aflyst.',
       },
       done: 'Mødet er nu: {status}',
       check: {
@@ -716,6 +729,7 @@ export const da = {
       report_outside_period: 'Afrapporteringen skal ligge mellem start og slut.',
       unknown_reference: 'Findes ikke.',
       not_a_member: 'Skal være medlem af gruppen.',
+      reason_required: 'Skriv en begrundelse.',
     },
   },
 } as const;

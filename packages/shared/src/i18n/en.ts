@@ -142,6 +142,15 @@ export const en: Catalogue = {
       'in-session': 'In session',
       'minutes-draft': 'Minutes awaiting approval',
       approved: 'Approved',
+      cancelled: 'Cancelled',
+    },
+    cancelled: 'The meeting is cancelled: {reason}',
+    delete: {
+      action: 'Delete the meeting',
+      title: 'Delete the meeting?',
+      explain:
+        'The draft «{title}» disappears from every list and its agenda can no longer be opened. The deletion is logged, and the content is kept so that it can be restored.',
+      confirm: 'Delete',
     },
     when: '{start} – {end}',
     location: 'Place',
@@ -174,6 +183,8 @@ export const en: Catalogue = {
       close: 'End the meeting',
       approve: 'Approve minutes',
       reopen: 'Reopen minutes',
+      cancelMeeting: 'Cancel the meeting',
+      cancelReason: 'Reason (shown to everyone who can see the meeting)',
       confirm: 'Confirm',
       cancel: 'Cancel',
       reason: 'Reason (written to the audit log)',
@@ -184,6 +195,8 @@ export const en: Catalogue = {
         approve: 'The minutes are frozen and adopted decisions get numbers. Only reopening can change them.',
         reopen:
           'The minutes can be edited again. Decisions keep their numbers and are marked revised on the next approval.',
+        cancel:
+          'The meeting is cancelled. It stays in the list, marked cancelled with the reason; the agenda becomes read-only for everyone, and calendars show the meeting as cancelled.',
       },
       done: 'The meeting is now: {status}',
       check: {
@@ -709,6 +722,7 @@ export const en: Catalogue = {
       report_outside_period: 'The report date must lie between the start and the end.',
       unknown_reference: 'Does not exist.',
       not_a_member: 'Must be a member of the group.',
+      reason_required: 'Give a reason.',
     },
   },
 };

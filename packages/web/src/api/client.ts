@@ -88,6 +88,7 @@ export const api = {
   meetings: () => request<Meeting[]>('GET', '/meetings'),
   meeting: (id: string) => request<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`),
   createMeeting: (body: CreateMeeting, key?: string) => request<Meeting>('POST', '/meetings', body, key),
+  deleteMeeting: (id: string) => request<void>('DELETE', `/meetings/${encodeURIComponent(id)}`),
   transition: (id: string, transition: MeetingTransition, body: { reason?: string; confirm?: Confirmation[] } = {}) =>
     request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, body),
   approvalCheck: (id: string) => request<ApprovalCheck>('GET', `/meetings/${encodeURIComponent(id)}/approval`),

@@ -10,6 +10,7 @@ import { ActionsPanel } from '../features/meetings/ActionsPanel.tsx';
 import { AgendaPanel } from '../features/meetings/AgendaPanel.tsx';
 import { ApprovedMinutes } from '../features/meetings/ApprovedMinutes.tsx';
 import { AttendancePanel } from '../features/meetings/AttendancePanel.tsx';
+import { DeleteMeetingButton } from '../features/meetings/DeleteMeetingButton.tsx';
 import { ItemPanel } from '../features/meetings/ItemPanel.tsx';
 import { LifecycleActions } from '../features/meetings/LifecycleActions.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
@@ -77,10 +78,16 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             </Anchor>
           </Group>
         </div>
-        <div className="print-hide">
+        <Group gap="xs" className="print-hide">
           <LifecycleActions meeting={meeting} />
-        </div>
+          <DeleteMeetingButton meeting={meeting} />
+        </Group>
       </Group>
+      {meeting.status === 'cancelled' && (
+        <Alert color="red" data-testid="meeting-cancelled">
+          {t('meetings.cancelled', { reason: meeting.cancelReason ?? '' })}
+        </Alert>
+      )}
       {open?.state === 'denied' && <Alert color="red">{t('editor.denied')}</Alert>}
       {!open || !docs || open.loading ? (
         <PageLoader />

@@ -59,6 +59,11 @@ function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }
                 <Text size="sm" c="dimmed">
                   {format.dateTime(m.startsAt)} · {m.location}
                 </Text>
+                {m.cancelReason && (
+                  <Text size="sm" data-testid="cancel-reason">
+                    {t('meetings.cancelled', { reason: m.cancelReason })}
+                  </Text>
+                )}
               </div>
               <Group gap="xs" wrap="nowrap">
                 {m.decisionCount > 0 && (

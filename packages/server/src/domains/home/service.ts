@@ -130,7 +130,13 @@ export class HomeService {
   /** The first meeting that has not ended, with the items the person presents at it. */
   private nextMeeting(actor: Actor, meetings: MeetingRow[], now: Date): Home['nextMeeting'] {
     const next = meetings
-      .filter((m) => new Date(m.endsAt) >= now && m.status !== 'approved' && m.status !== 'minutes-draft')
+      .filter(
+        (m) =>
+          new Date(m.endsAt) >= now &&
+          m.status !== 'approved' &&
+          m.status !== 'minutes-draft' &&
+          m.status !== 'cancelled',
+      )
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
     if (!next) return null;
     const presenting = this.db

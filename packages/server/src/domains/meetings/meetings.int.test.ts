@@ -27,8 +27,10 @@ type Access = 'none' | 'read' | 'write';
 /** Written out by hand from the issue, not derived from the policy code it tests. */
 function expectedAccess(role: Role, status: MeetingStatus, closed: boolean): Access {
   const council = COUNCIL.includes(role);
-  if (closed) return council ? (status === 'approved' ? 'read' : 'write') : 'none';
-  if (council) return status === 'approved' ? 'read' : 'write';
+  // Approved minutes are frozen; a cancelled meeting is read-only for everyone.
+  const frozen = status === 'approved' || status === 'cancelled';
+  if (closed) return council ? (frozen ? 'read' : 'write') : 'none';
+  if (council) return frozen ? 'read' : 'write';
   return status === 'draft' ? 'none' : 'read';
 }
 

@@ -12,15 +12,26 @@ const itemUrl = (meetingId: string, itemId: string, status: MeetingStatus) =>
 
 const meetingVisibility = (status: MeetingStatus) => (status === 'draft' ? 'council' : 'all');
 
+/** A meeting that exists and is not deleted. */
+const liveMeeting = (db: Db, meetingId: string) =>
+  db
+    .prepare<[string], { title: string; status: MeetingStatus }>(
+      'SELECT title, status FROM meetings WHERE id = ? AND deleted_at IS NULL',
+    )
+    .get(meetingId);
+
 /**
  * A meeting's agenda items and their notes. A confidential item's title is as visible as the
  * meeting (it stays on the public agenda); its notes are indexed as a separate, council-only row.
  */
 export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): FlaggedEntry[] {
-  const meeting = db
-    .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
-    .get(meetingId);
-  if (!meeting) return [];
+  const meeting = liveMeeting(db, meetingId);
+  if (!meeting) {
+    // A deleted meeting is found nowhere: neither in search nor on anyone's home page.
+    replaceSource(db, docNames.meeting(meetingId), []);
+    replaceAgendaItems(db, meetingId, []);
+    return [];
+  }
   const type = meeting.status === 'approved' ? 'minutes' : 'agenda';
   const rows: IndexRow[] = [];
   const agenda = readAgenda(open);
@@ -60,10 +71,11 @@ function replaceAgendaItems(db: Db, meetingId: string, agenda: ReturnType<typeof
 
 /** Notes of confidential items, from `meeting:<id>:closed`: for the council only. */
 export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc): FlaggedEntry[] {
-  const meeting = db
-    .prepare<[string], { title: string; status: MeetingStatus }>('SELECT title, status FROM meetings WHERE id = ?')
-    .get(meetingId);
-  if (!meeting) return [];
+  const meeting = liveMeeting(db, meetingId);
+  if (!meeting) {
+    replaceSource(db, docNames.meetingClosed(meetingId), []);
+    return [];
+  }
   const titleOf = db.prepare<[string], { title: string }>(
     `SELECT title FROM search_docs WHERE ref = ? AND type IN ('agenda', 'minutes')`,
   );

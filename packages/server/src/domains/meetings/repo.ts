@@ -10,6 +10,8 @@ export interface MeetingRow {
   status: MeetingStatus;
   decisionCount: number;
   decisions: { number: string; title: string; itemId: string }[];
+  /** Why a cancelled meeting was cancelled; null otherwise. */
+  cancelReason: string | null;
 }
 
 /**
@@ -18,12 +20,13 @@ export interface MeetingRow {
  * decision in the register's sense.
  */
 const SELECT = `SELECT m.id, m.title, m.starts_at AS startsAt, m.ends_at AS endsAt, m.location, m.status,
+  m.cancel_reason AS cancelReason,
   (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND d.number IS NOT NULL
    AND (d.confidential = 0 OR @confidential)) AS decisionCount,
   (SELECT json_group_array(json_object('number', number, 'title', title, 'itemId', item_id)) FROM
     (SELECT number, title, item_id FROM decisions d WHERE d.meeting_id = m.id AND d.number IS NOT NULL
      AND (d.confidential = 0 OR @confidential) ORDER BY d.seq)) AS decisions
-  FROM meetings m`;
+  FROM meetings m WHERE m.deleted_at IS NULL`;
 
 type RawMeeting = Omit<MeetingRow, 'decisions'> & { decisions: string };
 const toRow = (raw: RawMeeting): MeetingRow => ({ ...raw, decisions: JSON.parse(raw.decisions) });
@@ -40,7 +43,7 @@ export class MeetingsRepo {
 
   async byId(id: string, includeConfidential = false): Promise<MeetingRow | null> {
     const raw = this.db
-      .prepare<[{ confidential: number; id: string }], RawMeeting>(`${SELECT} WHERE m.id = @id`)
+      .prepare<[{ confidential: number; id: string }], RawMeeting>(`${SELECT} AND m.id = @id`)
       .get({ confidential: Number(includeConfidential), id });
     return raw ? toRow(raw) : null;
   }
@@ -61,7 +64,16 @@ export class MeetingsRepo {
     this.db.prepare('UPDATE meetings SET status = ? WHERE id = ?').run(status, id);
   }
 
-  async create(m: Omit<MeetingRow, 'decisionCount' | 'decisions'>): Promise<void> {
+  async cancel(id: string, reason: string): Promise<void> {
+    this.db.prepare(`UPDATE meetings SET status = 'cancelled', cancel_reason = ? WHERE id = ?`).run(reason, id);
+  }
+
+  /** Hides a meeting from every list and refuses its documents; the row and the documents are kept. */
+  async softDelete(id: string): Promise<void> {
+    this.db.prepare('UPDATE meetings SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+  }
+
+  async create(m: Omit<MeetingRow, 'decisionCount' | 'decisions' | 'cancelReason'>): Promise<void> {
     this.db
       .prepare(
         'INSERT INTO meetings (id, title, starts_at, ends_at, location, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

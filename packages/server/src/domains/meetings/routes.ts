@@ -58,6 +58,13 @@ export function meetingRoutes(
     res.json(presentMeeting(await service.update(actor, parse(Id, req.params.id), parse(UpdateMeeting, req.body))));
   });
 
+  /** Deletes a draft meeting (softly: kept and audited); a published one is cancelled instead. */
+  router.delete('/meetings/:id', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    await service.delete(actor, parse(Id, req.params.id));
+    res.status(204).end();
+  });
+
   router.post('/meetings/:id/agenda', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     const item = await service.addAgendaItem(actor, parse(Id, req.params.id), parse(NewAgendaItem, req.body));

@@ -80,6 +80,8 @@ export class MeetingsService {
       );
     }
     if (name === 'reopen' && !reason) throw badRequest('Give a reason for reopening the minutes.');
+    if (name === 'cancel' && !reason)
+      throw invalid(['reason'], 'Give a reason for cancelling the meeting.', 'reason_required');
     const day = copenhagenDate(meeting.startsAt);
     if (name === 'open' && copenhagenDate(new Date().toISOString()) < day && !confirm.includes('early')) {
       throw conflict(`The meeting is on ${day}; confirm to open it before then.`, 'confirmation_required', [
@@ -95,7 +97,8 @@ export class MeetingsService {
       if (name === 'approve') await this.approve(actor, meeting, confirm);
       else {
         await inTransaction(this.db, async () => {
-          await this.repos.meetings.setStatus(id, to);
+          if (name === 'cancel' && reason) await this.repos.meetings.cancel(id, reason);
+          else await this.repos.meetings.setStatus(id, to);
           await this.repos.audit.record(actor.id, `meeting.${name}`, `meeting:${id}`, {
             from,
             to,
@@ -110,6 +113,37 @@ export class MeetingsService {
     }
     await this.afterCommit(id, to);
     return this.visible(actor, id);
+  }
+
+  /**
+   * Deletes a draft meeting, softly: it disappears from every list, its documents are refused and
+   * open connections to them closed, its search rows go; the row and the documents are kept, and
+   * the audit row says who deleted it. Only a draft may go (the network never saw it).
+   */
+  async delete(actor: Actor, id: string): Promise<void> {
+    const meeting = await this.visible(actor, id);
+    if (!can(actor, 'delete', { type: 'meeting', status: 'draft' })) throw forbidden('You may not delete meetings.');
+    if (meeting.status !== 'draft') {
+      throw conflict(
+        `The meeting is ${meeting.status}; only a draft can be deleted. Cancel a published meeting instead.`,
+      );
+    }
+    await inTransaction(this.db, async () => {
+      await this.repos.meetings.softDelete(id);
+      await this.repos.audit.record(actor.id, 'meeting.delete', `meeting:${id}`, {
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+      });
+    });
+    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
+      this.live.refreshAccess(doc, null);
+      // The projection of a deleted meeting empties its search rows and the home page's agenda items.
+      try {
+        await this.live.read(doc, (d) => this.project(doc, d));
+      } catch (err) {
+        this.logger.error({ err, document: doc }, 'could not load a document to project it after a deletion');
+      }
+    }
   }
 
   /** Effects of a committed transition: clients told, search updated, outbox applied. None may fail the command. */

@@ -43,7 +43,10 @@ export function LifecycleActions({ meeting }: { meeting: Meeting }) {
   };
   const run = useMutation({
     mutationFn: (name: MeetingTransition) =>
-      api.transition(meeting.id, name, { reason: name === 'reopen' ? reason : undefined, confirm: confirmed }),
+      api.transition(meeting.id, name, {
+        reason: name === 'reopen' || name === 'cancel' ? reason : undefined,
+        confirm: confirmed,
+      }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['meetings', meeting.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
@@ -62,8 +65,12 @@ export function LifecycleActions({ meeting }: { meeting: Meeting }) {
   const needed: Confirmation[] = pending === 'approve' ? (check.data?.confirm ?? []) : early ? ['early'] : [];
   const blocked =
     (pending === 'approve' && (!check.data || check.data.problems.length > 0)) ||
-    (pending === 'reopen' && !reason.trim()) ||
+    ((pending === 'reopen' || pending === 'cancel') && !reason.trim()) ||
     needed.some((c) => !confirmed.includes(c));
+  // `meetings.transition.cancel` is the dialogs' own "Annuller"; cancelling the meeting has its own label.
+  const label = (name: MeetingTransition) =>
+    t(name === 'cancel' ? 'meetings.transition.cancelMeeting' : `meetings.transition.${name}`);
+  const reasonError = errorText.fields(run.error).reason;
   const toggle = (c: Confirmation, on: boolean) =>
     setConfirmed(on ? [...confirmed, c] : confirmed.filter((x) => x !== c));
 
@@ -71,12 +78,17 @@ export function LifecycleActions({ meeting }: { meeting: Meeting }) {
     <>
       <Group gap="xs">
         {available.map((name) => (
-          <Button key={name} variant={name === 'approve' ? 'filled' : 'default'} onClick={() => setPending(name)}>
-            {t(`meetings.transition.${name}`)}
+          <Button
+            key={name}
+            variant={name === 'approve' ? 'filled' : 'default'}
+            color={name === 'cancel' ? 'red' : undefined}
+            onClick={() => setPending(name)}
+          >
+            {label(name)}
           </Button>
         ))}
       </Group>
-      <Modal opened={pending !== null} onClose={close} title={pending ? t(`meetings.transition.${pending}`) : ''}>
+      <Modal opened={pending !== null} onClose={close} title={pending ? label(pending) : ''}>
         {pending && (
           <Stack>
             <Text>{t(`meetings.transition.explain.${pending}`)}</Text>
@@ -106,16 +118,17 @@ export function LifecycleActions({ meeting }: { meeting: Meeting }) {
                 onChange={(e) => toggle(c, e.currentTarget.checked)}
               />
             ))}
-            {run.error && (
+            {run.error && !reasonError && (
               <Alert color="red" role="alert">
                 {errorText.message(run.error)}
               </Alert>
             )}
-            {pending === 'reopen' && (
+            {(pending === 'reopen' || pending === 'cancel') && (
               <Textarea
-                label={t('meetings.transition.reason')}
+                label={t(pending === 'cancel' ? 'meetings.transition.cancelReason' : 'meetings.transition.reason')}
                 required
                 value={reason}
+                error={reasonError}
                 onChange={(e) => setReason(e.currentTarget.value)}
               />
             )}

@@ -8,6 +8,7 @@ const COLOR: Record<MeetingStatus, string> = {
   'in-session': 'orange',
   'minutes-draft': 'yellow',
   approved: 'green',
+  cancelled: 'red',
 };
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
