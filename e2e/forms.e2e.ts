@@ -24,6 +24,8 @@ describe('forms that cannot do harm', () => {
     const leader = await suite.signInPerson(lead);
     await leader.page.goto(`/groups/${group.id}`);
     const callForm = leader.page.getByRole('form', { name: 'Slå en opgave op for netværket' });
+    // A blank call cannot be sent.
+    expect(await callForm.getByRole('button', { name: 'Offentliggør opslag' }).isDisabled()).toBe(true);
     await callForm.getByLabel('Søgte kompetencer (adskil med komma)').fill('Geodata');
     await callForm.getByLabel('Beskrivelse').fill('Vi søger en geodataarkitekt.');
     await callForm.getByRole('button', { name: 'Offentliggør opslag' }).dblclick();
@@ -83,5 +85,16 @@ describe('forms that cannot do harm', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Nyt møde' }).click();
     expect(await dialog.getByLabel('Titel').inputValue()).toBe('');
+  });
+
+  it("says a live field's limit as it nears it, so a paste cut at the limit is not cut silently", async () => {
+    const meeting = await suite.app.factory.meeting({ status: 'draft', title: 'Rådsmøde 1/2027' });
+    const secretary = await suite.signIn('secretary', 'Thomas Lykke');
+    await secretary.meeting.open(meeting.id, 'i1');
+    const title = secretary.page.locator('[data-field="agenda:i1:title"]');
+    await title.fill('x'.repeat(280));
+    await secretary.page.getByText('280 af højst 300 tegn').waitFor();
+    await title.fill('Kort titel');
+    await secretary.page.getByText(/af højst 300 tegn/).waitFor({ state: 'detached' });
   });
 });

@@ -97,7 +97,10 @@ describe('open connections follow changes to access', () => {
     expect(leadBoard.doc.getMap(GROUP_FIELDS.tasks).has('before')).toBe(false);
     probe.destroy();
 
-    const call = await server.api('POST', `/api/groups/${group.id}/calls`, { token: leadToken, body: {} });
+    const call = await server.api('POST', `/api/groups/${group.id}/calls`, {
+      token: leadToken,
+      body: { note: 'Vi søger en arkitekt.' },
+    });
     expect(call.status).toBe(201);
     const callId = call.body.id;
     expect(

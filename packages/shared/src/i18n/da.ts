@@ -25,6 +25,7 @@ export const da = {
     close: 'Luk',
   },
   forms: {
+    limit: '{count} af højst {max} tegn',
     discard: {
       title: 'Vil du kassere det, du har skrevet?',
       confirm: 'Kassér',

@@ -24,6 +24,7 @@ export const en: Catalogue = {
     close: 'Close',
   },
   forms: {
+    limit: '{count} of at most {max} characters',
     discard: {
       title: 'Discard what you have written?',
       confirm: 'Discard',

@@ -98,7 +98,17 @@ describe('working groups and recruitment', () => {
     const other = await server.factory.person({ role: 'network_architect', name: 'Ole Møller' });
     const otherToken = await login(other);
 
-    expect((await server.api('POST', `/api/groups/${group.id}/calls`, { token: idaToken, body: {} })).status).toBe(403);
+    expect(
+      (await server.api('POST', `/api/groups/${group.id}/calls`, { token: idaToken, body: { note: 'Kom med' } }))
+        .status,
+    ).toBe(403);
+    // A blank call is refused, naming the field.
+    const blank = await server.api('POST', `/api/groups/${group.id}/calls`, {
+      token: await login(lead),
+      body: { competencies: [], note: '  ' },
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual(['note']);
     const call = await server.api('POST', `/api/groups/${group.id}/calls`, {
       token: leadToken,
       body: { competencies: ['identitet', 'sikkerhed'], note: 'Vi søger to arkitekter.' },
@@ -173,7 +183,10 @@ describe('working groups and recruitment', () => {
   it('keeps calls of closed groups from outsiders', async () => {
     const lead = await server.factory.person({ role: 'group_lead' });
     const group = await server.factory.group({ visibility: 'closed', members: [{ personId: lead.id, role: 'lead' }] });
-    const call = await server.api('POST', `/api/groups/${group.id}/calls`, { token: await login(lead), body: {} });
+    const call = await server.api('POST', `/api/groups/${group.id}/calls`, {
+      token: await login(lead),
+      body: { note: 'Vi søger en arkitekt.' },
+    });
     const outsider = await server.signIn('network_architect');
     expect(
       (await server.api('GET', '/api/calls', { token: outsider.token })).body.map((c: { id: string }) => c.id),

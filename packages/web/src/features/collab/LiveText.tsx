@@ -79,6 +79,9 @@ interface DrawnCaret {
   height: number;
 }
 
+/** From this share of its limit, a field says how much of it is used. */
+const LIMIT_SHOWN_FROM = 0.9;
+
 export interface LiveTextProps {
   /** The collaborative text this field edits; null while it does not exist (nothing to edit). */
   text: Y.Text | null;
@@ -239,7 +242,16 @@ export function LiveText({
     autoFocus,
     'data-autofocus': autoFocus || undefined,
     error: required && editable && text && !value.trim() ? t('errors.fields.required') : undefined,
-    description: peers.length > 0 ? t('editor.typingHere', { names: peers.map((p) => p.name).join(', ') }) : undefined,
+    description:
+      [
+        peers.length > 0 ? t('editor.typingHere', { names: peers.map((p) => p.name).join(', ') }) : '',
+        // The limit is said once it is near, so that a paste cut at it is not cut silently.
+        editable && value.length >= maxLength * LIMIT_SHOWN_FROM
+          ? t('forms.limit', { count: value.length, max: maxLength })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined,
     'data-field': fieldId,
   };
   return (

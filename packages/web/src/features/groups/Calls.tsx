@@ -204,6 +204,8 @@ export function GroupCalls({
       },
     },
   );
+  const errorText = useErrorText();
+  const errors = errorText.fields(create.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.submit();
@@ -219,18 +221,22 @@ export function GroupCalls({
       ))}
       {canManage && (
         <form onSubmit={submit} aria-label={t('groups.newCall')}>
-          <Group align="flex-end" grow>
+          <Group align="flex-start" grow>
             <TextInput
               label={t('groups.competencies')}
               value={form.competencies}
               onChange={(e) => setForm({ ...form, competencies: e.currentTarget.value })}
+              error={errors.competencies}
             />
             <TextInput
               label={t('groups.callNote')}
+              required
+              maxLength={2000}
               value={form.note}
               onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
+              error={errors.note}
             />
-            <Button type="submit" variant="light" loading={create.isPending}>
+            <Button type="submit" variant="light" loading={create.isPending} disabled={!form.note.trim()} mt={25}>
               {t('groups.publishCall')}
             </Button>
           </Group>
