@@ -97,4 +97,50 @@ describe('forms that cannot do harm', () => {
     await title.fill('Kort titel');
     await secretary.page.getByText(/af højst 300 tegn/).waitFor({ state: 'detached' });
   });
+
+  it('asks before saving a measurement outside its period or far above its target, and a task already overdue', async () => {
+    const plan = await suite.app.factory.plan([
+      {
+        id: 'ini1',
+        title: 'Digital selvbetjening',
+        theme: 'Borgeren i centrum',
+        status: 'active',
+        startDate: '2026-01-01',
+        endDate: '2028-01-01',
+        description: [],
+        benefits: [],
+        indicators: [
+          { id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [] },
+        ],
+      },
+    ]);
+    const member = await suite.signIn('council_member', 'Karen Holm');
+    await member.page.goto(`/plan/${plan.id}/initiatives/ini1`);
+    const form = member.page.getByRole('form', { name: 'Tilføj måling: Andel digitale henvendelser' });
+    await form.getByLabel('Dato').fill('2025-06-30');
+    await form.getByLabel('Værdi').fill('71');
+    await form.getByRole('button', { name: 'Tilføj måling' }).click();
+    const ask = form.getByTestId('ask-first');
+    await ask.getByText('Datoen ligger uden for initiativets periode').waitFor();
+    await ask.getByRole('button', { name: 'Ret' }).click();
+    await form.getByLabel('Dato').fill('2026-09-30');
+    await form.getByLabel('Værdi').fill('900');
+    await form.getByRole('button', { name: 'Tilføj måling' }).click();
+    await ask.getByText('Værdien er mere end ti gange målet').waitFor();
+    await ask.getByRole('button', { name: 'Gem alligevel' }).click();
+    const points = member.page.getByTestId('indicator-ind1').getByTestId('measurements');
+    await expect.poll(() => points.textContent()).toContain('900');
+
+    const lead = await suite.app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const group = await suite.app.factory.group({ members: [{ personId: lead.id, role: 'lead' }] });
+    const leader = await suite.signInPerson(lead);
+    await leader.page.goto(`/groups/${group.id}`);
+    const add = leader.page.getByRole('form', { name: 'Tilføj opgave' });
+    await add.getByRole('textbox', { name: /Opgave/ }).fill('Kortlæg integrationer');
+    await add.getByLabel('Frist').fill('2020-01-31');
+    await add.getByRole('button', { name: 'Tilføj opgave' }).click();
+    await add.getByTestId('ask-first').getByText('Fristen 31. januar 2020 er allerede overskredet.').waitFor();
+    await add.getByRole('button', { name: 'Gem alligevel' }).click();
+    await leader.page.getByText('Kortlæg integrationer').first().waitFor();
+  });
 });

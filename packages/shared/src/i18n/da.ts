@@ -25,6 +25,14 @@ export const da = {
     close: 'Luk',
   },
   forms: {
+    askFirst: {
+      title: 'Er du sikker?',
+      save: 'Gem alligevel',
+      fix: 'Ret',
+      pastDue: 'Fristen {date} er allerede overskredet.',
+      outsidePeriod: 'Datoen ligger uden for initiativets periode ({start} – {end}).',
+      farAboveTarget: 'Værdien er mere end ti gange målet ({target}).',
+    },
     limit: '{count} af højst {max} tegn',
     discard: {
       title: 'Vil du kassere det, du har skrevet?',

@@ -24,6 +24,14 @@ export const en: Catalogue = {
     close: 'Close',
   },
   forms: {
+    askFirst: {
+      title: 'Are you sure?',
+      save: 'Save anyway',
+      fix: 'Correct it',
+      pastDue: 'The due date {date} has already passed.',
+      outsidePeriod: "The date lies outside the initiative's period ({start} – {end}).",
+      farAboveTarget: 'The value is more than ten times the target ({target}).',
+    },
     limit: '{count} of at most {max} characters',
     discard: {
       title: 'Discard what you have written?',

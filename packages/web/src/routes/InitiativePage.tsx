@@ -44,6 +44,7 @@ import { LiveRichText } from '../features/collab/LiveRichText.tsx';
 import { LiveText } from '../features/collab/LiveText.tsx';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { useErrorText } from '../features/forms/errors.ts';
+import { useAskFirst } from '../features/forms/useAskFirst.tsx';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { useFormat } from '../i18n/format.ts';
@@ -316,6 +317,24 @@ function IndicatorPanel({
       api.addMeasurement(planId, initiative.id, indicator.id, { date: form.date, value: Number(form.value) }, key),
     { onSuccess: () => setForm({ ...form, value: '' }) },
   );
+  const askFirst = useAskFirst();
+  /** What is allowed but unusual about this measurement, and asked about first. */
+  const unusual = () => {
+    const reasons: string[] = [];
+    const { startDate: start, endDate: end } = initiative;
+    if ((start && form.date < start) || (end && form.date > end)) {
+      reasons.push(
+        t('forms.askFirst.outsidePeriod', {
+          start: start ? format.date(start) : '—',
+          end: end ? format.date(end) : '—',
+        }),
+      );
+    }
+    if (indicator.target !== 0 && Math.abs(Number(form.value)) > 10 * Math.abs(indicator.target)) {
+      reasons.push(t('forms.askFirst.farAboveTarget', { target: format.number(indicator.target) }));
+    }
+    return reasons;
+  };
   return (
     <Paper withBorder p="md" data-testid={`indicator-${indicator.id}`}>
       <Group justify="space-between">
@@ -369,7 +388,7 @@ function IndicatorPanel({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            add.submit();
+            askFirst.ask(unusual(), add.submit);
           }}
           aria-label={`${t('plan.addMeasurement')}: ${indicator.name}`}
         >
@@ -393,6 +412,7 @@ function IndicatorPanel({
               {t('plan.addMeasurement')}
             </Button>
           </Group>
+          {askFirst.prompt}
           {add.error && (
             <Text c="red" size="sm" role="alert">
               {errorText.message(add.error)}

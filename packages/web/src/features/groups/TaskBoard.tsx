@@ -39,6 +39,7 @@ import type * as Y from 'yjs';
 import { useFormat } from '../../i18n/format.ts';
 import { LiveText } from '../collab/LiveText.tsx';
 import { RemovedList } from '../collab/RemovedList.tsx';
+import { useAskFirst } from '../forms/useAskFirst.tsx';
 import { useYjs } from '../meetings/useYjs.ts';
 import classes from './board.module.css';
 
@@ -310,17 +311,22 @@ export function TaskBoard({
 
 function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [form, setForm] = useState({ title: '', assigneeId: '', due: '' });
+  const askFirst = useAskFirst();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form.title.trim()) return;
-    addTask(doc, crypto.randomUUID().slice(0, 8), {
-      title: form.title.trim(),
-      status: 'todo',
-      assigneeId: form.assigneeId || undefined,
-      due: form.due || undefined,
+    const past = form.due && form.due < today() ? [t('forms.askFirst.pastDue', { date: format.date(form.due) })] : [];
+    askFirst.ask(past, () => {
+      addTask(doc, crypto.randomUUID().slice(0, 8), {
+        title: form.title.trim(),
+        status: 'todo',
+        assigneeId: form.assigneeId || undefined,
+        due: form.due || undefined,
+      });
+      setForm({ title: '', assigneeId: '', due: '' });
     });
-    setForm({ title: '', assigneeId: '', due: '' });
   };
   return (
     <form onSubmit={submit} aria-label={t('groups.addTask')}>
@@ -337,6 +343,7 @@ function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
           {t('groups.addTask')}
         </Button>
       </Group>
+      {askFirst.prompt}
     </form>
   );
 }

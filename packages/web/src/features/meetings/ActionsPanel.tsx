@@ -17,6 +17,7 @@ import type * as Y from 'yjs';
 import { useFormat } from '../../i18n/format.ts';
 import { LiveText } from '../collab/LiveText.tsx';
 import { RemovedList } from '../collab/RemovedList.tsx';
+import { useAskFirst } from '../forms/useAskFirst.tsx';
 import { useYjs } from './useYjs.ts';
 
 /** Action points of the meeting; on approval those with a group become tasks on its board. */
@@ -129,17 +130,23 @@ export function ActionsPanel({
 function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; groups: WorkingGroup[] }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ title: '', assigneeId: '', due: '', groupId: '' });
+  const format = useFormat();
+  const askFirst = useAskFirst();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form.title.trim()) return;
-    addActionPoint(doc, {
-      id: crypto.randomUUID().slice(0, 8),
-      title: form.title.trim(),
-      assigneeId: form.assigneeId || undefined,
-      due: form.due || undefined,
-      groupId: form.groupId || undefined,
+    const today = new Date().toISOString().slice(0, 10);
+    const past = form.due && form.due < today ? [t('forms.askFirst.pastDue', { date: format.date(form.due) })] : [];
+    askFirst.ask(past, () => {
+      addActionPoint(doc, {
+        id: crypto.randomUUID().slice(0, 8),
+        title: form.title.trim(),
+        assigneeId: form.assigneeId || undefined,
+        due: form.due || undefined,
+        groupId: form.groupId || undefined,
+      });
+      setForm({ title: '', assigneeId: '', due: '', groupId: '' });
     });
-    setForm({ title: '', assigneeId: '', due: '', groupId: '' });
   };
   return (
     <form onSubmit={submit} aria-label={t('meetings.actions.add')}>
@@ -184,6 +191,7 @@ function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; 
           {t('meetings.actions.add')}
         </Button>
       </SimpleGrid>
+      {askFirst.prompt}
     </form>
   );
 }
