@@ -56,6 +56,7 @@ describe('the home page', () => {
 
     const leader = await suite.signInPerson(lead);
     await leader.page.getByTestId('home-volunteers').getByText('Ingen frivillige venter på svar.').waitFor();
+    expect(await leader.page.getByRole('navigation').getByTestId('waiting-count').count()).toBe(0);
 
     const architect = await suite.signInPerson(ida);
     const calls = architect.page.getByTestId('home-calls');
@@ -69,6 +70,9 @@ describe('the home page', () => {
     await expect
       .poll(() => leader.page.getByTestId('home-volunteers').textContent(), { timeout: 5000 })
       .toContain('Ida Sørensen (Testkommune) i Testgruppe');
+    // … and the menu counts it beside Home, also without a reload.
+    const homeEntry = leader.page.getByRole('navigation').getByRole('link', { name: /Forside/ });
+    await expect.poll(() => homeEntry.textContent()).toContain('1 venter på dig');
     // Nobody else's blocks: the lead takes no meeting steps, the architect has no work block.
     expect(await leader.page.getByTestId('home-next-steps').count()).toBe(0);
     expect(await architect.page.getByRole('link', { name: 'Mine opgaver' }).count()).toBe(0);

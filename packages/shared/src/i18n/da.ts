@@ -41,6 +41,7 @@ export const da = {
     },
   },
   nav: {
+    waiting: '{count, plural, one {# venter på dig} other {# venter på dig}}',
     main: 'Hovedmenu',
     home: 'Forside',
     meetings: 'Møder',

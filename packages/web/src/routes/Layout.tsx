@@ -1,5 +1,18 @@
 import type { Resource } from '@council/shared';
-import { Alert, Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -43,6 +56,12 @@ export function Layout() {
   // would only ever find it empty. Until the home page has answered, it is shown.
   const home = useQuery({ queryKey: HOME_KEY, queryFn: api.home, enabled: !!me });
   const mayHaveWork = home.data?.blocks.work ?? true;
+  // What waits for the person, counted in the menu and kept current by the change feed: work due
+  // soon beside My tasks, meetings and volunteers waiting for them beside Home.
+  const waiting: Record<string, number> = {
+    '/': (home.data?.nextSteps.length ?? 0) + (home.data?.volunteers.length ?? 0),
+    '/tasks': (home.data?.tasks.length ?? 0) + (home.data?.actions.length ?? 0),
+  };
 
   return (
     <AppShell
@@ -95,6 +114,7 @@ export function Layout() {
                 component={Link}
                 to={item.to}
                 label={t(item.key)}
+                rightSection={<WaitingCount count={waiting[item.to] ?? 0} />}
                 active={isCurrent(item.to, location.pathname)}
                 aria-current={isCurrent(item.to, location.pathname) ? 'page' : undefined}
                 onClick={close}
@@ -110,6 +130,18 @@ export function Layout() {
         <SiteFooter />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** A count beside a menu entry, said in words to screen readers; nothing when there is nothing. */
+function WaitingCount({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <Badge size="sm" circle data-testid="waiting-count">
+      <span aria-hidden>{count}</span>
+      <span className="visually-hidden">{t('nav.waiting', { count })}</span>
+    </Badge>
   );
 }
 
