@@ -35,6 +35,13 @@ describe('the action plan', () => {
     }
     const watched = watcher.page.getByTestId('indicator-ind1');
     await expect.poll(() => watched.locator('.recharts-dot').count()).toBe(1);
+    // Danish number format and round ticks: 8,7 %, not 8.695652173913043; 60, 70, 80, 90 on the axis.
+    expect(await watched.textContent()).toContain('Fremdrift 8,7 %');
+    const ticks = watched.locator('.recharts-cartesian-axis-tick-value');
+    await expect
+      .poll(() => ticks.allTextContents())
+      .toEqual(expect.arrayContaining(['60', '70', '80', '90', 'mar. 2026']));
+    expect((await ticks.allTextContents()).join(' ')).not.toMatch(/\d[.,]\d/);
 
     const form = editor.page.getByRole('form', { name: 'Tilføj måling: Andel digitale henvendelser' });
     await form.getByLabel('Dato').fill('2026-09-30');

@@ -22,6 +22,11 @@ export function useFormat() {
       ),
     time: (iso: string) =>
       new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso)),
+    /** A day on an axis: short month and year. */
+    shortDate: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    /** A share in per cent with at most one decimal: 43,3 in Danish. */
+    percent: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n),
   };
 }

@@ -362,7 +362,7 @@ function IndicatorPanel({
         {t('plan.baseline')} {format.number(indicator.baseline)} · {t('plan.target')} {format.number(indicator.target)}
         {progress.progress !== null &&
           progress.expected !== null &&
-          ` · ${t('plan.progress', { progress: progress.progress, expected: progress.expected })}`}
+          ` · ${t('plan.progress', { progress: format.percent(progress.progress), expected: format.percent(progress.expected) })}`}
       </Text>
       {indicator.measurements.length === 0 ? (
         <Text size="sm" mt="xs">
