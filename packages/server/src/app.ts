@@ -29,6 +29,7 @@ import { groupRoutes } from './domains/groups/routes.ts';
 import { GroupsService } from './domains/groups/service.ts';
 import { homeRoutes } from './domains/home/routes.ts';
 import { HomeService } from './domains/home/service.ts';
+import { calendarFeedRoutes } from './domains/meetings/feeds.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
 import { MeetingsService } from './domains/meetings/service.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
@@ -232,6 +233,14 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   // Absolute links name the public URL, never the Host a request came with.
   let ownUrl = config.publicUrl ?? 'http://localhost';
   api.use(meetingRoutes(meetingsService, repos, () => ownUrl));
+  api.use(
+    calendarFeedRoutes(
+      db,
+      repos,
+      (personId) => auth.actorOf(personId),
+      () => ownUrl,
+    ),
+  );
   api.use(decisionRoutes(repos.decisions));
   api.use(councilActionRoutes(db, repos.councilActions, repos.audit));
   api.use(auditRoutes(repos.audit));

@@ -625,3 +625,14 @@ export const Site = z.object({
   accessibilityContact: z.string().nullable(),
 });
 export type Site = z.infer<typeof Site>;
+
+/**
+ * A person's own calendar subscription. The link's secret is stored hashed, so `url` is in the
+ * answer that makes a link and nowhere else; a new link revokes the old one.
+ */
+export const CalendarFeed = z.object({
+  active: z.boolean(),
+  createdAt: IsoDateTime.nullable(),
+  url: z.string().optional(),
+});
+export type CalendarFeed = z.infer<typeof CalendarFeed>;

@@ -2,6 +2,7 @@ import {
   ApprovalCheck,
   AuditPage,
   AuditQuery,
+  CalendarFeed,
   ChangePassword,
   CouncilAction,
   CouncilActionQuery,
@@ -397,6 +398,42 @@ const OPERATIONS: Operation[] = [
     summary: 'iCalendar of visible meetings',
     description:
       'Any signed-in person; it changes nothing. Every meeting the reader may see in one iCalendar attachment, to download or subscribe to; links are built from the public URL.',
+  },
+  {
+    method: 'get',
+    path: '/api/me/calendar',
+    operationId: 'getMyCalendarFeed',
+    summary: 'Whether one has a calendar link',
+    description:
+      'Any signed-in person, for themselves; it changes nothing. Whether a secret calendar link exists and when it was made; the link itself is stored hashed and is never shown again.',
+    response: CalendarFeed,
+  },
+  {
+    method: 'post',
+    path: '/api/me/calendar',
+    operationId: 'createMyCalendarFeed',
+    summary: 'Make a new calendar link',
+    description:
+      'Any signed-in person, for themselves: a new secret link to subscribe to, in `url` (built from the public URL), shown this once; it replaces, and so revokes, any earlier link. Audited.',
+    response: CalendarFeed,
+    status: 201,
+  },
+  {
+    method: 'delete',
+    path: '/api/me/calendar',
+    operationId: 'revokeMyCalendarFeed',
+    summary: 'Revoke the calendar link',
+    description:
+      'Any signed-in person, for themselves: the link stops working at once (404). Audited when there was one.',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/calendar/{token}.ics',
+    operationId: 'getCalendarFeed',
+    summary: 'A person’s calendar, to subscribe to',
+    description:
+      'Anyone holding the secret link, without a session (calendar programs have none); it changes nothing. Every meeting the link’s owner may see now, in Europe/Copenhagen time with its VTIMEZONE, cancelled ones as STATUS:CANCELLED; 404 for an unknown or revoked link and for a deactivated owner.',
   },
   {
     method: 'get',

@@ -45,6 +45,8 @@ interface World {
   meetings: { founding: string; approved: string; pending: string };
   /** The public decision that set up the group, and the confidential one. */
   decisions: { founding: string; confidential: string };
+  /** The secret of the observer's calendar link: every viewer fetches that one feed. */
+  calendarFeeds: string[];
 }
 
 interface Viewer {
@@ -76,7 +78,13 @@ beforeAll(async () => {
   }
   const lead = await signInNamed('group_lead', 'Gruppeleder Lund');
   const member = await signInNamed('group_member', 'Gruppemedlem Holm');
-  world = await buildWorld(byRole.chair.token, lead, member);
+  // The calendar link answers without a session, as its owner: the walk fetches the observer's
+  // (who may see least) as every viewer, and it must name nothing secret to any of them.
+  const feed = await call('POST', '/api/me/calendar', byRole.observer.token);
+  world = {
+    ...(await buildWorld(byRole.chair.token, lead, member)),
+    calendarFeeds: [String(feed.url).replace(/^.*\/calendar\/(.+)\.ics$/, '$1')],
+  };
   // The role walkers belong to no group: the network_architect is the outsider architect, and the
   // group_lead and group_member walkers hold those roles without being in this group.
   viewers = [
@@ -132,7 +140,7 @@ async function buildWorld(
   chair: string,
   lead: { id: string; token: string },
   member: { id: string; name: string; token: string },
-): Promise<World> {
+): Promise<Omit<World, 'calendarFeeds'>> {
   const founding = await server.factory.meeting({
     status: 'minutes-draft',
     title: 'Rådsmøde om sikkerhed',
@@ -271,6 +279,7 @@ function pathIds(w: World): Record<string, string[]> {
     'decisions/{number}': Object.values(w.decisions),
     'groups/{id}': [w.groupId],
     'plans/{id}': [w.planId],
+    'calendar/{token}': w.calendarFeeds,
   };
 }
 

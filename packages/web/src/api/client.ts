@@ -1,6 +1,7 @@
 import type {
   ApprovalCheck,
   AuditPage,
+  CalendarFeed,
   Confirmation,
   CouncilAction,
   CreateGroup,
@@ -131,6 +132,9 @@ export const api = {
   sessions: () => request<SessionInfo[]>('GET', '/me/sessions'),
   endSession: (id: string) => request<void>('DELETE', `/me/sessions/${encodeURIComponent(id)}`),
   endOtherSessions: () => request<{ sessionsEnded: number }>('DELETE', '/me/sessions'),
+  calendarFeed: () => request<CalendarFeed>('GET', '/me/calendar'),
+  createCalendarFeed: () => request<CalendarFeed>('POST', '/me/calendar'),
+  revokeCalendarFeed: () => request<void>('DELETE', '/me/calendar'),
   resetPassword: (personId: string, password: string) =>
     request<void>('POST', `/people/${encodeURIComponent(personId)}/password`, { password }),
   setActive: (personId: string, active: boolean) =>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
+import { CalendarFeedSection } from '../features/account/CalendarFeedSection.tsx';
 import { browserName } from '../features/auth/browserName.ts';
 import { useErrorText } from '../features/forms/errors.ts';
 import { useFormat } from '../i18n/format.ts';
@@ -11,7 +12,7 @@ import { PageLoader, QueryError } from './states.tsx';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;
 
-/** The signed-in person's account: their password, and the browsers where they are signed in. */
+/** The signed-in person's account: their password, the browsers where they are signed in, their calendar link. */
 export function AccountPage() {
   const { t } = useTranslation();
   return (
@@ -19,6 +20,7 @@ export function AccountPage() {
       <Title order={2}>{t('account.title')}</Title>
       <ChangePassword />
       <Sessions />
+      <CalendarFeedSection />
     </Stack>
   );
 }

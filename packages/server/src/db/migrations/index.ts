@@ -11,6 +11,7 @@ import { sql as accountLifecycle } from './010_account_lifecycle.ts';
 import { sql as home } from './011_home.ts';
 import { sql as idempotency } from './012_idempotency.ts';
 import { sql as meetingRemoval } from './013_meeting_removal.ts';
+import { sql as calendarFeeds } from './014_calendar_feeds.ts';
 
 /** Numbered, append-only: never edit a migration that has shipped, add the next one. */
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 11, name: 'home', sql: home },
   { version: 12, name: 'idempotency', sql: idempotency },
   { version: 13, name: 'meeting removal', sql: meetingRemoval },
+  { version: 14, name: 'calendar feeds', sql: calendarFeeds },
 ];

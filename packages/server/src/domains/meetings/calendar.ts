@@ -9,26 +9,85 @@ const STATUS = (m: MeetingRow) =>
       ? ICalEventStatus.TENTATIVE
       : ICalEventStatus.CONFIRMED;
 
+const TIME_ZONE = 'Europe/Copenhagen';
+
+/** Copenhagen's rules (the EU's since 1996), for calendars that do not know the zone by name. */
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${TIME_ZONE}`,
+  `X-LIC-LOCATION:${TIME_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+  '',
+].join('\r\n');
+
+const wallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * ical-generator writes a plain Date in a TZID by its local fields: give it one whose local fields
+ * are the Copenhagen wall clock of the instant, whatever zone the server runs in.
+ */
+function inCopenhagen(instant: string): Date {
+  const part = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
+  return new Date(part.year ?? 0, (part.month ?? 1) - 1, part.day, part.hour, part.minute, part.second);
+}
+
+export interface CalendarOptions {
+  /** Times in Europe/Copenhagen with its VTIMEZONE (for subscriptions), instead of UTC. */
+  copenhagen?: boolean;
+  /** How often a subscribing calendar should fetch the feed again, in seconds. */
+  ttl?: number;
+}
+
 /**
  * An iCalendar file with the given meetings; `baseUrl` makes each event link back to its meeting.
  * A cancelled meeting stays in it with STATUS:CANCELLED and a higher SEQUENCE, so that a calendar
  * that imported it earlier takes the cancellation; a file of one cancelled meeting is a
  * METHOD:CANCEL message, which mail and calendar programs apply to the event they have.
  */
-export function meetingsCalendar(meetings: MeetingRow[], baseUrl: string): string {
+export function meetingsCalendar(meetings: MeetingRow[], baseUrl: string, options: CalendarOptions = {}): string {
   const single = meetings.length === 1 ? meetings[0] : undefined;
   const calendar = ical({
     name: messages[RECORD_LOCALE].records.calendarName,
     prodId: { company: 'Council', product: 'council' },
     ...(single?.status === 'cancelled' ? { method: ICalCalendarMethod.CANCEL } : {}),
+    // The zone is named on each event, not the calendar, so that DTSTAMP stays in UTC as RFC 5545 asks.
+    ...(options.copenhagen
+      ? { timezone: { name: null, generator: (tz) => (tz === TIME_ZONE ? VTIMEZONE : null) } }
+      : {}),
+    ...(options.copenhagen ? { x: { 'X-WR-TIMEZONE': TIME_ZONE } } : {}),
+    ...(options.ttl ? { ttl: options.ttl } : {}),
   });
   for (const m of meetings) {
     const url = `${baseUrl}/meetings/${m.id}`;
     calendar.createEvent({
       id: `${m.id}@council`,
       sequence: m.status === 'cancelled' ? 1 : 0,
-      start: new Date(m.startsAt),
-      end: new Date(m.endsAt),
+      ...(options.copenhagen
+        ? { timezone: TIME_ZONE, start: inCopenhagen(m.startsAt), end: inCopenhagen(m.endsAt) }
+        : { start: new Date(m.startsAt), end: new Date(m.endsAt) }),
       summary: m.title,
       location: m.location || null,
       url,
