@@ -72,7 +72,9 @@ describe('the home page', () => {
       .toContain('Ida Sørensen (Testkommune) i Testgruppe');
     // … and the menu counts it beside Home, also without a reload.
     const homeEntry = leader.page.getByRole('navigation').getByRole('link', { name: /Forside/ });
-    await expect.poll(() => homeEntry.textContent()).toContain('1 venter på dig');
+    const count = homeEntry.getByTestId('waiting-count');
+    await expect.poll(() => count.textContent()).toBe('1 venter på dig');
+    await leader.page.getByRole('navigation').getByRole('link', { name: 'Forside 1 venter på dig' }).waitFor();
     // Nobody else's blocks: the lead takes no meeting steps, the architect has no work block.
     expect(await leader.page.getByTestId('home-next-steps').count()).toBe(0);
     expect(await architect.page.getByRole('link', { name: 'Mine opgaver' }).count()).toBe(0);

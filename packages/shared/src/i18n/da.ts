@@ -41,7 +41,7 @@ export const da = {
     },
   },
   nav: {
-    waiting: '{count, plural, one {# venter på dig} other {# venter på dig}}',
+    waitingForYou: 'venter på dig',
     main: 'Hovedmenu',
     home: 'Forside',
     meetings: 'Møder',
@@ -109,7 +109,7 @@ export const da = {
     work: 'Mine opgaver og handlingspunkter',
     workHint: 'Forfaldne og med frist inden for 7 dage.',
     noWork: 'Du har ingen opgaver med frist inden for en uge.',
-    overdue: 'Forfalden',
+    overdue: 'Overskredet',
     due: 'Frist {date}',
     allTasks: 'Til opgavelisten',
     nextSteps: 'Møder, der venter på næste skridt',

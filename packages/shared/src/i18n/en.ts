@@ -40,7 +40,7 @@ export const en: Catalogue = {
     },
   },
   nav: {
-    waiting: '{count, plural, one {# waiting for you} other {# waiting for you}}',
+    waitingForYou: 'waiting for you',
     main: 'Main menu',
     home: 'Home',
     meetings: 'Meetings',

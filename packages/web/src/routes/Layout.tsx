@@ -50,6 +50,17 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  const burger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!opened) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      close();
+      burger.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [opened, close]);
   useChangeFeed(!!me);
   useSignedOutElsewhere();
   // My tasks is for those who can be given tasks or action points (the home page says who): others
@@ -75,7 +86,15 @@ export function Layout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
+            <Burger
+              ref={burger}
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.openMenu')}
+              aria-expanded={opened}
+            />
             <Anchor component={Link} to="/" underline="never" c="inherit">
               <Title order={1} size="h3">
                 {t('app.name')}
@@ -133,14 +152,17 @@ export function Layout() {
   );
 }
 
-/** A count beside a menu entry, said in words to screen readers; nothing when there is nothing. */
+/**
+ * A count beside a menu entry; nothing when there is nothing. The link is named as it reads, with the
+ * words a screen reader needs after it (WCAG 2.5.3): "Forside 2 venter på dig".
+ */
 function WaitingCount({ count }: { count: number }) {
   const { t } = useTranslation();
   if (count === 0) return null;
   return (
     <Badge size="sm" circle data-testid="waiting-count">
-      <span aria-hidden>{count}</span>
-      <span className="visually-hidden">{t('nav.waiting', { count })}</span>
+      {count}
+      <span className="visually-hidden"> {t('nav.waitingForYou')}</span>
     </Badge>
   );
 }

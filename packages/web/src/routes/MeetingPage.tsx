@@ -66,8 +66,8 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             <MeetingStatusBadge status={meeting.status} />
           </Group>
           <Text c="dimmed">
-            {t('meetings.when', { start: format.dateTime(meeting.startsAt), end: format.time(meeting.endsAt) })} ·{' '}
-            {meeting.location}
+            {t('meetings.when', { start: format.dateTime(meeting.startsAt), end: format.time(meeting.endsAt) })}
+            {meeting.location && ` · ${meeting.location}`}
           </Text>
           <Group gap="md" mt={4} className="print-hide">
             <Anchor size="sm" href={`/api/meetings/${meeting.id}/calendar.ics`} download>

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
@@ -372,19 +372,29 @@ function InviteButton() {
     },
   });
   const text = bindText(form, setForm, errorText.fields(invite.error));
+  // Closed, the dialog forgets what was typed: reopened, it starts clean.
+  const close = () => {
+    setOpened(false);
+    setForm(empty);
+    invite.reset();
+  };
   return (
     <>
       <Button onClick={() => setOpened(true)}>{t('network.invite')}</Button>
       <GuardedModal
         opened={opened}
-        onClose={() => {
-          setOpened(false);
-          setForm(empty);
-        }}
+        onClose={close}
         dirty={JSON.stringify(form) !== JSON.stringify(empty)}
         title={t('network.invite')}
       >
-        <Stack>
+        {/* A form, so that Enter in any field sends it, as in the other dialogs. */}
+        <Stack
+          component="form"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            if (form.email && form.name && form.password.length >= 10) invite.submit();
+          }}
+        >
           {invite.error && <Alert color="red">{errorText.message(invite.error)}</Alert>}
           <TextInput label={t('network.email')} type="email" required {...text('email')} />
           <TextInput label={t('network.name')} required {...text('name')} />
@@ -399,13 +409,13 @@ function InviteButton() {
           />
           <PasswordInput label={t('network.password')} required {...text('password')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
+            <Button variant="default" onClick={close}>
               {t('network.cancel')}
             </Button>
             <Button
+              type="submit"
               loading={invite.isPending}
               disabled={!form.email || !form.name || form.password.length < 10}
-              onClick={() => invite.submit()}
             >
               {t('network.invite')}
             </Button>
