@@ -3,6 +3,24 @@ import { e2eSuite } from './fixtures.ts';
 
 const suite = e2eSuite();
 
+/** One initiative (2026–2028) with one indicator (62 → 85 %) and no measurements yet. */
+const selfServicePlan = () =>
+  suite.app.factory.plan([
+    {
+      id: 'ini1',
+      title: 'Digital selvbetjening',
+      theme: 'Borgeren i centrum',
+      status: 'active',
+      startDate: '2026-01-01',
+      endDate: '2028-01-01',
+      description: [],
+      benefits: [],
+      indicators: [
+        { id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [] },
+      ],
+    },
+  ]);
+
 const count = (sql: string, ...params: string[]) =>
   (suite.app.council.db.prepare(sql).get(...params) as { n: number }).n;
 
@@ -33,21 +51,7 @@ describe('forms that cannot do harm', () => {
     await leader.page.waitForTimeout(500);
     expect(count('SELECT count(*) AS n FROM group_calls WHERE group_id = ?', group.id)).toBe(1);
 
-    const plan = await suite.app.factory.plan([
-      {
-        id: 'ini1',
-        title: 'Digital selvbetjening',
-        theme: 'Borgeren i centrum',
-        status: 'active',
-        startDate: '2026-01-01',
-        endDate: '2028-01-01',
-        description: [],
-        benefits: [],
-        indicators: [
-          { id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [] },
-        ],
-      },
-    ]);
+    const plan = await selfServicePlan();
     await secretary.page.goto(`/plan/${plan.id}/initiatives/ini1`);
     const measurement = secretary.page.getByRole('form', { name: 'Tilføj måling: Andel digitale henvendelser' });
     await measurement.getByLabel('Dato').fill('2026-09-30');
@@ -99,21 +103,7 @@ describe('forms that cannot do harm', () => {
   });
 
   it('asks before saving a measurement outside its period or far above its target, and a task already overdue', async () => {
-    const plan = await suite.app.factory.plan([
-      {
-        id: 'ini1',
-        title: 'Digital selvbetjening',
-        theme: 'Borgeren i centrum',
-        status: 'active',
-        startDate: '2026-01-01',
-        endDate: '2028-01-01',
-        description: [],
-        benefits: [],
-        indicators: [
-          { id: 'ind1', name: 'Andel digitale henvendelser', unit: '%', baseline: 62, target: 85, measurements: [] },
-        ],
-      },
-    ]);
+    const plan = await selfServicePlan();
     const member = await suite.signIn('council_member', 'Karen Holm');
     await member.page.goto(`/plan/${plan.id}/initiatives/ini1`);
     const form = member.page.getByRole('form', { name: 'Tilføj måling: Andel digitale henvendelser' });
