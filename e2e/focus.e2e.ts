@@ -112,4 +112,62 @@ describe('focus', () => {
       }
     }
   });
+
+  it('stays on a task or an agenda item after it is moved by keyboard', async () => {
+    /** Whether the focused element sits inside the entry `key` (its card or agenda row). */
+    const focusIn = (page: Page, key: string) =>
+      page.evaluate(
+        (k) => document.activeElement?.closest('[data-focus-key]')?.getAttribute('data-focus-key') === k,
+        key,
+      );
+
+    const lead = await suite.app.factory.person({ role: 'group_lead', name: 'Mads Nielsen' });
+    const group = await suite.app.factory.group({ members: [{ personId: lead.id, role: 'lead' }] });
+    const { token } = (
+      await suite.app.api('POST', '/api/auth/login', { body: { email: lead.email, password: lead.password } })
+    ).body;
+    for (const title of ['Kortlæg integrationer', 'Beskriv beskedformat']) {
+      await suite.app.api('POST', `/api/groups/${group.id}/tasks`, { token, body: { title } });
+    }
+    const mads = await suite.signInPerson(lead);
+    await mads.page.goto(`/groups/${group.id}`);
+    const move = mads.page.getByRole('button', { name: 'Flyt «Beskriv beskedformat» til I gang' });
+    await move.focus();
+    await mads.page.keyboard.press('Enter');
+    await mads.page.getByTestId('column-doing').getByText('Beskriv beskedformat').waitFor();
+    const card = await mads.page.getByTestId('column-doing').locator('[data-focus-key]').getAttribute('data-focus-key');
+    await expect.poll(() => focusIn(mads.page, card ?? '')).toBe(true);
+    // Enter again moves it on: focus is on the same control, not merely somewhere in the card.
+    await mads.page.keyboard.press('Enter');
+    await mads.page.getByTestId('column-blocked').getByText('Beskriv beskedformat').waitFor();
+    await expect.poll(() => focusIn(mads.page, card ?? '')).toBe(true);
+
+    const meeting = await suite.app.factory.meeting({
+      status: 'draft',
+      content: {
+        agenda: ['Godkendelse af dagsorden', 'Rammearkitektur', 'Eventuelt'].map((title, i) => ({
+          id: `i${i}`,
+          title,
+          kind: 'discussion' as const,
+          durationMinutes: 15,
+          confidential: false,
+        })),
+      },
+    });
+    const thomas = await suite.signIn('secretary', 'Thomas Lykke');
+    await thomas.meeting.open(meeting.id);
+    await thomas.page.getByRole('button', { name: 'Flyt «Eventuelt» op' }).focus();
+    await thomas.page.keyboard.press('Enter');
+    await expect.poll(() => focusIn(thomas.page, 'i2')).toBe(true);
+    await thomas.page.keyboard.press('Enter');
+    // Now first: "up" is disabled, and focus moved to its "down" rather than to the top of the page.
+    await expect.poll(() => focusIn(thomas.page, 'i2')).toBe(true);
+    await expect
+      .poll(() =>
+        thomas.page
+          .locator('[data-focus-key]')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-focus-key'))),
+      )
+      .toEqual(['i2', 'i0', 'i1']);
+  });
 });

@@ -4,6 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import './editor.css';
@@ -15,7 +16,8 @@ export interface CollaborativeEditorProps {
   field: string;
   editable: boolean;
   label: string;
-  user: { name: string; color: string };
+  /** Published to the others as this person's caret; `id` keeps their avatar one per person. */
+  user: { id: string; name: string; color: string };
 }
 
 /** The one rich-text editor of Council: Tiptap bound to a Yjs fragment, with peers' carets. */
@@ -42,6 +44,11 @@ export default function CollaborativeEditor({ doc, provider, field, editable, la
     // A change of permission (e.g. minutes approved) is rare: rebuilding the editor is simplest.
     [doc, field, provider, editable],
   );
+  // My colour changes when someone arrives who had it first: the caret others see follows.
+  const { id, name, color } = user;
+  useEffect(() => {
+    editor?.commands.updateUser({ id, name, color });
+  }, [editor, id, name, color]);
 
   return (
     <Paper withBorder radius="sm">

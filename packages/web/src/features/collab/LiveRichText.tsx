@@ -2,7 +2,7 @@ import type { Me } from '@council/shared';
 import { lazy, Suspense } from 'react';
 import { PageLoader } from '../../routes/states.tsx';
 import { CollabStatus } from './CollabStatus.tsx';
-import { type CollabDocument, colorFor } from './useCollabDocument.ts';
+import type { CollabDocument } from './useCollabDocument.ts';
 
 // The editor (Tiptap, ProseMirror) loads only where rich text is shown.
 const CollaborativeEditor = lazy(() => import('../../editor/CollaborativeEditor.tsx'));
@@ -32,7 +32,7 @@ export function LiveRichText({
           field={field}
           editable={editable}
           label={label}
-          user={{ name: me.name, color: colorFor(me.id) }}
+          user={{ id: me.id, name: me.name, color: collab.color }}
         />
       </Suspense>
     </>

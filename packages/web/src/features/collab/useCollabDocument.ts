@@ -6,6 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { ME_KEY } from '../auth/useMe.ts';
 import { cacheName, deleteCache, mayCache } from './offlineCache.ts';
+import { assignColors } from './presenceColors.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'denied';
 
@@ -23,6 +24,8 @@ export interface CollabDocument {
   storeFailing: boolean;
   /** The server refused a change as too large; the document was started afresh without it. */
   refusedTooLarge: boolean;
+  /** My avatar's and caret's colour among the people present (presenceColors.ts). */
+  color: string;
 }
 
 /** How long to wait before trying again a document the server could not load for want of storage. */
@@ -34,14 +37,6 @@ const STORE_RETRY_MS = 5000;
 const TOO_LARGE_NOTICE_MS = 10_000;
 /** A frame over the server's WebSocket limit is closed with this (RFC 6455 "message too big"), before any check of ours. */
 const MESSAGE_TOO_BIG = 1009;
-
-const COLORS = ['#1d4f73', '#2f7d4f', '#9c3d54', '#8a5a00', '#5b4a9e', '#00707a', '#a34700'];
-
-export function colorFor(id: string): string {
-  let hash = 0;
-  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return COLORS[hash % COLORS.length] as string;
-}
 
 function subscribeToNetwork(onChange: () => void): () => void {
   window.addEventListener('online', onChange);
@@ -112,6 +107,7 @@ export function useCollabDocument(
       unsynced: 0,
       storeFailing: false,
       refusedTooLarge: tooLargeNotice.current,
+      color: assignColors([me.id]).get(me.id) as string,
     };
     const update = (patch: Partial<CollabDocument>) => {
       snapshot = { ...snapshot, ...patch };
@@ -194,7 +190,24 @@ export function useCollabDocument(
       if (snapshot.state !== 'connected' && snapshot.state !== 'denied') void socket.connect();
     };
     window.addEventListener('online', online);
-    provider.setAwarenessField('user', { name: me.name, color: colorFor(me.id), id: me.id });
+    // My colour is published, and published again when someone arrives who had it first.
+    const publishColor = (color: string) => {
+      provider.setAwarenessField('user', { name: me.name, color, id: me.id });
+      update({ color });
+    };
+    const recolor = () => {
+      const awareness = provider.awareness;
+      if (!awareness) return;
+      const ids = [me.id];
+      for (const [clientId, state] of awareness.getStates()) {
+        const id = (state as { user?: { id?: string } }).user?.id;
+        if (clientId !== awareness.clientID && id) ids.push(id);
+      }
+      const color = assignColors(ids).get(me.id) as string;
+      if (color !== snapshot.color) publishColor(color);
+    };
+    provider.awareness?.on('change', recolor);
+    publishColor(snapshot.color);
     provider.attach();
     setCurrent(snapshot);
     return () => {

@@ -40,6 +40,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { LiveText } from '../collab/LiveText.tsx';
 import { RemovedList } from '../collab/RemovedList.tsx';
 import { useAskFirst } from '../forms/useAskFirst.tsx';
+import { focusAfterMove } from '../keyboard/focusAfterMove.ts';
 import { useYjs } from '../meetings/useYjs.ts';
 import classes from './board.module.css';
 
@@ -79,9 +80,10 @@ export function TaskBoard({
   const memberIds = new Set(members.keys());
   const visible = tasks.filter((task) => !assignee || task.assigneeId === assignee);
   const column = (status: string) => visible.filter((task) => task.status === status);
-  const move = (task: Task, status: TaskStatus, index?: number) => {
+  const move = (task: Task, status: TaskStatus, index?: number, control?: string) => {
     moveTask(doc, task.id, status, index);
     setAnnouncement(t('groups.moved', { title: task.title, column: t(`groups.columns.${status}`) }));
+    if (control) focusAfterMove(task.id, control);
   };
   const card = (task: Task, index: number, list: Task[]) => {
     const status = task.status;
@@ -102,6 +104,7 @@ export function TaskBoard({
         onDragStart={() => setDragged(task.id)}
         onDragEnd={() => setDragged(null)}
         data-testid={`task-${task.id}`}
+        data-focus-key={task.id}
       >
         {editable ? (
           <UnstyledButton onClick={() => setEditingId(task.id)} aria-label={`${t('groups.editTask')}: ${title}`}>
@@ -153,7 +156,8 @@ export function TaskBoard({
                   title,
                   column: t(`groups.columns.${TASK_STATUSES[col - 1]}`),
                 })}
-                onClick={() => move(task, TASK_STATUSES[col - 1] as TaskStatus)}
+                data-move="left"
+                onClick={() => move(task, TASK_STATUSES[col - 1] as TaskStatus, undefined, 'left')}
               >
                 <span aria-hidden>◀</span>
               </ActionIcon>
@@ -166,7 +170,8 @@ export function TaskBoard({
                   title,
                   column: t(`groups.columns.${TASK_STATUSES[col + 1]}`),
                 })}
-                onClick={() => move(task, TASK_STATUSES[col + 1] as TaskStatus)}
+                data-move="right"
+                onClick={() => move(task, TASK_STATUSES[col + 1] as TaskStatus, undefined, 'right')}
               >
                 <span aria-hidden>▶</span>
               </ActionIcon>
@@ -176,7 +181,8 @@ export function TaskBoard({
                 size="sm"
                 variant="subtle"
                 aria-label={t('groups.moveUp', { title })}
-                onClick={() => move(task, status, index - 1)}
+                data-move="up"
+                onClick={() => move(task, status, index - 1, 'up')}
               >
                 <span aria-hidden>▲</span>
               </ActionIcon>
@@ -186,7 +192,8 @@ export function TaskBoard({
                 size="sm"
                 variant="subtle"
                 aria-label={t('groups.moveDown', { title })}
-                onClick={() => move(task, status, index + 1)}
+                data-move="down"
+                onClick={() => move(task, status, index + 1, 'down')}
               >
                 <span aria-hidden>▼</span>
               </ActionIcon>

@@ -25,6 +25,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { RemovedList } from '../collab/RemovedList.tsx';
+import { focusAfterMove } from '../keyboard/focusAfterMove.ts';
 import classes from './agenda.module.css';
 import { CarryOver } from './CarryOver.tsx';
 
@@ -70,8 +71,9 @@ export function AgendaPanel({
   const end = new Date(cursor).toISOString();
   const overrun = cursor > new Date(endsAt).getTime();
 
-  const move = (item: AgendaItem, to: number) => {
+  const move = (item: AgendaItem, to: number, control?: string) => {
     moveAgendaItem(docs, item.id, to);
+    if (control) focusAfterMove(item.id, control);
     setAnnouncement(
       t('meetings.item.moved', { title: item.title, position: Math.max(1, Math.min(to + 1, items.length)) }),
     );
@@ -83,6 +85,7 @@ export function AgendaPanel({
         {items.map((item, index) => (
           <li
             key={item.id}
+            data-focus-key={item.id}
             className={classes.item}
             data-active={item.id === selectedId || undefined}
             data-dragging={dragged === item.id || undefined}
@@ -122,7 +125,8 @@ export function AgendaPanel({
                     size="sm"
                     aria-label={t('meetings.item.moveUp', { title: item.title })}
                     disabled={index === 0}
-                    onClick={() => move(item, index - 1)}
+                    data-move="up"
+                    onClick={() => move(item, index - 1, 'up')}
                   >
                     <span aria-hidden>▲</span>
                   </ActionIcon>
@@ -131,7 +135,8 @@ export function AgendaPanel({
                     size="sm"
                     aria-label={t('meetings.item.moveDown', { title: item.title })}
                     disabled={index === items.length - 1}
-                    onClick={() => move(item, index + 1)}
+                    data-move="down"
+                    onClick={() => move(item, index + 1, 'down')}
                   >
                     <span aria-hidden>▼</span>
                   </ActionIcon>
