@@ -389,7 +389,7 @@ const OPERATIONS: Operation[] = [
     operationId: 'getMeetingCalendar',
     summary: 'iCalendar event',
     description:
-      'Any signed-in person who may see the meeting; it changes nothing. An iCalendar attachment whose link is built from the public URL (`COUNCIL_PUBLIC_URL`); 404 for a meeting the reader may not see.',
+      'Any signed-in person who may see the meeting; it changes nothing. An iCalendar attachment, times in Europe/Copenhagen with its VTIMEZONE, whose link is built from the public URL (`COUNCIL_PUBLIC_URL`); 404 for a meeting the reader may not see.',
   },
   {
     method: 'get',
@@ -397,7 +397,7 @@ const OPERATIONS: Operation[] = [
     operationId: 'getMeetingsCalendar',
     summary: 'iCalendar of visible meetings',
     description:
-      'Any signed-in person; it changes nothing. Every meeting the reader may see in one iCalendar attachment, to download or subscribe to; links are built from the public URL.',
+      'Any signed-in person; it changes nothing. Every meeting the reader may see in one iCalendar attachment (Europe/Copenhagen with VTIMEZONE), to download; links are built from the public URL.',
   },
   {
     method: 'get',

@@ -55,14 +55,14 @@ function inCopenhagen(instant: string): Date {
 }
 
 export interface CalendarOptions {
-  /** Times in Europe/Copenhagen with its VTIMEZONE (for subscriptions), instead of UTC. */
-  copenhagen?: boolean;
   /** How often a subscribing calendar should fetch the feed again, in seconds. */
   ttl?: number;
 }
 
 /**
  * An iCalendar file with the given meetings; `baseUrl` makes each event link back to its meeting.
+ * Times are Copenhagen wall-clock times with the zone's VTIMEZONE, in every file (a meeting's own,
+ * the list's and the subscription): a calendar shows 10:00 as 10:00 on both sides of a DST change.
  * A cancelled meeting stays in it with STATUS:CANCELLED and a higher SEQUENCE, so that a calendar
  * that imported it earlier takes the cancellation; a file of one cancelled meeting is a
  * METHOD:CANCEL message, which mail and calendar programs apply to the event they have.
@@ -74,10 +74,8 @@ export function meetingsCalendar(meetings: MeetingRow[], baseUrl: string, option
     prodId: { company: 'Council', product: 'council' },
     ...(single?.status === 'cancelled' ? { method: ICalCalendarMethod.CANCEL } : {}),
     // The zone is named on each event, not the calendar, so that DTSTAMP stays in UTC as RFC 5545 asks.
-    ...(options.copenhagen
-      ? { timezone: { name: null, generator: (tz) => (tz === TIME_ZONE ? VTIMEZONE : null) } }
-      : {}),
-    ...(options.copenhagen ? { x: { 'X-WR-TIMEZONE': TIME_ZONE } } : {}),
+    timezone: { name: null, generator: (tz) => (tz === TIME_ZONE ? VTIMEZONE : null) },
+    x: { 'X-WR-TIMEZONE': TIME_ZONE },
     ...(options.ttl ? { ttl: options.ttl } : {}),
   });
   for (const m of meetings) {
@@ -85,9 +83,9 @@ export function meetingsCalendar(meetings: MeetingRow[], baseUrl: string, option
     calendar.createEvent({
       id: `${m.id}@council`,
       sequence: m.status === 'cancelled' ? 1 : 0,
-      ...(options.copenhagen
-        ? { timezone: TIME_ZONE, start: inCopenhagen(m.startsAt), end: inCopenhagen(m.endsAt) }
-        : { start: new Date(m.startsAt), end: new Date(m.endsAt) }),
+      timezone: TIME_ZONE,
+      start: inCopenhagen(m.startsAt),
+      end: inCopenhagen(m.endsAt),
       summary: m.title,
       location: m.location || null,
       url,

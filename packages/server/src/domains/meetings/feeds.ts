@@ -108,7 +108,7 @@ export function calendarFeedRoutes(
     res
       .type('text/calendar; charset=utf-8')
       .set('Cache-Control', 'private, no-store')
-      .send(meetingsCalendar(visible, publicUrl(), { copenhagen: true, ttl: REFRESH_SECONDS }));
+      .send(meetingsCalendar(visible, publicUrl(), { ttl: REFRESH_SECONDS }));
   });
 
   return router;

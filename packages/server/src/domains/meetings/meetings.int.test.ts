@@ -460,11 +460,14 @@ describe('carry-over and calendar', () => {
     const ics = await one.text();
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).toContain('SUMMARY:Rådsmøde 2/2027');
-    expect(ics).toContain('DTSTART:20261210T080000Z');
+    // 08:00 UTC on 10 December is 09:00 in Copenhagen (CET), said with the zone's rules.
+    expect(ics).toContain('DTSTART;TZID=Europe/Copenhagen:20261210T090000');
+    expect(ics).toContain('BEGIN:VTIMEZONE');
     const feed = await (
       await fetch(`${server.url}/api/meetings.ics`, { headers: { authorization: `Bearer ${tokens.observer}` } })
     ).text();
     expect(feed).toContain('Rådsmøde 2/2027');
+    expect(feed).toContain('DTSTART;TZID=Europe/Copenhagen:20261210T090000');
     expect(feed).not.toContain('Hemmeligt udkast');
     expect(
       (
