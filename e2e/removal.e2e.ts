@@ -60,5 +60,37 @@ describe('meetings that will not be held', () => {
     await secretary.page.getByText('Ikke fundet').waitFor();
     // The request for the deleted meeting answered 404, on purpose.
     secretary.errors.splice(0, secretary.errors.length, ...secretary.errors.filter((e) => !/status of 404/.test(e)));
+  
+  });
+
+  it('undo and the deleted list bring a draft back', async () => {
+    const draft = await suite.app.factory.meeting({ status: 'draft', title: 'Oprettet ved en fejl' });
+    const chair = await user('chair', 'Mette Kjærgaard');
+    await chair.meeting.goto(draft.id);
+    await chair.page.getByRole('button', { name: 'Slet mødet' }).click();
+    await chair.page.getByRole('dialog', { name: 'Slet mødet?' }).getByRole('button', { name: 'Slet', exact: true }).click();
+    const notice = chair.page.getByTestId('meeting-deleted');
+    await notice.getByText('Mødekladden «Oprettet ved en fejl» er slettet.').waitFor();
+    await notice.getByRole('button', { name: 'Fortryd' }).click();
+    await chair.page.getByTestId('meeting-restored').getByText('Mødekladden «Oprettet ved en fejl» er gendannet.').waitFor();
+    await chair.page.getByRole('link', { name: 'Oprettet ved en fejl' }).click();
+    await chair.page.getByText('Punkt 1').first().waitFor();
+
+    // Deleted again, and restored later from the folded list of deleted drafts, which names who deleted it.
+    await chair.page.getByRole('button', { name: 'Slet mødet' }).click();
+    await chair.page.getByRole('dialog', { name: 'Slet mødet?' }).getByRole('button', { name: 'Slet', exact: true }).click();
+    await chair.page.waitForURL((url) => url.pathname === '/meetings');
+    await chair.page.reload();
+    const list = chair.page.getByTestId('deleted-meetings');
+    await list.getByText('Slettede mødekladder (1)').click();
+    await list.getByText('«Oprettet ved en fejl», fjernet af Mette Kjærgaard').waitFor();
+    await list.getByRole('button', { name: 'Gendan «Oprettet ved en fejl»' }).click();
+    await chair.page.getByRole('link', { name: 'Oprettet ved en fejl' }).waitFor();
+    await expect.poll(() => chair.page.getByTestId('deleted-meetings').count()).toBe(0);
+    // A member sees the restored draft too; the deleted list is not theirs to see.
+    const member = await user('council_member', 'Henrik Dahl');
+    await member.page.goto('/meetings');
+    await member.page.getByRole('link', { name: 'Oprettet ved en fejl' }).waitFor();
+    expect(await member.page.getByTestId('deleted-meetings').count()).toBe(0);
   });
 });

@@ -79,6 +79,17 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+/** A deleted draft, as those who may delete meetings see it to restore it. */
+export const DeletedMeeting = z.object({
+  id: Id,
+  title: z.string(),
+  startsAt: IsoDateTime,
+  deletedAt: IsoDateTime,
+  /** Who deleted it, from the audit log; null if that person has since been erased. */
+  deletedBy: z.string().nullable(),
+});
+export type DeletedMeeting = z.infer<typeof DeletedMeeting>;
+
 export const CreateMeeting = z
   .object({
     title: z.string().trim().min(1).max(200),

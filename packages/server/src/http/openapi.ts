@@ -15,6 +15,7 @@ import {
   DecisionDetail,
   DecisionPage,
   DecisionQuery,
+  DeletedMeeting,
   ErrorBody,
   Followup,
   Group,
@@ -303,6 +304,15 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/meetings/deleted',
+    operationId: 'listDeletedMeetings',
+    summary: 'Deleted draft meetings',
+    description:
+      'The chair, the secretary and admins (403 otherwise); it changes nothing. Deleted drafts, newest deletion first, with when and by whom, so that one can be restored.',
+    response: z.array(DeletedMeeting),
+  },
+  {
+    method: 'get',
     path: '/api/meetings/{id}',
     operationId: 'getMeeting',
     summary: 'One meeting',
@@ -328,6 +338,15 @@ const OPERATIONS: Operation[] = [
     description:
       'The chair, the secretary and admins (403 otherwise), on a draft (409 otherwise: a published meeting is cancelled instead); 404 for a meeting the reader may not see. The meeting disappears from every list, search and calendar, and its documents are refused (open /collab connections are closed); the row and the documents are kept, and the deletion is audited with the title.',
     status: 204,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/restore',
+    operationId: 'restoreMeeting',
+    summary: 'Restore a deleted draft',
+    description:
+      'The chair, the secretary and admins (403 otherwise); 404 for a meeting that is not deleted. The draft is back in every list, its documents open again with everything they held, search and the home page find it again; audited.',
+    response: Meeting,
   },
   {
     method: 'post',

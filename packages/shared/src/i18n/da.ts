@@ -163,6 +163,12 @@ export const da = {
         'Kladden «{title}» forsvinder fra alle lister, og dens dagsorden kan ikke længere åbnes. Sletningen skrives i loggen, og indholdet gemmes, så den kan gendannes.',
       confirm: 'Slet',
     },
+    deleted: {
+      list: 'Slettede mødekladder',
+      justDeleted: 'Mødekladden «{title}» er slettet.',
+      undo: 'Fortryd',
+      restored: 'Mødekladden «{title}» er gendannet.',
+    },
     when: '{start} – {end}',
     location: 'Sted',
     carryOver: {

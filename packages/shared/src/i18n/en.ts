@@ -162,6 +162,12 @@ export const en: Catalogue = {
         'The draft «{title}» disappears from every list and its agenda can no longer be opened. The deletion is logged, and the content is kept so that it can be restored.',
       confirm: 'Delete',
     },
+    deleted: {
+      list: 'Deleted draft meetings',
+      justDeleted: 'The draft meeting “{title}” was deleted.',
+      undo: 'Undo',
+      restored: 'The draft meeting “{title}” was restored.',
+    },
     when: '{start} – {end}',
     location: 'Place',
     carryOver: {

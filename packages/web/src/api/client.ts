@@ -9,6 +9,7 @@ import type {
   CreatePerson,
   DecisionDetail,
   DecisionPage,
+  DeletedMeeting,
   ErrorBody,
   Followup,
   Group,
@@ -90,6 +91,8 @@ export const api = {
   meeting: (id: string) => request<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`),
   createMeeting: (body: CreateMeeting, key?: string) => request<Meeting>('POST', '/meetings', body, key),
   deleteMeeting: (id: string) => request<void>('DELETE', `/meetings/${encodeURIComponent(id)}`),
+  deletedMeetings: () => request<DeletedMeeting[]>('GET', '/meetings/deleted'),
+  restoreMeeting: (id: string) => request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/restore`),
   transition: (id: string, transition: MeetingTransition, body: { reason?: string; confirm?: Confirmation[] } = {}) =>
     request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, body),
   approvalCheck: (id: string) => request<ApprovalCheck>('GET', `/meetings/${encodeURIComponent(id)}/approval`),

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { useCan } from '../features/auth/useMe.ts';
 import { CreateMeetingButton } from '../features/meetings/CreateMeetingButton.tsx';
+import { DeletedMeetings } from '../features/meetings/DeletedMeetings.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
@@ -36,6 +37,7 @@ export function MeetingsPage() {
       {meetings.data.length === 0 && <EmptyState>{t('meetings.empty')}</EmptyState>}
       {upcoming.length > 0 && <MeetingList title={t('meetings.upcoming')} meetings={upcoming} />}
       {past.length > 0 && <MeetingList title={t('meetings.past')} meetings={past} />}
+      <DeletedMeetings />
     </Stack>
   );
 }

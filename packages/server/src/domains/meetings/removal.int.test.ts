@@ -87,6 +87,54 @@ describe('deleting a draft meeting', () => {
   });
 });
 
+describe('restoring a deleted draft', () => {
+  it('lists deleted drafts with who deleted them, and brings one back whole, for those who may delete (403 for others), audited', async () => {
+    const draft = await server.factory.meeting({ status: 'draft', title: 'Slettet ved en fejl' });
+    // Something written in the draft before it was deleted must be there after the restore.
+    const writer = await connectClient(server.wsUrl, docNames.meeting(draft.id), tokens.secretary);
+    const agenda = writer.doc.getArray<Y.Map<unknown>>(MEETING_FIELDS.agenda);
+    (agenda.get(0)?.get('title') as Y.Text).insert(0, 'Vigtigt: ');
+    await waitFor(() => !writer.provider.hasUnsyncedChanges, 'the edit to be acknowledged');
+    writer.destroy();
+    expect((await api('DELETE', `/api/meetings/${draft.id}`, 'secretary')).status).toBe(204);
+
+    for (const role of ROLES.filter((r) => !MAY.includes(r))) {
+      expect((await api('GET', '/api/meetings/deleted', role)).status, role).toBe(403);
+      expect((await api('POST', `/api/meetings/${draft.id}/restore`, role)).status, role).toBe(403);
+    }
+    const listed = await api('GET', '/api/meetings/deleted', 'chair');
+    expect(listed.status).toBe(200);
+    expect(listed.body.find((m: { id: string }) => m.id === draft.id)).toMatchObject({
+      title: 'Slettet ved en fejl',
+      deletedBy: expect.any(String),
+      deletedAt: expect.any(String),
+    });
+    const kept = await server.factory.meeting({ status: 'draft' });
+    expect((await api('POST', `/api/meetings/${kept.id}/restore`, 'chair')).status).toBe(404);
+    expect((await api('POST', '/api/meetings/m-nothere/restore', 'chair')).status).toBe(404);
+
+    const restored = await api('POST', `/api/meetings/${draft.id}/restore`, 'chair');
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ id: draft.id, status: 'draft', title: 'Slettet ved en fejl' });
+    expect((await api('GET', '/api/meetings/deleted', 'chair')).body.map((m: { id: string }) => m.id)).not.toContain(
+      draft.id,
+    );
+    expect((await api('GET', '/api/meetings', 'council_member')).body.map((m: { id: string }) => m.id)).toContain(
+      draft.id,
+    );
+    expect(await ics('/api/meetings.ics', 'chair')).toContain('Slettet ved en fejl');
+    const reader = await connectClient(server.wsUrl, docNames.meeting(draft.id), tokens.council_member);
+    const readAgenda = reader.doc.getArray<Y.Map<unknown>>(MEETING_FIELDS.agenda);
+    expect((readAgenda.get(0)?.get('title') as Y.Text).toString()).toMatch(/^Vigtigt: /);
+    reader.destroy();
+    const found = await api('GET', `/api/search?q=${encodeURIComponent('Vigtigt')}`, 'chair');
+    expect(JSON.stringify(found.body)).toContain(draft.id);
+    expect(audit(draft.id).map((a) => a.action)).toEqual(['meeting.delete', 'meeting.restore']);
+    // Restored once: a second restore finds no deleted meeting.
+    expect((await api('POST', `/api/meetings/${draft.id}/restore`, 'chair')).status).toBe(404);
+  });
+});
+
 describe('cancelling a published meeting', () => {
   it('is for the chair, the secretary and admins with a reason (400 names it), 409 unless published, audited', async () => {
     const meeting = await server.factory.meeting({ status: 'published' });

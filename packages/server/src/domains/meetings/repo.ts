@@ -1,4 +1,4 @@
-import type { MeetingStatus } from '@council/shared';
+import type { DeletedMeeting, MeetingStatus } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 
 export interface MeetingRow {
@@ -27,6 +27,11 @@ const SELECT = `SELECT m.id, m.title, m.starts_at AS startsAt, m.ends_at AS ends
     (SELECT number, title, item_id FROM decisions d WHERE d.meeting_id = m.id AND d.number IS NOT NULL
      AND (d.confidential = 0 OR @confidential) ORDER BY d.seq)) AS decisions
   FROM meetings m WHERE m.deleted_at IS NULL`;
+
+const DELETED = `SELECT m.id, m.title, m.starts_at AS startsAt, m.deleted_at AS deletedAt,
+  (SELECT p.name FROM audit a JOIN people p ON p.id = a.actor_id
+   WHERE a.resource = 'meeting:' || m.id AND a.action = 'meeting.delete' ORDER BY a.id DESC LIMIT 1) AS deletedBy
+  FROM meetings m WHERE m.deleted_at IS NOT NULL`;
 
 type RawMeeting = Omit<MeetingRow, 'decisions'> & { decisions: string };
 const toRow = (raw: RawMeeting): MeetingRow => ({ ...raw, decisions: JSON.parse(raw.decisions) });
@@ -71,6 +76,21 @@ export class MeetingsRepo {
   /** Hides a meeting from every list and refuses its documents; the row and the documents are kept. */
   async softDelete(id: string): Promise<void> {
     this.db.prepare('UPDATE meetings SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+  }
+
+  /** Undoes `softDelete`. */
+  async restore(id: string): Promise<void> {
+    this.db.prepare('UPDATE meetings SET deleted_at = NULL WHERE id = ?').run(id);
+  }
+
+  /** Deleted meetings, newest deletion first, with who deleted each (the latest audit row says). */
+  async deleted(): Promise<DeletedMeeting[]> {
+    return this.db.prepare<[], DeletedMeeting>(`${DELETED} ORDER BY m.deleted_at DESC`).all();
+  }
+
+  /** A deleted meeting, for restoring it; null if there is none or it is not deleted. */
+  async deletedById(id: string): Promise<DeletedMeeting | null> {
+    return this.db.prepare<[string], DeletedMeeting>(`${DELETED} AND m.id = ?`).get(id) ?? null;
   }
 
   async create(m: Omit<MeetingRow, 'decisionCount' | 'decisions' | 'cancelReason'>): Promise<void> {

@@ -48,6 +48,12 @@ export function meetingRoutes(
     res.status(201).json(presentMeeting(meeting));
   });
 
+  /** Deleted drafts, to restore; registered before `/meetings/:id`, which would take "deleted" for an id. */
+  router.get('/meetings/deleted', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await service.deleted(actor));
+  });
+
   router.get('/meetings/:id', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     res.json(presentMeeting(await service.visible(actor, parse(Id, req.params.id))));
@@ -63,6 +69,12 @@ export function meetingRoutes(
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     await service.delete(actor, parse(Id, req.params.id));
     res.status(204).end();
+  });
+
+  /** Undoes a deletion; before `/meetings/:id/:transition`, which knows no "restore". */
+  router.post('/meetings/:id/restore', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(presentMeeting(await service.restore(actor, parse(Id, req.params.id))));
   });
 
   router.post('/meetings/:id/agenda', async (req, res) => {

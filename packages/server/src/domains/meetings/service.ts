@@ -8,6 +8,7 @@ import {
   type Confirmation,
   can,
   copenhagenDate,
+  type DeletedMeeting,
   docNames,
   fill,
   LIVE_MESSAGE,
@@ -135,29 +136,53 @@ export class MeetingsService {
         startsAt: meeting.startsAt,
       });
     });
-    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
-      this.live.refreshAccess(doc, null);
-      // The projection of a deleted meeting empties its search rows and the home page's agenda items.
-      try {
-        await this.live.read(doc, (d) => this.project(doc, d));
-      } catch (err) {
-        this.logger.error({ err, document: doc }, 'could not load a document to project it after a deletion');
-      }
-    }
+    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) this.live.refreshAccess(doc, null);
+    // The projection of a deleted meeting empties its search rows and the home page's agenda items.
+    await this.reproject(id, 'a deletion');
+  }
+
+  /** Deleted drafts, for those who may delete meetings (and so restore them). */
+  async deleted(actor: Actor): Promise<DeletedMeeting[]> {
+    if (!can(actor, 'delete', { type: 'meeting', status: 'draft' })) throw forbidden('You may not delete meetings.');
+    return this.repos.meetings.deleted();
+  }
+
+  /**
+   * Undoes a deletion: the draft is back in every list, its documents open again and are projected
+   * (search, home) as before. Whoever may delete a draft may restore one; audited like the deletion.
+   */
+  async restore(actor: Actor, id: string): Promise<MeetingRow> {
+    if (!can(actor, 'delete', { type: 'meeting', status: 'draft' })) throw forbidden('You may not restore meetings.');
+    const deleted = await this.repos.meetings.deletedById(id);
+    if (!deleted) throw notFound('Deleted meeting');
+    await inTransaction(this.db, async () => {
+      await this.repos.meetings.restore(id);
+      await this.repos.audit.record(actor.id, 'meeting.restore', `meeting:${id}`, { title: deleted.title });
+    });
+    this.applyAccess(id, 'draft');
+    await this.reproject(id, 'a restore');
+    return this.visible(actor, id);
   }
 
   /** Effects of a committed transition: clients told, search updated, outbox applied. None may fail the command. */
   private async afterCommit(id: string, status: MeetingStatus): Promise<void> {
     for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
       this.live.notify(doc, { type: LIVE_MESSAGE.meetingStatus, status });
-      // Search visibility and result types follow the status (a published agenda becomes findable).
+    }
+    // Search visibility and result types follow the status (a published agenda becomes findable).
+    await this.reproject(id, 'a transition');
+    await this.outbox.drain();
+  }
+
+  /** Projects both documents again (search, home page); a failure is logged, never the command's. */
+  private async reproject(id: string, after: string): Promise<void> {
+    for (const doc of [docNames.meeting(id), docNames.meetingClosed(id)]) {
       try {
         await this.live.read(doc, (d) => this.project(doc, d));
       } catch (err) {
-        this.logger.error({ err, document: doc }, 'could not load a document to project it after a transition');
+        this.logger.error({ err, document: doc }, `could not load a document to project it after ${after}`);
       }
     }
-    await this.outbox.drain();
   }
 
   /** A meeting's own fields; refused once the minutes are approved (409), like every other edit. */

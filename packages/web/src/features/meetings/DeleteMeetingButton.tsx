@@ -7,8 +7,9 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useCan } from '../auth/useMe.ts';
 import { useErrorText } from '../forms/errors.ts';
+import type { JustDeleted } from './DeletedMeetings.tsx';
 
-/** "Slet mødet" for a draft, behind a dialog that says what deleting does; afterwards, the meetings list. */
+/** "Slet mødet" for a draft, behind a dialog that says what deleting does; afterwards, the meetings list, with an undo. */
 export function DeleteMeetingButton({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -22,7 +23,7 @@ export function DeleteMeetingButton({ meeting }: { meeting: Meeting }) {
       queryClient.removeQueries({ queryKey: ['meetings', meeting.id] });
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       void queryClient.invalidateQueries({ queryKey: ['home'] });
-      void navigate('/meetings');
+      void navigate('/meetings', { state: { deleted: { id: meeting.id, title: meeting.title } } satisfies JustDeleted });
     },
   });
   if (!can('delete', { type: 'meeting', status: meeting.status })) return null;
