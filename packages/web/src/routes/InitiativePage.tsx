@@ -47,6 +47,7 @@ import { useErrorText } from '../features/forms/errors.ts';
 import { useAskFirst } from '../features/forms/useAskFirst.tsx';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
+import { randomId } from '../features/randomId.ts';
 import { useFormat } from '../i18n/format.ts';
 import { TRACK_COLOR } from './PlanPage.tsx';
 import { NotFound, PageLoader } from './states.tsx';
@@ -217,7 +218,7 @@ function Benefits({
     e.preventDefault();
     if (!form.description.trim()) return;
     addBenefit(doc, initiative.id, {
-      id: crypto.randomUUID().slice(0, 8),
+      id: randomId(),
       description: form.description.trim(),
       kind: form.kind,
     });
@@ -432,7 +433,7 @@ function AddIndicator({ doc, initiativeId }: { doc: Y.Doc; initiativeId: string 
     e.preventDefault();
     if (!form.name.trim()) return;
     addIndicator(doc, initiativeId, {
-      id: crypto.randomUUID().slice(0, 8),
+      id: randomId(),
       name: form.name.trim(),
       unit: form.unit.trim(),
       baseline: Number(form.baseline),

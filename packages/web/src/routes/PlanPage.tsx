@@ -36,6 +36,7 @@ import { bindText } from '../features/forms/bindText.ts';
 import { useErrorText } from '../features/forms/errors.ts';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
+import { randomId } from '../features/randomId.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, NotFound, PageLoader, QueryError } from './states.tsx';
 
@@ -317,7 +318,7 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form.title.trim() || reversed) return;
-    addInitiative(doc, crypto.randomUUID().slice(0, 8), {
+    addInitiative(doc, randomId(), {
       title: form.title.trim(),
       theme: form.theme.trim(),
       status: 'planned',

@@ -1,11 +1,6 @@
 import { type UseMutationOptions, useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
-
-/** A fresh Idempotency-Key: random, and made without crypto.randomUUID, which plain http lacks. */
-function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+import { randomId } from '../randomId.ts';
 
 /**
  * A mutation that creates something, safe from double submits. A second submit while one is on its
@@ -18,7 +13,7 @@ export function useCreate<TData>(
   create: (idempotencyKey: string) => Promise<TData>,
   options: Omit<UseMutationOptions<TData, Error, void>, 'mutationFn'> = {},
 ) {
-  const key = useRef(newKey());
+  const key = useRef(randomId(16));
   const inFlight = useRef(false);
   const mutation = useMutation<TData, Error, void>({
     ...options,
@@ -30,7 +25,7 @@ export function useCreate<TData>(
       }
     },
     onSuccess: (...args) => {
-      key.current = newKey();
+      key.current = randomId(16);
       return options.onSuccess?.(...args);
     },
   });

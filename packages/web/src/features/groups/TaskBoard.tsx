@@ -42,6 +42,7 @@ import { RemovedList } from '../collab/RemovedList.tsx';
 import { useAskFirst } from '../forms/useAskFirst.tsx';
 import { focusAfterMove } from '../keyboard/focusAfterMove.ts';
 import { useYjs } from '../meetings/useYjs.ts';
+import { randomId } from '../randomId.ts';
 import classes from './board.module.css';
 
 type Task = Checked<BoardTask>;
@@ -326,7 +327,7 @@ function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
     if (!form.title.trim()) return;
     const past = form.due && form.due < today() ? [t('forms.askFirst.pastDue', { date: format.date(form.due) })] : [];
     askFirst.ask(past, () => {
-      addTask(doc, crypto.randomUUID().slice(0, 8), {
+      addTask(doc, randomId(), {
         title: form.title.trim(),
         status: 'todo',
         assigneeId: form.assigneeId || undefined,

@@ -18,6 +18,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { LiveText } from '../collab/LiveText.tsx';
 import { RemovedList } from '../collab/RemovedList.tsx';
 import { useAskFirst } from '../forms/useAskFirst.tsx';
+import { randomId } from '../randomId.ts';
 import { useYjs } from './useYjs.ts';
 
 /** Action points of the meeting; on approval those with a group become tasks on its board. */
@@ -139,7 +140,7 @@ function AddActionForm({ doc, people, groups }: { doc: Y.Doc; people: Person[]; 
     const past = form.due && form.due < today ? [t('forms.askFirst.pastDue', { date: format.date(form.due) })] : [];
     askFirst.ask(past, () => {
       addActionPoint(doc, {
-        id: crypto.randomUUID().slice(0, 8),
+        id: randomId(),
         title: form.title.trim(),
         assigneeId: form.assigneeId || undefined,
         due: form.due || undefined,

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { RemovedList } from '../collab/RemovedList.tsx';
 import { focusAfterMove } from '../keyboard/focusAfterMove.ts';
+import { randomId } from '../randomId.ts';
 import classes from './agenda.module.css';
 import { CarryOver } from './CarryOver.tsx';
 
@@ -184,7 +185,7 @@ function AddItemForm({ docs, onAdded }: { docs: MeetingDocs; onAdded: (id: strin
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) return;
-    const id = crypto.randomUUID().slice(0, 8);
+    const id = randomId();
     addAgendaItem(docs, { id, title: title.trim(), kind, durationMinutes: Number(duration) || 0, confidential: false });
     setTitle('');
     onAdded(id);

@@ -3,6 +3,7 @@ import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { randomId } from '../randomId.ts';
 
 /** Postponed decisions and open action points from earlier meetings, one click from the agenda. */
 export function CarryOver({ meetingId, docs, agenda }: { meetingId: string; docs: MeetingDocs; agenda: AgendaItem[] }) {
@@ -20,7 +21,7 @@ export function CarryOver({ meetingId, docs, agenda }: { meetingId: string; docs
 
   const add = (f: Followup) =>
     addAgendaItem(docs, {
-      id: crypto.randomUUID().slice(0, 8),
+      id: randomId(),
       title: titleOf(f),
       kind: f.kind === 'postponed' ? 'decision' : f.kind === 'report' ? 'discussion' : 'information',
       durationMinutes: f.kind === 'action' ? 5 : 20,

@@ -23,7 +23,9 @@ export function DeleteMeetingButton({ meeting }: { meeting: Meeting }) {
       queryClient.removeQueries({ queryKey: ['meetings', meeting.id] });
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       void queryClient.invalidateQueries({ queryKey: ['home'] });
-      void navigate('/meetings', { state: { deleted: { id: meeting.id, title: meeting.title } } satisfies JustDeleted });
+      void navigate('/meetings', {
+        state: { deleted: { id: meeting.id, title: meeting.title } } satisfies JustDeleted,
+      });
     },
   });
   if (!can('delete', { type: 'meeting', status: meeting.status })) return null;

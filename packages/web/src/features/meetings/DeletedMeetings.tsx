@@ -45,7 +45,12 @@ export function DeletedMeetings() {
           <Alert color="gray" data-testid="meeting-deleted">
             <Group justify="space-between" gap="xs">
               <Text size="sm">{t('meetings.deleted.justDeleted', { title: undoable.title })}</Text>
-              <Button size="compact-sm" variant="light" loading={restore.isPending} onClick={() => restore.mutate(undoable.id)}>
+              <Button
+                size="compact-sm"
+                variant="light"
+                loading={restore.isPending}
+                onClick={() => restore.mutate(undoable.id)}
+              >
                 {t('meetings.deleted.undo')}
               </Button>
             </Group>
