@@ -25,7 +25,10 @@ function contrast(a: string, b: string): number {
 async function focusRing(page: Page): Promise<{ tag: string; width: number; contrast: number }> {
   const ring = await page.evaluate(() => {
     const focused = document.activeElement as HTMLElement;
-    const box = (focused.closest('.mantine-Input-input') as HTMLElement | null) ?? focused;
+    // A segmented control's radio is hidden; its label shows the focus.
+    const label = focused.matches('.mantine-SegmentedControl-input') ? focused.nextElementSibling : null;
+    const box =
+      (focused.closest('.mantine-Input-input') as HTMLElement | null) ?? (label as HTMLElement | null) ?? focused;
     const style = getComputedStyle(box);
     const outline = style.outlineStyle === 'none' ? 0 : Number.parseFloat(style.outlineWidth);
     // box-shadow: <color> <x> <y> <blur> <spread>; a ring is a spread without offset or blur.
@@ -79,6 +82,9 @@ describe('focus', () => {
     const password = page.getByRole('textbox', { name: 'Adgangskode' });
     await tabTo(page, password, 'Adgangskode');
     await expectRing(page, password, 'Adgangskode');
+    const language = page.getByRole('radio', { name: 'Dansk' });
+    await tabTo(page, language, 'Sprog');
+    await expectRing(page, language, 'Sprog (Dansk)');
     await context.close();
 
     const meeting = await suite.app.factory.meeting({
