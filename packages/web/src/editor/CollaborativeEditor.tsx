@@ -46,8 +46,9 @@ export default function CollaborativeEditor({ doc, provider, field, editable, la
   );
   // My colour changes when someone arrives who had it first: the caret others see follows.
   const { id, name, color } = user;
+  // (Not on an editor being replaced: a destroyed one has no commands.)
   useEffect(() => {
-    editor?.commands.updateUser({ id, name, color });
+    if (editor && !editor.isDestroyed) editor.commands.updateUser({ id, name, color });
   }, [editor, id, name, color]);
 
   return (
