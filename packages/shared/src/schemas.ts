@@ -34,6 +34,10 @@ export const Me = Person.extend({
 });
 export type Me = z.infer<typeof Me>;
 
+/** `GET /api/auth/session`: the signed-in person, or null. */
+export const AuthSession = z.object({ user: Me.nullable() });
+export type AuthSession = z.infer<typeof AuthSession>;
+
 export const LoginRequest = z.object({
   email: z.email().max(320),
   password: z.string().min(1).max(1000),

@@ -1,5 +1,6 @@
 import {
   ApprovalCheck,
+  AuthSession,
   AuditPage,
   AuditQuery,
   CalendarFeed,
@@ -123,6 +124,15 @@ const OPERATIONS: Operation[] = [
       'Anyone may call it. It starts a session (the `council_session` cookie, and the same token in the answer for `Authorization: Bearer`) and says how many sign-ins failed since the last one; 401 for a wrong email or password, 429 after 5 failures for the account from that address, 403 `account_deactivated` for the right password of a deactivated account; audited.',
     body: LoginRequest,
     response: LoginResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/session',
+    operationId: 'getSession',
+    summary: 'Who is signed in',
+    description:
+      'Anyone; it changes nothing. `user` is the signed-in person (as `GET /api/me`), or null without a valid session: 200 either way, for clients that only want to know.',
+    response: AuthSession,
   },
   {
     method: 'post',

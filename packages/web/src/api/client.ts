@@ -1,4 +1,5 @@
 import type {
+  AuthSession,
   ApprovalCheck,
   AuditPage,
   CalendarFeed,
@@ -84,6 +85,7 @@ export const api = {
   login: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', body),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
+  session: () => request<AuthSession>('GET', '/auth/session'),
   site: () => request<Site>('GET', '/site'),
   home: () => request<Home>('GET', '/home'),
   homeVisit: () => request<void>('POST', '/home/visit'),

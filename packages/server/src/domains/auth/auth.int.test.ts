@@ -36,6 +36,18 @@ describe('sign-in', () => {
     expect(cookie.body.id).toBe(personId);
   });
 
+  it('says who is signed in on /api/auth/session, and null (200, not 401) when nobody is', async () => {
+    const { token, personId } = await server.signIn('observer');
+    const signedIn = await server.api('GET', '/api/auth/session', { headers: { cookie: `council_session=${token}` } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ id: personId, role: 'observer' });
+    const nobody = await server.api('GET', '/api/auth/session');
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ user: null });
+    const stale = await server.api('GET', '/api/auth/session', { token: 'not-a-session' });
+    expect(stale.body).toEqual({ user: null });
+  });
+
   it('answers 400 with zod issues for a malformed body', async () => {
     const res = await server.api('POST', '/api/auth/login', { body: { email: 'not-an-email', password: 42 } });
     expect(res.status).toBe(400);

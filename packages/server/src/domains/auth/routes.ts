@@ -1,4 +1,4 @@
-import { ChangePassword, LIMITS, LoginRequest } from '@council/shared';
+import { type AuthSession, ChangePassword, LIMITS, LoginRequest } from '@council/shared';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { authorize, requireAuth } from '../../http/auth.ts';
@@ -41,6 +41,14 @@ export function authRoutes(
     await auth.logout(tokenFromRequest(req));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
+  });
+
+  /**
+   * Who is signed in, for the web app's start: 200 with null rather than 401 when nobody is, so that
+   * the sign-in page does not log a failed request in every visitor's console.
+   */
+  router.get('/auth/session', (req, res) => {
+    res.json({ user: req.auth ? presentMe(req.auth.person, req.auth.actor.groups) : null } satisfies AuthSession);
   });
 
   router.get('/me', (req, res) => {

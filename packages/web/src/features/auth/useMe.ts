@@ -11,14 +11,7 @@ export const ME_KEY = ['me'] as const;
 export function useMe() {
   return useQuery<Me | null>({
     queryKey: ME_KEY,
-    queryFn: async () => {
-      try {
-        return await api.me();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: async () => (await api.session()).user,
     staleTime: 60_000,
   });
 }
