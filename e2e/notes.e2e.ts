@@ -127,6 +127,22 @@ describe('a dropped connection', () => {
     await expect.poll(() => mette.meeting.notes.textContent()).toContain('Skrevet i toget.');
   });
 
+  it('says offline on a meeting with no agenda yet, where there is no notes editor', async () => {
+    const meeting = await suite.app.factory.meeting({
+      status: 'draft',
+      title: 'Tom dagsorden',
+      content: { agenda: [] },
+    });
+    const thomas = await user('secretary', 'Thomas Lykke');
+    await thomas.meeting.goto(meeting.id);
+    const badge = () => thomas.meeting.saveState.textContent();
+    await expect.poll(badge).toBe('Gemt');
+    await thomas.context.setOffline(true);
+    await expect.poll(badge, { timeout: 2000 }).toMatch(/^Offline/);
+    await thomas.context.setOffline(false);
+    await expect.poll(badge, { timeout: 5000 }).toBe('Gemt');
+  });
+
   it('keeps what was typed offline through a crashed tab, sends it on the next visit, and forgets it at sign-out', async () => {
     const meeting = await suite.app.factory.meeting({ status: 'in-session', title: 'Rådsmøde 7/2026' });
     const mette = await user('chair', 'Mette Kjærgaard');

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
+import { CollabStatus } from '../features/collab/CollabStatus.tsx';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { ActionsPanel } from '../features/meetings/ActionsPanel.tsx';
 import { AgendaPanel } from '../features/meetings/AgendaPanel.tsx';
@@ -144,7 +145,11 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
                     number={meeting.decisions.find((d) => d.itemId === selected.id)?.number}
                   />
                 ) : (
-                  <EmptyState>{t('meetings.chooseItem')}</EmptyState>
+                  // No item, so no editor to show whether changes are saved: the status shows here.
+                  <Stack>
+                    <CollabStatus collab={open} />
+                    <EmptyState>{t('meetings.chooseItem')}</EmptyState>
+                  </Stack>
                 )}
               </Grid.Col>
             </Grid>
