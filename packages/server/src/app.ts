@@ -114,7 +114,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       new PresenceExtension(),
       new DurableLogExtension(store, logger, options.durableLog ?? true),
       new SchemaMigrationExtension(logger),
-      new SizeLimitExtension(config.maxUpdateBytes, config.maxDocumentBytes),
+      new SizeLimitExtension(config.maxUpdateBytes, config.maxDocumentBytes, logger),
       projector,
       new GracePeriodExtension(config.documentGraceMs, config.documentGraceBudgetBytes),
     ],

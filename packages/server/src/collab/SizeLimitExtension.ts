@@ -2,6 +2,8 @@ import { COLLAB_CLOSE } from '@council/shared';
 import type { beforeHandleMessagePayload, Document, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import type { Logger } from '../logger.ts';
+import { quietRefusals, refusal } from './quietRefusals.ts';
 
 /** Hocuspocus's message type for Yjs sync messages (steps 1 and 2, and updates). */
 const SYNC = 0;
@@ -21,7 +23,10 @@ export class SizeLimitExtension implements Extension {
   constructor(
     private readonly maxUpdateBytes: number,
     private readonly maxDocumentBytes: number,
-  ) {}
+    private readonly logger: Logger,
+  ) {
+    quietRefusals();
+  }
 
   async onLoadDocument({ document }: onLoadDocumentPayload): Promise<void> {
     this.sizes.set(document, Y.encodeStateAsUpdate(document).length);
@@ -34,9 +39,13 @@ export class SizeLimitExtension implements Extension {
     let size = (this.sizes.get(document) ?? 0) + update.length;
     if (size > this.maxDocumentBytes) size = Y.encodeStateAsUpdate(document).length + update.length;
     if (update.length > this.maxUpdateBytes || size > this.maxDocumentBytes) {
+      this.logger.warn(
+        { document: document.name, updateBytes: update.length, documentBytes: size },
+        'refused a change over the size limit; closing that connection',
+      );
       // The socket, not only this document's connection: the provider then starts afresh.
       connection.webSocket.close(COLLAB_CLOSE.tooLarge.code, COLLAB_CLOSE.tooLarge.reason);
-      throw Object.assign(new Error(COLLAB_CLOSE.tooLarge.reason), COLLAB_CLOSE.tooLarge);
+      throw refusal(COLLAB_CLOSE.tooLarge);
     }
     this.sizes.set(document, size);
   }

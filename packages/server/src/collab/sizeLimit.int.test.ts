@@ -1,8 +1,9 @@
 import { COLLAB_CLOSE, docNames } from '@council/shared';
 import type { onCloseParameters } from '@hocuspocus/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notesText, storedDoc, write } from '../testing/notes.ts';
 import { connectClient, startTestServer, type TestClient, type TestServer, waitFor } from '../testing/server.ts';
+import { isRefusal } from './quietRefusals.ts';
 
 /** Caps on one update (64 KB here) and on a document (256 KB here) hold over /collab, before anything is applied. */
 let server: TestServer;
@@ -30,10 +31,16 @@ describe('size limits over /collab', () => {
     await waitFor(() => notesText(viewer.doc).includes('Et kort referat.'), 'the viewer to see the short note');
 
     const writerCloses = closes(writer);
+    const printed = vi.spyOn(console, 'error');
     write(writer.doc, 'x'.repeat(100_000));
     await waitFor(() => writerCloses.includes(COLLAB_CLOSE.tooLarge.code), 'the writer to be told');
     await new Promise((r) => setTimeout(r, 200));
     expect(notesText(viewer.doc)).not.toContain('xxxx');
+    // Hocuspocus prints the refusal with its stack; it is one quietRefusals drops (quietRefusals.test.ts).
+    const printedRefusals = printed.mock.calls.filter((args) => String(args[0]).includes('because of exception'));
+    printed.mockRestore();
+    expect(printedRefusals.length).toBeGreaterThan(0);
+    expect(printedRefusals.every((args) => args.some(isRefusal))).toBe(true);
     writer.destroy();
     await server.council.settle();
     const stored = notesText(await storedDoc(server.council.db, name));
