@@ -1,3 +1,4 @@
+import { docNames, readTasks } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/server.ts';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo.ts';
@@ -45,5 +46,19 @@ describe('the demo data', () => {
     expect(architect.body.calls.map((c: { id: string }) => c.id)).toEqual(['c-beskedfordeler']);
     const chair = await server.api('GET', '/api/home', { token });
     expect(chair.body.nextSteps.map((s: { step: string }) => s.step)).toContain('publish');
+  });
+
+  it('has no task left open for years: the 2012 action point the data group took on is done on its board', async () => {
+    const board = await server.council.hocuspocus.openDirectConnection(docNames.group('g-data'));
+    let tasks: { title: string; due?: string; status: string }[] = [];
+    await board.transact((doc) => {
+      tasks = readTasks(doc);
+    });
+    await board.disconnect();
+    expect(tasks.find((t) => t.title === 'Indsaml erfaringer med borgervendt support')).toMatchObject({
+      status: 'done',
+    });
+    const stale = tasks.filter((t) => t.status !== 'done' && t.due !== undefined && t.due < '2026-01-01');
+    expect(stale).toEqual([]);
   });
 });

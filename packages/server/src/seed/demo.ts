@@ -1,5 +1,13 @@
 import type { AgendaItem, Role } from '@council/shared';
-import { buildGroupDoc, buildMeetingDocs, buildPlanDoc, docNames, type MeetingSeed } from '@council/shared';
+import {
+  buildGroupDoc,
+  buildMeetingDocs,
+  buildPlanDoc,
+  docNames,
+  type MeetingSeed,
+  moveTask,
+  readTasks,
+} from '@council/shared';
 import * as Y from 'yjs';
 import type { CouncilServer } from '../app.ts';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
@@ -538,6 +546,12 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
   // The secretariat sent out the material of the first meeting long ago: one done, one still open.
   await repos.councilActions.setDone('m-2011-11-11', 'act1', 'secretary');
   db.prepare("UPDATE council_actions_done SET done_at = '2011-11-24T10:00:00.000Z'").run();
+  // The 2012 action point the data group took on its board was done long ago, not overdue for 14 years.
+  const board = await server.hocuspocus.openDirectConnection(docNames.group('g-data'));
+  await board.transact((doc) => {
+    for (const task of readTasks(doc)) if (task.due?.startsWith('2012')) moveTask(doc, task.id, 'done');
+  });
+  await board.disconnect();
 
   await repos.plans.create({
     id: 'p-2026',
