@@ -93,7 +93,7 @@ describe('restoring a deleted draft', () => {
     // Something written in the draft before it was deleted must be there after the restore.
     const writer = await connectClient(server.wsUrl, docNames.meeting(draft.id), tokens.secretary);
     const agenda = writer.doc.getArray<Y.Map<unknown>>(MEETING_FIELDS.agenda);
-    (agenda.get(0)?.get('title') as Y.Text).insert(0, 'Vigtigt: ');
+    ((agenda.get(0) as Y.Map<unknown>).get('title') as Y.Text).insert(0, 'Vigtigt: ');
     await waitFor(() => !writer.provider.hasUnsyncedChanges, 'the edit to be acknowledged');
     writer.destroy();
     expect((await api('DELETE', `/api/meetings/${draft.id}`, 'secretary')).status).toBe(204);
@@ -125,7 +125,7 @@ describe('restoring a deleted draft', () => {
     expect(await ics('/api/meetings.ics', 'chair')).toContain('Slettet ved en fejl');
     const reader = await connectClient(server.wsUrl, docNames.meeting(draft.id), tokens.council_member);
     const readAgenda = reader.doc.getArray<Y.Map<unknown>>(MEETING_FIELDS.agenda);
-    expect((readAgenda.get(0)?.get('title') as Y.Text).toString()).toMatch(/^Vigtigt: /);
+    expect(String((readAgenda.get(0) as Y.Map<unknown>).get('title'))).toMatch(/^Vigtigt: /);
     reader.destroy();
     const found = await api('GET', `/api/search?q=${encodeURIComponent('Vigtigt')}`, 'chair');
     expect(JSON.stringify(found.body)).toContain(draft.id);
