@@ -8,4 +8,5 @@ export { DecisionsRepo, type NewDecision } from './domains/decisions/repo.ts';
 export { MeetingsRepo } from './domains/meetings/repo.ts';
 export { type IndexRow, indexDecisions, replaceSource } from './domains/search/indexer.ts';
 export { SearchRepo } from './domains/search/repo.ts';
+export { suggest } from './domains/search/vocabulary.ts';
 export { Factory } from './testing/factories.ts';

@@ -267,6 +267,21 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+export const SearchResult = z.object({
+  hits: z.array(SearchHit),
+  /**
+   * Set when some words of the query matched nothing the reader may see and a near word of what
+   * they may see did: `query` is the query with those words replaced, and `hits` are its hits.
+   */
+  correction: z
+    .object({ query: z.string() })
+    .nullable()
+    .describe(
+      'The query with misspelt words replaced by the nearest words the reader may find, when the query as typed found nothing; the hits are for it. Null otherwise.',
+    ),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
 export const GROUP_STATUSES = ['forming', 'active', 'reporting', 'concluded'] as const;
 export const GroupStatus = z.enum(GROUP_STATUSES);
 export const Group = z.object({

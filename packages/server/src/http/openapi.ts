@@ -1,8 +1,8 @@
 import {
   ApprovalCheck,
-  AuthSession,
   AuditPage,
   AuditQuery,
+  AuthSession,
   CalendarFeed,
   ChangePassword,
   CouncilAction,
@@ -34,8 +34,8 @@ import {
   Person,
   Plan,
   ResetPassword,
-  SearchHit,
   SearchQuery,
+  SearchResult,
   SessionInfo,
   SetActionDone,
   SetGroupVisibility,
@@ -515,9 +515,9 @@ const OPERATIONS: Operation[] = [
     operationId: 'search',
     summary: 'Search everything visible',
     description:
-      'Any signed-in person; it changes nothing. Ranked hits among what the reader may see (confidential items only for the council, a closed group’s content only for its members); matches in the snippet lie between U+0002 and U+0003.',
+      'Any signed-in person; it changes nothing. Ranked hits among what the reader may see (confidential items only for the council, a closed group’s content only for its members); matches in the snippet lie between U+0002 and U+0003. Each word finds its part in longer words and the other forms of its Danish stem (“støttesystemerne” finds “støttesystemer”). When the query finds nothing, each word that matches nothing is replaced by the nearest word (one edit for words of 4–7 letters, two from 8) of what the reader may see, and if that finds something, `hits` are its hits and `correction.query` says what was searched for (“Mente du …”); a word only in what the reader may not see is never suggested.',
     query: SearchQuery,
-    response: z.array(SearchHit),
+    response: SearchResult,
   },
   {
     method: 'get',

@@ -661,7 +661,9 @@ export const da = {
       person: 'Personer',
     },
     results: '{count, plural, =0 {Ingen resultater.} one {# resultat} other {# resultater}}',
-    hint: 'Skriv mindst tre bogstaver. Dele af ord findes også: «arkitektur» finder «it-arkitekturstyring».',
+    hint: 'Skriv mindst tre bogstaver. Dele af ord og bøjede former findes også: «arkitektur» finder «it-arkitekturstyring», «støttesystemerne» finder «støttesystemer».',
+    didYouMean: 'Mente du:',
+    showingFor: 'Intet fundet for «{typed}». Viser resultater for «{query}».',
   },
   editor: {
     label: 'Referat',

@@ -659,7 +659,9 @@ export const en: Catalogue = {
       person: 'People',
     },
     results: '{count, plural, =0 {No results.} one {# result} other {# results}}',
-    hint: 'Type at least three letters. Parts of words match too: “arkitektur” finds “it-arkitekturstyring”.',
+    hint: 'Type at least three letters. Parts of words and other forms of a word match too: “arkitektur” finds “it-arkitekturstyring”, “støttesystemerne” finds “støttesystemer”.',
+    didYouMean: 'Did you mean:',
+    showingFor: 'Nothing found for “{typed}”. Showing results for “{query}”.',
   },
   editor: {
     label: 'Minutes',

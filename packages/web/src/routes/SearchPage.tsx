@@ -38,6 +38,13 @@ export function SearchPage() {
     queryFn: () => api.search({ q, type: type || undefined }),
     enabled: q.length > 0,
   });
+  const correction = results.data?.correction;
+  /** This page's query string with another query, the type filter kept. */
+  const withQuery = (query: string) => {
+    const next = new URLSearchParams(params);
+    next.set('q', query);
+    return `?${next}`;
+  };
 
   return (
     <Stack maw={900}>
@@ -67,11 +74,21 @@ export function SearchPage() {
       {results.isError && <QueryError error={results.error} />}
       {results.data && (
         <>
+          {correction && (
+            // The hits below are already the corrected query's; the link makes it the query typed.
+            <Text size="sm" data-testid="search-correction">
+              {t('search.didYouMean')}{' '}
+              <Anchor component={Link} to={{ search: withQuery(correction.query) }} fw={600}>
+                {correction.query}
+              </Anchor>
+            </Text>
+          )}
           <Text size="sm" role="status" aria-live="polite">
-            {t('search.results', { count: results.data.length })}
+            {correction && `${t('search.showingFor', { typed: q, query: correction.query })} `}
+            {t('search.results', { count: results.data.hits.length })}
           </Text>
           <Stack gap="xs" component="ol" p={0} style={{ listStyle: 'none' }} data-testid="search-results">
-            {results.data.map((hit) => (
+            {results.data.hits.map((hit) => (
               <Paper key={`${hit.type}-${hit.ref}`} withBorder p="sm" component="li">
                 <Group gap="xs">
                   <Badge size="xs" variant="light">

@@ -1,3 +1,4 @@
+import type { Db } from '../connection.ts';
 import { sql as initial } from './001_initial.ts';
 import { sql as minutes } from './002_minutes.ts';
 import { sql as search } from './003_search.ts';
@@ -12,9 +13,13 @@ import { sql as home } from './011_home.ts';
 import { sql as idempotency } from './012_idempotency.ts';
 import { sql as meetingRemoval } from './013_meeting_removal.ts';
 import { sql as calendarFeeds } from './014_calendar_feeds.ts';
+import { sql as searchWords, run as searchWordsRun } from './015_search_words.ts';
 
-/** Numbered, append-only: never edit a migration that has shipped, add the next one. */
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+/**
+ * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
+ * present, follows the SQL in the same transaction, for data that SQL cannot compute.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db: Db) => void }[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'minutes', sql: minutes },
   { version: 3, name: 'search', sql: search },
@@ -29,4 +34,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 12, name: 'idempotency', sql: idempotency },
   { version: 13, name: 'meeting removal', sql: meetingRemoval },
   { version: 14, name: 'calendar feeds', sql: calendarFeeds },
+  { version: 15, name: 'search words', sql: searchWords, run: searchWordsRun },
 ];

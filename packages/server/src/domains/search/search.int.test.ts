@@ -1,7 +1,13 @@
-import { appendParagraphs, docNames, GROUP_FIELDS, ROLES, type Role } from '@council/shared';
+import { appendParagraphs, docNames, GROUP_FIELDS, ROLES, type Role, type SearchHit } from '@council/shared';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
+import { type Db, migrate, openDatabase } from '../../db/connection.ts';
+import { MIGRATIONS } from '../../db/migrations/index.ts';
+import { connectClient, startTestServer, type TestServer, tempDatabaseFile, waitFor } from '../../testing/server.ts';
+import { type IndexRow, replaceSource } from './indexer.ts';
+import { SearchRepo } from './repo.ts';
+import { suggest } from './vocabulary.ts';
 
 let server: TestServer;
 const tokens = {} as Record<Role, string>;
@@ -12,6 +18,12 @@ let meetingId: string;
 const get = (path: string, role: Role | string) =>
   server.api('GET', path, { token: role in tokens ? tokens[role as Role] : role });
 const titles = (hits: { title: string }[]) => hits.map((h) => h.title);
+/** The hits of a search, as `role` (or the holder of a token) gets them. */
+const search = async (query: string, role: Role | string): Promise<SearchHit[]> => {
+  const res = await get(`/api/search?${query}`, role);
+  expect(res.status, query).toBe(200);
+  return res.body.hits;
+};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -106,6 +118,28 @@ beforeAll(async () => {
     },
   });
 
+  // Words for the forgiving search: visible to everyone, in a meeting whose minutes are being written.
+  await server.factory.meeting({
+    status: 'minutes-draft',
+    title: 'Arbejdsgrupper',
+    content: {
+      agenda: [
+        {
+          id: 'i1',
+          title: 'Kommissorium for arbejdsgruppen',
+          kind: 'discussion',
+          durationMinutes: 10,
+          confidential: false,
+        },
+        { id: 'i2', title: 'Intern kommunikation', kind: 'discussion', durationMinutes: 5, confidential: false },
+      ],
+      notes: {
+        i1: ['Gevinstrealisering i de fælles støttesystemer kræver en klar arkitektur. Kommunen betaler.'],
+        i2: ['Et nyhedsbrev hver måned.'],
+      },
+    },
+  });
+
   const memberPerson = await server.factory.person({ role: 'group_member', name: 'Gruppemedlem' });
   closedGroupId = (
     await server.factory.group({ visibility: 'closed', members: [{ personId: memberPerson.id, role: 'member' }] })
@@ -132,39 +166,39 @@ afterAll(() => server.stop());
 
 describe('search', () => {
   it('matches Danish compounds and letters, case-insensitively, with highlighted snippets', async () => {
-    const hits = (await get('/api/search?q=arkitektur', 'chair')).body;
+    const hits = await search('q=arkitektur', 'chair');
     expect(titles(hits)).toContain('Aktiv it-arkitekturstyring');
-    const notes = (await get('/api/search?q=HØSTER', 'observer')).body;
+    const notes = await search('q=HØSTER', 'observer');
     expect(notes[0]).toMatchObject({ type: 'minutes', url: `/meetings/${meetingId}?tab=minutes#item-i1` });
     expect(notes[0].snippet).toContain('\u0002høster\u0003');
   });
 
   it('never shows a reader what they may not see', async () => {
-    const forArchitect = titles((await get('/api/search?q=arkitektur', 'network_architect')).body).join(' | ');
+    const forArchitect = titles(await search('q=arkitektur', 'network_architect')).join(' | ');
     expect(forArchitect).toContain('Aktiv it-arkitekturstyring');
     expect(forArchitect).not.toContain('Hemmelig kladde'); // draft agenda
     expect(forArchitect).not.toContain('Fortroligt forhandlingsmandat'); // confidential decision
     expect(forArchitect).not.toContain('Testgruppe'); // closed group
     const secret = (await get('/api/search?q=forhandlingsstrategi', 'observer')).body;
-    expect(secret).toEqual([]);
+    expect(secret).toEqual({ hits: [], correction: null });
 
-    const forCouncil = titles((await get('/api/search?q=arkitektur', 'council_member')).body).join(' | ');
+    const forCouncil = titles(await search('q=arkitektur', 'council_member')).join(' | ');
     for (const t of ['Hemmelig kladde', 'Fortroligt forhandlingsmandat', 'Testgruppe', 'Leverandørforhandling'])
       expect(forCouncil).toContain(t);
-    expect(titles((await get('/api/search?q=sikkerhedsarkitektur', member.token)).body)).toContain('Testgruppe');
+    expect(titles(await search('q=sikkerhedsarkitektur', member.token))).toContain('Testgruppe');
   });
 
   it('filters by type and limits', async () => {
-    const decisions = (await get('/api/search?q=arkitektur&type=decision', 'chair')).body;
+    const decisions = await search('q=arkitektur&type=decision', 'chair');
     expect(decisions.every((h: { type: string }) => h.type === 'decision')).toBe(true);
-    expect((await get('/api/search?q=arkitektur&limit=1', 'chair')).body).toHaveLength(1);
+    expect(await search('q=arkitektur&limit=1', 'chair')).toHaveLength(1);
   });
 
   it('answers FTS syntax with results, and empty or huge queries with a clear 400', async () => {
     for (const q of ['"arkitektur', 'arkitektur*', 'NEAR(arkitektur styring)', '-arkitektur', '(((', 'it', 'a OR b']) {
       const res = await get(`/api/search?q=${encodeURIComponent(q)}`, 'chair');
       expect(res.status, q).toBe(200);
-      expect(Array.isArray(res.body), q).toBe(true);
+      expect(Array.isArray(res.body.hits), q).toBe(true);
     }
     expect((await get('/api/search?q=', 'chair')).body.error.code).toBe('validation_failed');
     expect((await get(`/api/search?q=${'x'.repeat(300)}`, 'chair')).status).toBe(400);
@@ -183,7 +217,7 @@ describe('search', () => {
     const start = Date.now();
     let hits: { title: string }[] = [];
     while (Date.now() - start < 5000) {
-      hits = (await get('/api/search?q=fagsystemintegrationer', 'observer')).body;
+      hits = await search('q=fagsystemintegrationer', 'observer');
       if (hits.length) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -204,13 +238,166 @@ describe('search', () => {
       let hits: { title: string }[] = [];
       while (Date.now() - start < 6000 && !hits.length) {
         await new Promise((r) => setTimeout(r, 200));
-        hits = (await get('/api/search?q=snitfladeejerskab', 'observer')).body;
+        hits = await search('q=snitfladeejerskab', 'observer');
       }
       expect(titles(hits)).toEqual(['Afdæk snitfladeejerskab']);
     } finally {
       clearInterval(typing);
       lead.destroy();
     }
+  });
+});
+
+describe('search that forgives', () => {
+  const forgiving = async (q: string, role: Role | string, type?: string) => {
+    const res = await get(`/api/search?${new URLSearchParams({ q, ...(type ? { type } : {}) })}`, role);
+    expect(res.status, q).toBe(200);
+    return res.body as { hits: SearchHit[]; correction: { query: string } | null };
+  };
+
+  it('corrects a misspelt word to the nearest word of the index and shows its hits', async () => {
+    for (const [typo, word] of [
+      ['gevinstrealisring', 'gevinstrealisering'],
+      ['arkitekur', 'arkitektur'],
+      ['kommisorium', 'kommissorium'],
+    ]) {
+      const result = await forgiving(typo as string, 'observer');
+      expect(result.correction, typo).toEqual({ query: word });
+      expect(titles(result.hits), typo).toContain('Kommissorium for arbejdsgruppen');
+      const marked = result.hits
+        .map((h) => `${h.title} ${h.snippet}`)
+        .join(' ')
+        .toLocaleLowerCase('da');
+      expect(marked, typo).toContain(word as string);
+    }
+    // Only the word that finds nothing is replaced; the rest of the query stays as typed.
+    const two = await forgiving('gevinstrealisring støttesystemerne', 'observer');
+    expect(two.correction).toEqual({ query: 'gevinstrealisering støttesystemerne' });
+    expect(titles(two.hits)).toEqual(['Kommissorium for arbejdsgruppen']);
+  });
+
+  it('suggests nothing for a word that is found, and nothing that finds nothing under the filters', async () => {
+    expect((await forgiving('arkitektur', 'observer')).correction).toBeNull();
+    const decisions = await forgiving('arkitekur', 'observer', 'decision');
+    expect(decisions.correction).toEqual({ query: 'arkitektur' });
+    expect(decisions.hits.map((h) => h.type)).toEqual(['decision']);
+    // "kommissorium" is in an agenda, not in any decision: no suggestion rather than an empty one.
+    expect(await forgiving('kommisorium', 'observer', 'decision')).toEqual({ hits: [], correction: null });
+    expect(await forgiving('xqzvwk', 'observer')).toEqual({ hits: [], correction: null });
+  });
+
+  it('finds the other inflections of a Danish word', async () => {
+    const result = await forgiving('støttesystemerne', 'observer');
+    expect(result.correction).toBeNull();
+    expect(titles(result.hits)).toEqual(['Kommissorium for arbejdsgruppen']);
+    expect(result.hits[0]?.snippet).toContain('\u0002støttesystemer\u0003');
+    expect(titles((await forgiving('indikatorerne', 'observer')).hits).join(' | ')).toContain('Få indikatorer');
+    // The forms of the stem, not every word that starts like it: "kommunikation" is another word.
+    const municipalities = await forgiving('kommunerne', 'observer');
+    expect(titles(municipalities.hits)).toEqual(['Kommissorium for arbejdsgruppen']);
+    expect(municipalities.hits[0]?.snippet).toContain('\u0002Kommunen\u0003');
+  });
+
+  it('never suggests a word that only occurs in what the reader may not see', async () => {
+    // "forhandlingsstrategi" is only in a confidential item's notes.
+    expect(await forgiving('forhandlingsstrategy', 'observer')).toEqual({ hits: [], correction: null });
+    expect(await forgiving('forhandlingsstrategy', 'network_architect')).toEqual({ hits: [], correction: null });
+    const council = await forgiving('forhandlingsstrategy', 'council_member');
+    expect(council.correction).toEqual({ query: 'forhandlingsstrategi' });
+    expect(titles(council.hits)).toContain('Leverandørforhandling');
+    // "sikkerhedsarkitektur" is only in a closed group's mandate.
+    expect(await forgiving('sikkerhedsarkitekur', 'network_architect')).toEqual({ hits: [], correction: null });
+    expect(await forgiving('sikkerhedsarkitekur', 'observer')).toEqual({ hits: [], correction: null });
+    const inGroup = await forgiving('sikkerhedsarkitekur', member.token);
+    expect(inGroup.correction).toEqual({ query: 'sikkerhedsarkitektur' });
+    expect(titles(inGroup.hits)).toContain('Testgruppe');
+  });
+});
+
+describe('the vocabulary and stems behind it', () => {
+  const vocabulary = (db: Db) =>
+    Object.fromEntries(
+      db
+        .prepare<[], { word: string; visibility: string; docs: number }>(
+          'SELECT word, visibility, docs FROM search_words ORDER BY word, visibility',
+        )
+        .all()
+        .map((r) => [`${r.word} ${r.visibility}`, r.docs]),
+    );
+  const row = (ref: string, title: string, body: string, visibility = 'all'): IndexRow => ({
+    type: 'task',
+    ref,
+    title,
+    body,
+    url: `/x/${ref}`,
+    visibility,
+  });
+
+  it('counts each word per visibility as rows come, change and go, and leaves unchanged rows alone', () => {
+    const db = openDatabase(tempDatabaseFile());
+    replaceSource(db, 's', [
+      row('a', 'Støttesystemer', 'Kommissorium for støttesystemerne'),
+      row('b', 'Kommissorium', 'fortroligt', 'council'),
+    ]);
+    expect(vocabulary(db)).toEqual({
+      'for all': 1,
+      'fortroligt council': 1,
+      'kommissorium all': 1,
+      'kommissorium council': 1,
+      'støttesystemer all': 1,
+      'støttesystemerne all': 1,
+    });
+    expect(db.prepare("SELECT word FROM search_words WHERE stem = 'støttesystem' ORDER BY word").all()).toEqual([
+      { word: 'støttesystemer' },
+      { word: 'støttesystemerne' },
+    ]);
+    const before = db.prepare("SELECT id FROM search_docs WHERE ref = 'b'").get();
+    replaceSource(db, 's', [
+      row('a', 'Støttesystemer', 'Kommissoriet'),
+      row('b', 'Kommissorium', 'fortroligt', 'council'),
+    ]);
+    expect(vocabulary(db)).toEqual({
+      'fortroligt council': 1,
+      'kommissoriet all': 1,
+      'kommissorium council': 1,
+      'støttesystemer all': 1,
+    });
+    expect(db.prepare("SELECT id FROM search_docs WHERE ref = 'b'").get()).toEqual(before);
+    // Suggestions come from the visibilities asked for only.
+    expect(suggest(db, 'fortroligy', ['all'])).toBeNull();
+    expect(suggest(db, 'fortroligy', ['all', 'council'])).toBe('fortroligt');
+    expect(suggest(db, 'fortroligy', null)).toBe('fortroligt');
+    expect(suggest(db, 'kommisoriet', ['all'])).toBe('kommissoriet');
+    replaceSource(db, 's', []);
+    expect(vocabulary(db)).toEqual({});
+    expect(db.prepare('SELECT count(*) AS n FROM search_words_fts').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('counts the words of rows indexed before migration 15', async () => {
+    const file = tempDatabaseFile();
+    const before = new Database(file);
+    before.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
+    for (const m of MIGRATIONS.filter((m) => m.version < 15)) {
+      before.exec(m.sql);
+      before.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+    }
+    before
+      .prepare(
+        `INSERT INTO search_docs (type, ref, source, title, body, url, visibility)
+         VALUES ('task', 't1', 'group:g1', 'Støttesystemerne', 'Et kommissorium', '/groups/g1', 'group:g1')`,
+      )
+      .run();
+    migrate(before);
+    const repo = new SearchRepo(before);
+    const member = { id: 'p', role: 'group_member' as const, groups: { g1: 'member' as const } };
+    expect((await repo.search(member, { q: 'støttesystemer', limit: 20 })).hits).toHaveLength(1);
+    expect(await repo.search(member, { q: 'kommisorium', limit: 20 })).toMatchObject({
+      correction: { query: 'kommissorium' },
+    });
+    const outsider = { id: 'o', role: 'observer' as const, groups: {} };
+    expect(await repo.search(outsider, { q: 'kommisorium', limit: 20 })).toEqual({ hits: [], correction: null });
+    before.close();
   });
 });
 
