@@ -60,7 +60,6 @@ describe('meetings that will not be held', () => {
     await secretary.page.getByText('Ikke fundet').waitFor();
     // The request for the deleted meeting answered 404, on purpose.
     secretary.errors.splice(0, secretary.errors.length, ...secretary.errors.filter((e) => !/status of 404/.test(e)));
-  
   });
 
   it('undo and the deleted list bring a draft back', async () => {
@@ -68,17 +67,26 @@ describe('meetings that will not be held', () => {
     const chair = await user('chair', 'Mette Kjærgaard');
     await chair.meeting.goto(draft.id);
     await chair.page.getByRole('button', { name: 'Slet mødet' }).click();
-    await chair.page.getByRole('dialog', { name: 'Slet mødet?' }).getByRole('button', { name: 'Slet', exact: true }).click();
+    await chair.page
+      .getByRole('dialog', { name: 'Slet mødet?' })
+      .getByRole('button', { name: 'Slet', exact: true })
+      .click();
     const notice = chair.page.getByTestId('meeting-deleted');
     await notice.getByText('Mødekladden «Oprettet ved en fejl» er slettet.').waitFor();
     await notice.getByRole('button', { name: 'Fortryd' }).click();
-    await chair.page.getByTestId('meeting-restored').getByText('Mødekladden «Oprettet ved en fejl» er gendannet.').waitFor();
+    await chair.page
+      .getByTestId('meeting-restored')
+      .getByText('Mødekladden «Oprettet ved en fejl» er gendannet.')
+      .waitFor();
     await chair.page.getByRole('link', { name: 'Oprettet ved en fejl' }).click();
     await chair.page.getByText('Punkt 1').first().waitFor();
 
     // Deleted again, and restored later from the folded list of deleted drafts, which names who deleted it.
     await chair.page.getByRole('button', { name: 'Slet mødet' }).click();
-    await chair.page.getByRole('dialog', { name: 'Slet mødet?' }).getByRole('button', { name: 'Slet', exact: true }).click();
+    await chair.page
+      .getByRole('dialog', { name: 'Slet mødet?' })
+      .getByRole('button', { name: 'Slet', exact: true })
+      .click();
     await chair.page.waitForURL((url) => url.pathname === '/meetings');
     await chair.page.reload();
     const list = chair.page.getByTestId('deleted-meetings');
