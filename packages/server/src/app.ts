@@ -32,6 +32,7 @@ import { HomeService } from './domains/home/service.ts';
 import { calendarFeedRoutes } from './domains/meetings/feeds.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
 import { MeetingsService } from './domains/meetings/service.ts';
+import { createNotifications, type Notifications } from './domains/notifications/index.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
 import { planRoutes } from './domains/plans/routes.ts';
@@ -57,6 +58,7 @@ export interface CouncilServer {
   repos: Repos;
   meetings: MeetingsService;
   outbox: Outbox;
+  notifications: Notifications;
   hocuspocus: Hocuspocus;
   httpServer: Server;
   logger: Logger;
@@ -96,12 +98,25 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const store = new SqliteDocumentStore(db);
 
   const changes = new ChangeFeed();
+  // Absolute links (calendars, mail) name the public URL, never the Host a request came with.
+  let ownUrl = config.publicUrl ?? 'http://localhost';
+  const notifications = createNotifications(
+    db,
+    config,
+    () => ownUrl,
+    () => changes.changed(),
+    logger,
+  );
   const projectSafely = safeProjector(db, logger);
   // A board's tasks are in read models that browsers list (My tasks, home): tell them when it changes.
   // Meetings are left out: their agendas change with every keystroke of a meeting in progress.
-  const project: typeof projectSafely = (name, doc) => {
-    projectSafely(name, doc);
-    if (parseDocumentName(name)?.kind === 'group') changes.changed();
+  const project: typeof projectSafely = (name, doc, editors) => {
+    projectSafely(name, doc, editors);
+    if (parseDocumentName(name)?.kind === 'group') {
+      changes.changed();
+      // A task given to someone by an edit of the board is told in the projection's transaction.
+      notifications.sender.wake();
+    }
   };
   const projector = new ProjectorExtension(project);
   const hocuspocus = new Hocuspocus({
@@ -152,8 +167,8 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();
-  const meetingsService = new MeetingsService(db, repos, live, outbox, project, logger);
-  const groupsService = new GroupsService(db, repos, live, project);
+  const meetingsService = new MeetingsService(db, repos, live, outbox, project, logger, notifications.notifier);
+  const groupsService = new GroupsService(db, repos, live, project, notifications.notifier);
   const plansService = new PlansService(repos, live);
 
   const app = express();
@@ -228,10 +243,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       reindexPeople,
       async (actor) => (await groupsService.visibleGroups(actor)).map((g) => g.id),
       (personId) => live.refreshPerson(personId),
+      db,
+      notifications.notifier,
     ),
   );
-  // Absolute links name the public URL, never the Host a request came with.
-  let ownUrl = config.publicUrl ?? 'http://localhost';
   api.use(meetingRoutes(meetingsService, repos, () => ownUrl));
   api.use(
     calendarFeedRoutes(
@@ -248,6 +263,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.use(planRoutes(repos.plans, plansService));
   api.use(searchRoutes(repos.search));
   api.use(homeRoutes(new HomeService(db, repos, groupsService)));
+  api.use(notifications.routes());
   api.use(notFoundRoute);
   api.use(errorHandler(logger));
   app.use('/api', api);
@@ -300,6 +316,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     repos,
     meetings: meetingsService,
     outbox,
+    notifications,
     hocuspocus,
     httpServer,
     logger,
@@ -310,6 +327,8 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
           const listening = (httpServer.address() as AddressInfo).port;
           const name = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
           ownUrl = config.publicUrl ?? `http://${name}:${listening}`;
+          // Mail needs the URL its links name: what a crash left unsent goes now, due digests too.
+          notifications.start();
           resolve(listening);
         });
       });
@@ -325,6 +344,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     async close() {
       clearInterval(sessionSweep);
       clearInterval(outsideChanges);
+      await notifications.stop();
       changes.close();
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();

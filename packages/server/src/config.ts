@@ -38,6 +38,10 @@ export interface Config {
   accessibilityStatementUrl: string | null;
   /** Where people report accessibility problems, named on the built-in statement. */
   accessibilityContact: string | null;
+  /** The SMTP server mail goes through (`smtp://user:pass@host:587`); without it, mail is kept as files. */
+  smtpUrl: string | null;
+  /** The sender of every mail. */
+  mailFrom: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -71,6 +75,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       'COUNCIL_ACCESSIBILITY_STATEMENT_URL',
     ),
     accessibilityContact: env.COUNCIL_ACCESSIBILITY_CONTACT?.trim() || null,
+    smtpUrl: env.COUNCIL_SMTP_URL?.trim() || null,
+    mailFrom: env.COUNCIL_MAIL_FROM?.trim() || 'Council <council@localhost>',
   };
 }
 

@@ -26,6 +26,10 @@ export type Resource =
   | { type: 'people' }
   | { type: 'person'; id: string }
   | { type: 'audit' }
+  /** One person's notifications and their mail preferences. */
+  | { type: 'notifications'; ownerId: string }
+  /** The mail Council has sent or keeps (without a mail server), for admins to read. */
+  | { type: 'outgoingMail' }
   /** The running server's load: documents and connections open. */
   | { type: 'server' };
 
@@ -97,6 +101,9 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
   people: { read: signedIn, create: isAnyOf('admin'), manage: isAnyOf('admin') },
   person: { read: signedIn, edit: (a, p) => a.id === p.id || a.role === 'admin' },
   audit: { read: chairOrSecretary },
+  // Nobody reads or marks another's notifications, admins included: they may say what one is assigned.
+  notifications: { read: (a, n) => a.id === n.ownerId, edit: (a, n) => a.id === n.ownerId },
+  outgoingMail: { read: isAnyOf('admin') },
   server: { read: isAnyOf('admin') },
 };
 

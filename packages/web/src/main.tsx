@@ -129,6 +129,11 @@ const router = createBrowserRouter([
           { path: 'network', element: lazyPage(() => import('./routes/NetworkPage.tsx'), 'NetworkPage') },
           { path: 'account', element: lazyPage(() => import('./routes/AccountPage.tsx'), 'AccountPage') },
           { path: 'search', element: lazyPage(() => import('./routes/SearchPage.tsx'), 'SearchPage') },
+          {
+            path: 'notifications',
+            element: lazyPage(() => import('./routes/NotificationsPage.tsx'), 'NotificationsPage'),
+          },
+          { path: 'admin/mail', element: lazyPage(() => import('./routes/OutgoingMailPage.tsx'), 'OutgoingMailPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,6 @@
 import type { Extension, onChangePayload } from '@hocuspocus/server';
 import type { Project } from '../domains/projections.ts';
+import type { CollabContext } from './AuthExtension.ts';
 
 const DEBOUNCE_MS = 500;
 /** A document that never pauses (a meeting with several people typing) is still projected this often. */
@@ -7,6 +8,8 @@ const MAX_WAIT_MS = 3000;
 
 interface Pending {
   timer: NodeJS.Timeout;
+  /** Who made the changes waiting to be projected (a service's direct writes name nobody). */
+  editors: Set<string>;
   firstChange: number;
   lastChange: number;
   project: () => void;
@@ -25,11 +28,13 @@ export class ProjectorExtension implements Extension {
   /** `project` is the domains' projections by document kind; it logs its own failures. */
   constructor(private readonly project: Project) {}
 
-  async onChange({ documentName, document, instance }: onChangePayload): Promise<void> {
+  async onChange({ documentName, document, instance, context }: onChangePayload): Promise<void> {
     const now = Date.now();
+    const editor = (context as CollabContext | undefined)?.auth?.person.id;
     const pending = this.pending.get(documentName);
     if (pending) {
       pending.lastChange = now;
+      if (editor) pending.editors.add(editor);
       return;
     }
     const project = () => {
@@ -37,14 +42,20 @@ export class ProjectorExtension implements Extension {
       this.pending.delete(documentName);
       // A document dropped because its changes could not be stored (DurableLogExtension) holds
       // edits that are not on disk: read models must not show them.
-      if (instance.documents.get(documentName) === document) this.project(documentName, document);
+      if (instance.documents.get(documentName) === document) this.project(documentName, document, entry.editors);
     };
     const due = () => {
       const wait = Math.min(entry.lastChange + DEBOUNCE_MS, entry.firstChange + MAX_WAIT_MS) - Date.now();
       if (wait > 0) entry.timer = setTimeout(due, wait);
       else project();
     };
-    const entry: Pending = { timer: setTimeout(due, DEBOUNCE_MS), firstChange: now, lastChange: now, project };
+    const entry: Pending = {
+      timer: setTimeout(due, DEBOUNCE_MS),
+      editors: new Set(editor ? [editor] : []),
+      firstChange: now,
+      lastChange: now,
+      project,
+    };
     this.pending.set(documentName, entry);
   }
 

@@ -16,7 +16,13 @@ export interface FlaggedEntry {
   entry: string;
   issues: string[];
 }
-type Projection = (db: Db, id: string, doc: Y.Doc) => FlaggedEntry[];
+/**
+ * Who changed the document since it was last projected: given for live changes (people typing, a
+ * service writing), so that what they changed can be told to others (a task given to someone);
+ * absent where documents are projected with nothing new to tell (seeding, reindexing, a refresh).
+ */
+export type Editors = ReadonlySet<string>;
+type Projection = (db: Db, id: string, doc: Y.Doc, editors?: Editors) => FlaggedEntry[];
 
 const PROJECTIONS: { [K in DocumentRef['kind']]: Projection } = {
   meeting: projectMeeting,
@@ -28,21 +34,21 @@ const PROJECTIONS: { [K in DocumentRef['kind']]: Projection } = {
 const idOf = (ref: DocumentRef) => ('meetingId' in ref ? ref.meetingId : 'groupId' in ref ? ref.groupId : ref.planId);
 
 /** Projects a document; throws if the projection fails (seed data, reindex: there it should stop). */
-export function projectDocument(db: Db, name: string, doc: Y.Doc): FlaggedEntry[] {
+export function projectDocument(db: Db, name: string, doc: Y.Doc, editors?: Editors): FlaggedEntry[] {
   const ref = parseDocumentName(name);
-  return ref ? PROJECTIONS[ref.kind](db, idOf(ref), doc) : [];
+  return ref ? PROJECTIONS[ref.kind](db, idOf(ref), doc, editors) : [];
 }
 
 /** Projects a document after a committed change: a failure is logged, and never fails the change. */
-export type Project = (name: string, doc: Y.Doc) => void;
+export type Project = (name: string, doc: Y.Doc, editors?: Editors) => void;
 
 export function safeProjector(db: Db, logger: Logger): Project {
   // What each document had flagged when it was last logged: a bad entry is logged once, not at
   // every projection while it stays.
   const logged = new Map<string, string>();
-  return (name, doc) => {
+  return (name, doc, editors) => {
     try {
-      const flagged = projectDocument(db, name, doc);
+      const flagged = projectDocument(db, name, doc, editors);
       const key = JSON.stringify(flagged);
       if (key !== (logged.get(name) ?? '[]')) {
         if (flagged.length > 0) logger.warn({ document: name, flagged }, 'invalid entries projected flagged');

@@ -31,6 +31,10 @@ import {
   NewAgendaItem,
   NewMeasurement,
   NewTask,
+  NotificationList,
+  NotificationPreferences,
+  NotificationQuery,
+  OutgoingMail,
   Person,
   Plan,
   ResetPassword,
@@ -44,9 +48,11 @@ import {
   Task,
   TaskQuery,
   TransitionRequest,
+  UnsubscribeQuery,
   UpdateGroup,
   UpdateInitiative,
   UpdateMeeting,
+  UpdateNotificationPreferences,
   UpdateProfile,
   Volunteer,
 } from '@council/shared';
@@ -455,6 +461,86 @@ const OPERATIONS: Operation[] = [
     description:
       'Any signed-in person, for themselves: the link stops working at once (404). Audited when there was one.',
     status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/notifications',
+    operationId: 'listNotifications',
+    summary: 'My notifications',
+    description:
+      'Signed in; it changes nothing. The newest of one’s own notifications (nobody else’s, admins included) and how many are unread. Each has its kind, the values its message fills in, further lines (the numbered decisions of approved minutes) and the app path it concerns; the bell reads it again when the change feed says something changed.',
+    query: NotificationQuery,
+    response: NotificationList,
+  },
+  {
+    method: 'post',
+    path: '/api/notifications/{id}/read',
+    operationId: 'markNotificationRead',
+    summary: 'Mark one notification read',
+    description: 'Signed in, on one’s own notification: 204; 404 for one that is not one’s own.',
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: '/api/notifications/read-all',
+    operationId: 'markAllNotificationsRead',
+    summary: 'Mark all read',
+    description: 'Signed in: every unread notification of one’s own is marked read; answers how many.',
+    response: z.object({ marked: z.number().int() }),
+  },
+  {
+    method: 'get',
+    path: '/api/me/notification-preferences',
+    operationId: 'getNotificationPreferences',
+    summary: 'My mail preferences',
+    description:
+      'Signed in; it changes nothing. For each kind of event, whether mail comes at once, in the daily digest, or never (defaults: what one is given at once, the rest in the digest), and the digest’s hour in Europe/Copenhagen.',
+    response: NotificationPreferences,
+  },
+  {
+    method: 'patch',
+    path: '/api/me/notification-preferences',
+    operationId: 'updateNotificationPreferences',
+    summary: 'Change my mail preferences',
+    description:
+      'Signed in: changes the kinds and the hour it names, nothing else; 400 names an unknown kind or delivery.',
+    body: UpdateNotificationPreferences,
+    response: NotificationPreferences,
+  },
+  {
+    method: 'get',
+    path: '/api/notifications/unsubscribe',
+    operationId: 'showUnsubscribe',
+    summary: 'The unsubscribe page of a mail',
+    description:
+      'The signed link in every mail, without a session; it changes nothing (link checkers fetch it). An HTML page in the person’s language naming what it turns off, with a button that POSTs; 404 for a link whose signature does not hold.',
+    query: UnsubscribeQuery,
+  },
+  {
+    method: 'post',
+    path: '/api/notifications/unsubscribe',
+    operationId: 'unsubscribe',
+    summary: 'Unsubscribe with one click',
+    description:
+      'The same signed link, without a session: mail programs’ one-click unsubscribe (RFC 8058, `List-Unsubscribe=One-Click`) and the page’s button. Sets that kind of mail to never for that person (for the digest: every kind that came in it) and answers a short HTML page; 404 for a forged link.',
+    query: UnsubscribeQuery,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/mail',
+    operationId: 'listOutgoingMail',
+    summary: 'Outgoing mail',
+    description:
+      'Admins (403 otherwise); it changes nothing. The newest 200 mails with recipient, subject, whether sent, attempts and the last error, and whether mail goes to an SMTP server or is kept as files (`transport`).',
+    response: OutgoingMail,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/mail/{id}.eml',
+    operationId: 'getOutgoingMailFile',
+    summary: 'A kept mail as .eml',
+    description:
+      'Admins (403 otherwise); it changes nothing. Without an SMTP server, the mail as written to disk (message/rfc822); 404 when there is no such file.',
   },
   {
     method: 'get',

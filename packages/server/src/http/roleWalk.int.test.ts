@@ -280,6 +280,8 @@ function pathIds(w: World): Record<string, string[]> {
     'groups/{id}': [w.groupId],
     'plans/{id}': [w.planId],
     'calendar/{token}': w.calendarFeeds,
+    // Kept mail is for admins; the walk asks for the first, which may or may not have been written.
+    'mail/{id}': ['1'],
   };
 }
 
@@ -310,6 +312,9 @@ function queryVariants(w: World): Record<string, Record<string, string>[]> {
     'GET /api/calls': [{ group: w.groupId }, { status: 'open' }, { status: 'closed' }],
     'GET /api/people': [{ q: w.member.name }, { organisation: 'Testkommune' }, { competence: 'Sikkerhed' }],
     'GET /api/actions': [{ status: 'open' }, { status: 'done' }, { assignee: 'me' }, { assignee: w.member.id }],
+    'GET /api/notifications': [{ limit: '200' }],
+    // Without a valid signature the page is a 404 for everyone; nobody learns whose link it was.
+    'GET /api/notifications/unsubscribe': [{ p: w.member.id, k: 'taskAssigned', s: 'forged' }],
     'GET /api/audit': [
       { area: 'group' },
       { resource: `group:${w.groupId}` },

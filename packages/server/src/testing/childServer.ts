@@ -10,6 +10,7 @@ const serverDir = path.resolve(import.meta.dirname, '../..');
 export function startChildServer(
   databaseFile: string,
   children: ChildProcess[],
+  env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
@@ -21,6 +22,7 @@ export function startChildServer(
       COUNCIL_WEB_DIST: '',
       LOG_LEVEL: 'info',
       VITEST: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

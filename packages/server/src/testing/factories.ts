@@ -21,7 +21,9 @@ export class Factory {
     this.store = new SqliteDocumentStore(db);
   }
 
-  async person(overrides: { role?: Role; name?: string; email?: string } = {}) {
+  async person(
+    overrides: { role?: Role; name?: string; email?: string; competencies?: string[]; locale?: 'da' | 'en' } = {},
+  ) {
     const id = randomUUID();
     const person = {
       id,
@@ -30,8 +32,8 @@ export class Factory {
       role: overrides.role ?? 'network_architect',
       organisation: 'Testkommune',
       title: 'It-arkitekt',
-      competencies: [],
-      locale: 'da' as const,
+      competencies: overrides.competencies ?? [],
+      locale: overrides.locale ?? ('da' as const),
     };
     passwordHash ??= hashPassword(TEST_PASSWORD);
     await this.repos.people.create(person, await passwordHash);

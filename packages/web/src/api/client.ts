@@ -22,6 +22,9 @@ import type {
   Meeting,
   MeetingTransition,
   Minutes,
+  NotificationList,
+  NotificationPreferences,
+  OutgoingMail,
   Person,
   Plan,
   Role,
@@ -29,6 +32,7 @@ import type {
   SessionInfo,
   Site,
   Task,
+  UpdateNotificationPreferences,
 } from '@council/shared';
 
 export class ApiError extends Error {
@@ -85,6 +89,13 @@ export const api = {
   login: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', body),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
+  notifications: () => request<NotificationList>('GET', '/notifications'),
+  markNotificationRead: (id: number) => request<void>('POST', `/notifications/${id}/read`),
+  markAllNotificationsRead: () => request<{ marked: number }>('POST', '/notifications/read-all'),
+  notificationPreferences: () => request<NotificationPreferences>('GET', '/me/notification-preferences'),
+  updateNotificationPreferences: (body: UpdateNotificationPreferences) =>
+    request<NotificationPreferences>('PATCH', '/me/notification-preferences', body),
+  outgoingMail: () => request<OutgoingMail>('GET', '/admin/mail'),
   session: () => request<AuthSession>('GET', '/auth/session'),
   site: () => request<Site>('GET', '/site'),
   home: () => request<Home>('GET', '/home'),

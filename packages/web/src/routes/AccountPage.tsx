@@ -7,6 +7,7 @@ import { api } from '../api/client.ts';
 import { CalendarFeedSection } from '../features/account/CalendarFeedSection.tsx';
 import { browserName } from '../features/auth/browserName.ts';
 import { useErrorText } from '../features/forms/errors.ts';
+import { PreferencesSection } from '../features/notifications/PreferencesSection.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { PageLoader, QueryError } from './states.tsx';
 
@@ -21,6 +22,7 @@ export function AccountPage() {
       <ChangePassword />
       <Sessions />
       <CalendarFeedSection />
+      <PreferencesSection />
     </Stack>
   );
 }

@@ -21,6 +21,8 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { FAILED_SIGN_INS_KEY, useCan, useLogout, useMe, useSignedOutElsewhere } from '../features/auth/useMe.ts';
 import { useChangeFeed } from '../features/live/useChangeFeed.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { useNotifications } from '../features/notifications/useNotifications.ts';
 import { SiteFooter } from '../features/site/SiteFooter.tsx';
 import { HOME_KEY } from './HomePage.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -35,7 +37,9 @@ const NAV = [
   { to: '/plan', key: 'nav.plan' },
   { to: '/network', key: 'nav.network' },
   { to: '/search', key: 'nav.search' },
+  { to: '/notifications', key: 'nav.notifications' },
   { to: '/audit', key: 'nav.audit', only: { type: 'audit' } },
+  { to: '/admin/mail', key: 'nav.outgoingMail', only: { type: 'outgoingMail' } },
   { to: '/account', key: 'nav.account' },
 ] as const satisfies readonly { to: string; key: string; only?: Resource | 'work' }[];
 
@@ -69,7 +73,9 @@ export function Layout() {
   const mayHaveWork = home.data?.blocks.work ?? true;
   // What waits for the person, counted in the menu and kept current by the change feed: work due
   // soon beside My tasks, meetings and volunteers waiting for them beside Home.
+  const unread = useNotifications(!!me).data?.unread ?? 0;
   const waiting: Record<string, number> = {
+    '/notifications': unread,
     '/': (home.data?.nextSteps.length ?? 0) + (home.data?.volunteers.length ?? 0),
     '/tasks': (home.data?.tasks.length ?? 0) + (home.data?.actions.length ?? 0),
   };
@@ -106,6 +112,7 @@ export function Layout() {
           </Group>
           <Group wrap="nowrap" gap="sm">
             <ShellSearch />
+            {me && <NotificationBell />}
             {me && (
               <Anchor component={Link} to="/account" size="sm" data-testid="signed-in-as" visibleFrom="xs">
                 {t('nav.signedInAs', { name: me.name })} · {t(`roles.${me.role}`)}

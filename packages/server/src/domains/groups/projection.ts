@@ -1,7 +1,10 @@
-import { docNames, fragmentText, GROUP_FIELDS, needsAttention, readTasks } from '@council/shared';
+import { type BoardTask, docNames, fragmentText, GROUP_FIELDS, needsAttention, readTasks } from '@council/shared';
 import type * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
-import type { FlaggedEntry } from '../projections.ts';
+import { MailOutbox } from '../notifications/mailOutbox.ts';
+import { Notifier } from '../notifications/notifier.ts';
+import { NotificationsRepo } from '../notifications/repo.ts';
+import type { Editors, FlaggedEntry } from '../projections.ts';
 import { type IndexRow, replaceSource } from '../search/indexer.ts';
 
 /**
@@ -9,7 +12,7 @@ import { type IndexRow, replaceSource } from '../search/indexer.ts';
  * validator is projected flagged (`needs_attention`), with its values cut to their limits; the
  * rest of the board projects as usual.
  */
-export function projectGroup(db: Db, groupId: string, doc: Y.Doc): FlaggedEntry[] {
+export function projectGroup(db: Db, groupId: string, doc: Y.Doc, editors?: Editors): FlaggedEntry[] {
   const group = db
     .prepare<[string], { name: string; purpose: string; visibility: string }>(
       'SELECT name, purpose, visibility FROM groups WHERE id = ?',
@@ -27,6 +30,7 @@ export function projectGroup(db: Db, groupId: string, doc: Y.Doc): FlaggedEntry[
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
+    if (editors && group) tellNewAssignees(db, groupId, group.name, tasks, editors);
     db.prepare('DELETE FROM tasks WHERE group_id = ?').run(groupId);
     for (const task of tasks) {
       insert.run(
@@ -64,4 +68,33 @@ export function projectGroup(db: Db, groupId: string, doc: Y.Doc): FlaggedEntry[
   ];
   replaceSource(db, docNames.group(groupId), rows);
   return flagged;
+}
+
+/**
+ * A task whose assignee is new since the last projection (given to someone, or to someone else) is
+ * told to that person, in the projection's transaction, by whoever changed the board (if one person
+ * did, they are not told of their own doing). The bell and the sender are woken by the caller.
+ */
+function tellNewAssignees(db: Db, groupId: string, groupName: string, tasks: BoardTask[], editors: Editors): void {
+  const before = new Map(
+    db
+      .prepare<[string], { id: string; assigneeId: string | null }>(
+        'SELECT id, assignee_id AS assigneeId FROM tasks WHERE group_id = ?',
+      )
+      .all(groupId)
+      .map((r) => [r.id, r.assigneeId]),
+  );
+  const notifier = new Notifier(db, new NotificationsRepo(db), new MailOutbox(db), () => {});
+  const actorId = editors.size === 1 ? ([...editors][0] as string) : null;
+  for (const task of tasks) {
+    if (!task.assigneeId || task.status === 'done' || before.get(task.id) === task.assigneeId) continue;
+    notifier.notify({
+      kind: 'taskAssigned',
+      recipients: [task.assigneeId],
+      actorId,
+      dedupeKey: `taskAssigned:${groupId}:${task.id}:${task.assigneeId}`,
+      values: { task: task.title, group: groupName },
+      url: `/groups/${groupId}?task=${encodeURIComponent(task.id)}`,
+    });
+  }
 }

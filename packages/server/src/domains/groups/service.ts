@@ -19,8 +19,17 @@ import { inTransaction } from '../../db/transaction.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { invalid } from '../../http/validate.ts';
 import type { LiveDocuments } from '../liveDocuments.ts';
+import type { Notifier } from '../notifications/notifier.ts';
 import type { Project } from '../projections.ts';
 import type { Repos } from '../repos.ts';
+
+/** How a call is named in a notification: what it asks for, or the start of its note. */
+const callText = (call: { competencies: string[]; note: string }) =>
+  call.competencies.length > 0
+    ? call.competencies.join(', ')
+    : call.note.length > 80
+      ? `${call.note.slice(0, 79)}…`
+      : call.note;
 
 export class GroupsService {
   constructor(
@@ -28,6 +37,7 @@ export class GroupsService {
     private readonly repos: Repos,
     private readonly live: LiveDocuments,
     private readonly project: Project,
+    private readonly notifier: Notifier,
   ) {}
 
   async create(actor: Actor, input: z.output<typeof CreateGroup>): Promise<Group> {
@@ -50,7 +60,16 @@ export class GroupsService {
         await this.repos.groups.addMember(id, leadId, 'lead');
         await this.repos.audit.record(actor.id, 'group.member.add', `group:${id}`, { personId: leadId, role: 'lead' });
       }
+      this.notifier.notify({
+        kind: 'accessChanged',
+        recipients: leadIds,
+        actorId: actor.id,
+        dedupeKey: `accessChanged:group:${id}`,
+        values: { group: input.name },
+        url: `/groups/${id}`,
+      });
     });
+    this.notifier.afterCommit();
     await this.reproject(id);
     for (const leadId of input.leadIds) await this.live.refreshPerson(leadId);
     return (await this.repos.groups.byId(id)) as Group;
@@ -100,15 +119,37 @@ export class GroupsService {
   }
 
   async createCall(actor: Actor, groupId: string, input: z.output<typeof CreateCall>): Promise<GroupCall> {
-    await this.managed(actor, groupId);
+    const group = await this.managed(actor, groupId);
     const id = `c-${randomUUID().slice(0, 8)}`;
+    // Whoever has one of the asked competencies and could join: not a member, and able to see the group.
+    const asked = new Set(input.competencies.map((c) => c.toLowerCase()));
+    const members = new Set(group.members.map((m) => m.personId));
+    const matching = (await this.repos.people.list())
+      .filter((p) => !members.has(p.id) && p.competencies.some((c) => asked.has(c.toLowerCase())))
+      .filter((p) =>
+        can({ id: p.id, role: p.role, groups: {} }, 'read', {
+          type: 'group',
+          id: groupId,
+          visibility: group.visibility,
+        }),
+      )
+      .map((p) => p.id);
     await inTransaction(this.db, async () => {
       await this.repos.calls.create({ id, groupId, ...input, createdBy: actor.id });
       await this.repos.audit.record(actor.id, 'group.call.open', `group:${groupId}`, {
         callId: id,
         competencies: input.competencies,
       });
+      this.notifier.notify({
+        kind: 'callMatching',
+        recipients: matching,
+        actorId: actor.id,
+        dedupeKey: `callMatching:${id}`,
+        values: { group: group.name, call: callText(input) },
+        url: `/groups/${groupId}`,
+      });
     });
+    this.notifier.afterCommit();
     return (await this.calls(actor, { groupId })).find((c) => c.id === id) as GroupCall;
   }
 
@@ -135,15 +176,27 @@ export class GroupsService {
     if (call.status !== 'open') throw conflict('This call for participation is closed.');
     const group = (await this.repos.groups.byId(call.groupId)) as Group;
     if (group.members.some((m) => m.personId === actor.id)) throw conflict('You are already a member of this group.');
-    if (!(await this.repos.calls.volunteer(callId, actor.id, note)))
-      throw conflict('You have already volunteered for this call.');
-    await this.repos.audit.record(actor.id, 'group.volunteer', `group:${call.groupId}`, { callId });
+    const me = await this.repos.people.byId(actor.id);
+    await inTransaction(this.db, async () => {
+      if (!(await this.repos.calls.volunteer(callId, actor.id, note)))
+        throw conflict('You have already volunteered for this call.');
+      await this.repos.audit.record(actor.id, 'group.volunteer', `group:${call.groupId}`, { callId });
+      this.notifier.notify({
+        kind: 'volunteerWaiting',
+        recipients: group.members.filter((m) => m.role === 'lead').map((m) => m.personId),
+        actorId: actor.id,
+        dedupeKey: `volunteerWaiting:${callId}:${actor.id}`,
+        values: { person: me?.name ?? '', call: callText(call), group: group.name },
+        url: `/groups/${call.groupId}`,
+      });
+    });
+    this.notifier.afterCommit();
   }
 
   /** The lead (or the council) accepts or declines a volunteer; acceptance makes them a member. */
   async decide(actor: Actor, callId: string, personId: string, decision: 'accepted' | 'declined'): Promise<void> {
     const call = await this.visibleCall(actor, callId);
-    await this.managed(actor, call.groupId);
+    const group = await this.managed(actor, call.groupId);
     if (call.status !== 'open') throw conflict('This call for participation is closed.');
     const status = await this.repos.calls.volunteerStatus(callId, personId);
     if (!status) throw notFound('Volunteer');
@@ -160,7 +213,16 @@ export class GroupsService {
           callId,
         },
       );
+      this.notifier.notify({
+        kind: 'volunteerDecided',
+        recipients: [personId],
+        actorId: actor.id,
+        dedupeKey: `volunteerDecided:${callId}:${personId}`,
+        values: { group: group.name, decision },
+        url: `/groups/${call.groupId}`,
+      });
     });
+    this.notifier.afterCommit();
     if (decision === 'accepted') {
       await this.reproject(call.groupId);
       await this.live.refreshPerson(personId);

@@ -18,6 +18,7 @@ import {
   mayReadConfidential,
   messages,
   RECORD_LOCALE,
+  readAgenda,
 } from '@council/shared';
 import * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
@@ -27,6 +28,7 @@ import { invalid } from '../../http/validate.ts';
 import type { Logger } from '../../logger.ts';
 import type { Outbox } from '../../outbox/Outbox.ts';
 import type { LiveDocuments } from '../liveDocuments.ts';
+import type { Notifier } from '../notifications/notifier.ts';
 import type { Project } from '../projections.ts';
 import type { Repos } from '../repos.ts';
 import { indexDecisions } from '../search/indexer.ts';
@@ -45,6 +47,7 @@ export class MeetingsService {
     private readonly outbox: Outbox,
     private readonly project: Project,
     private readonly logger: Logger,
+    private readonly notifier: Notifier,
   ) {}
 
   async create(actor: Actor, input: NewMeeting): Promise<MeetingRow> {
@@ -90,12 +93,16 @@ export class MeetingsService {
       ]);
     }
     const confirmed = confirm.length > 0 ? { confirmed: confirm } : {};
+    // Who presents is in the agenda document: read before the transaction, which may not wait on it.
+    const presenters =
+      name === 'publish' ? readAgenda((await this.readParts(id)).open).flatMap((i) => i.presenterId ?? []) : [];
+    const attendees = await this.attendees();
 
     // The new access applies before the commit, so no edit slips in between; only a failure of the
     // commit itself puts the old access back. What follows the commit cannot undo it.
     this.applyAccess(id, to);
     try {
-      if (name === 'approve') await this.approve(actor, meeting, confirm);
+      if (name === 'approve') await this.approve(actor, meeting, confirm, attendees);
       else {
         await inTransaction(this.db, async () => {
           if (name === 'cancel' && reason) await this.repos.meetings.cancel(id, reason);
@@ -106,6 +113,16 @@ export class MeetingsService {
             ...(reason ? { reason } : {}),
             ...confirmed,
           });
+          if (name === 'publish') {
+            this.notifier.notify({
+              kind: 'agendaPublished',
+              recipients: [...attendees, ...presenters],
+              actorId: actor.id,
+              dedupeKey: `agendaPublished:${id}`,
+              values: { meeting: meeting.title },
+              url: `/meetings/${id}`,
+            });
+          }
         });
       }
     } catch (error) {
@@ -172,6 +189,12 @@ export class MeetingsService {
     // Search visibility and result types follow the status (a published agenda becomes findable).
     await this.reproject(id, 'a transition');
     await this.outbox.drain();
+    this.notifier.afterCommit();
+  }
+
+  /** The council's members who attend meetings (chair, secretary, members), active ones. */
+  private async attendees(): Promise<string[]> {
+    return (await this.repos.people.list()).filter((p) => ATTENDEE_ROLES.includes(p.role)).map((p) => p.id);
   }
 
   /** Projects both documents again (search, home page); a failure is logged, never the command's. */
@@ -285,7 +308,12 @@ export class MeetingsService {
    * it commits together with the new status, and with the outbox entries that put action points
    * with a group on its board afterwards.
    */
-  private async approve(actor: Actor, meeting: MeetingRow, confirm: Confirmation[]): Promise<void> {
+  private async approve(
+    actor: Actor,
+    meeting: MeetingRow,
+    confirm: Confirmation[],
+    attendees: string[],
+  ): Promise<void> {
     const { open, closed } = await this.readParts(meeting.id);
     const content = readMeetingRecord({ open, closed });
     const check = await this.checkApproval(meeting, content);
@@ -342,6 +370,31 @@ export class MeetingsService {
           assigneeId: action.assigneeId,
           due: action.due,
           description: fill(messages[RECORD_LOCALE].records.actionFromMeeting, { meeting: meeting.title }),
+        });
+      }
+      // The attendees are the council: the titles of confidential decisions are theirs to see.
+      this.notifier.notify({
+        kind: 'minutesApproved',
+        recipients: attendees,
+        actorId: actor.id,
+        dedupeKey: `minutesApproved:${meeting.id}:${version}`,
+        values: { meeting: meeting.title },
+        lines: decided.flatMap((d) => {
+          const number = numberByItem.get(d.itemId);
+          return number ? [`${number} ${d.title}`] : [];
+        }),
+        url: `/meetings/${meeting.id}?tab=minutes`,
+      });
+      // An action point for a group becomes a task on its board, told as such when it lands there.
+      for (const action of content.actions) {
+        if (!action.assigneeId || action.groupId) continue;
+        this.notifier.notify({
+          kind: 'actionAssigned',
+          recipients: [action.assigneeId],
+          actorId: actor.id,
+          dedupeKey: `actionAssigned:${meeting.id}:${action.id}`,
+          values: { action: action.title, meeting: meeting.title },
+          url: '/actions',
         });
       }
     });

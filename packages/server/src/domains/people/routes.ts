@@ -1,10 +1,13 @@
 import { type Actor, can, Id, PeopleQuery, ResetPassword, SetRole, UpdateProfile } from '@council/shared';
 import { Router } from 'express';
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { authorize, requireAuth } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import type { AuditRepo } from '../audit/repo.ts';
 import type { AccountService } from '../auth/accounts.ts';
+import type { Notifier } from '../notifications/notifier.ts';
 import { presentMe, presentPerson } from './presenter.ts';
 import type { PeopleRepo } from './repo.ts';
 import type { PeopleService } from './service.ts';
@@ -18,6 +21,8 @@ export function peopleRoutes(
   visibleGroupIds: (actor: Actor) => Promise<string[]>,
   /** Re-asks the policy for the person's open collaboration connections. */
   onAccessChanged: (personId: string) => Promise<void>,
+  db: Db,
+  notifier: Notifier,
 ): Router {
   const router = Router();
 
@@ -71,8 +76,21 @@ export function peopleRoutes(
     const before = await people.byId(id);
     if (!before) throw notFound('Person');
     const { role } = parse(SetRole, req.body);
-    await people.update(id, { role });
-    await audit.record(actor.id, 'person.role', `person:${id}`, { from: before.role, to: role });
+    await inTransaction(db, async () => {
+      await people.update(id, { role });
+      await audit.record(actor.id, 'person.role', `person:${id}`, { from: before.role, to: role });
+      if (role !== before.role) {
+        notifier.notify({
+          kind: 'accessChanged',
+          recipients: [id],
+          actorId: actor.id,
+          dedupeKey: `accessChanged:role:${id}:${new Date().toISOString()}`,
+          values: { role },
+          url: '/account',
+        });
+      }
+    });
+    notifier.afterCommit();
     await onAccessChanged(id);
     res.json(presentPerson({ ...before, role }));
   });

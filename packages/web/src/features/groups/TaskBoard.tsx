@@ -33,8 +33,9 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type * as Y from 'yjs';
 import { useFormat } from '../../i18n/format.ts';
 import { LiveText } from '../collab/LiveText.tsx';
@@ -74,6 +75,23 @@ export function TaskBoard({
   const [editingId, setEditingId] = useState<string | null>(null);
   // Removed ones too: a task deleted while someone edits it stays open for them, saying so.
   const editing = entries.find((task) => task.id === editingId) ?? null;
+  // A link to a task (a notification's, `?task=`) opens it once the board has it: in its editor for
+  // those who may edit, scrolled to for the others; then the link is forgotten, so closing stays closed.
+  const [params, setParams] = useSearchParams();
+  const linked = params.get('task');
+  const linkedHere = linked !== null && entries.some((task) => task.id === linked);
+  useEffect(() => {
+    if (!linked || !linkedHere) return;
+    if (editable) setEditingId(linked);
+    else document.querySelector(`[data-focus-key="${CSS.escape(linked)}"]`)?.scrollIntoView({ block: 'center' });
+    setParams(
+      (current) => {
+        current.delete('task');
+        return current;
+      },
+      { replace: true },
+    );
+  }, [linked, linkedHere, editable, setParams]);
   const [dragged, setDragged] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Task | null>(null);

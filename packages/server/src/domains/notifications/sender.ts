@@ -1,0 +1,130 @@
+import type { Locale, NotificationKind } from '@council/shared';
+import type { Db } from '../../db/connection.ts';
+import type { Logger } from '../../logger.ts';
+import type { MailOutbox, PendingMail } from './mailOutbox.ts';
+import type { NotificationsRepo } from './repo.ts';
+import { type MailLinks, renderMail } from './templates.ts';
+import type { MailTransport } from './transport.ts';
+import type { UnsubscribeLinks } from './unsubscribe.ts';
+
+/** How many mails one pass sends before it looks again (and lets other work run). */
+const BATCH = 50;
+
+/**
+ * Delivers what `mail_outbox` holds: woken after a command commits mail, and at start, and by a
+ * timer for retries. A failed send stays pending and is tried again after a back-off (30 s doubling
+ * to 10 min), however long the mail server is away. A mail is marked sent only after the server
+ * accepted it; a crash in between sends it once more, with the same Message-ID.
+ */
+export class MailSender {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: MailOutbox,
+    private readonly notifications: NotificationsRepo,
+    private readonly transport: MailTransport,
+    private readonly unsubscribe: UnsubscribeLinks,
+    private readonly options: { from: string; appUrl: () => string },
+    private readonly logger: Logger,
+  ) {}
+
+  /** Something may be due: send it soon (after the current transaction, which is why not at once). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    setImmediate(() => void this.run());
+  }
+
+  /** Sends everything due now; resolves when done (tests and shutdown wait on it). */
+  run(): Promise<void> {
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      } else this.schedule();
+    });
+    return this.running;
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.transport.close();
+    return this.running ?? Promise.resolve();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = this.outbox.nextDue();
+    if (!next) return;
+    this.timer = setTimeout(() => void this.run(), Math.max(0, new Date(next).getTime() - Date.now()) + 10);
+    this.timer.unref();
+  }
+
+  private async pass(): Promise<void> {
+    for (;;) {
+      const due = this.outbox.due(new Date().toISOString(), BATCH);
+      for (const mail of due) {
+        if (this.stopped) return;
+        await this.deliver(mail);
+      }
+      if (due.length < BATCH) return;
+    }
+  }
+
+  private async deliver(mail: PendingMail): Promise<void> {
+    const person = this.db
+      .prepare<[string], { name: string; email: string; locale: Locale; deactivatedAt: string | null }>(
+        'SELECT name, email, locale, deactivated_at AS deactivatedAt FROM people WHERE id = ?',
+      )
+      .get(mail.recipientId);
+    const items = mail.notificationId
+      ? this.notifications.byIds([mail.notificationId])
+      : this.notifications.inDigest(mail.id);
+    const now = new Date();
+    if (!person || person.deactivatedAt || items.length === 0) {
+      this.outbox.dropped(
+        mail.id,
+        !person || person.deactivatedAt ? 'no active recipient' : 'nothing to tell',
+        now.toISOString(),
+      );
+      return;
+    }
+    const target = mail.notificationId ? (items[0] as { kind: NotificationKind }).kind : 'digest';
+    const unsubscribe = this.unsubscribe.url(mail.recipientId, target);
+    const links: MailLinks = { app: (path) => `${this.options.appUrl()}${path}`, unsubscribe };
+    const rendered = renderMail(items, person, links, mail.notificationId === null);
+    try {
+      await this.transport.send(
+        {
+          messageId: `<mail-${mail.id}.${mail.recipientId}@council>`,
+          from: this.options.from,
+          to: `${person.name} <${person.email}>`,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          headers: {
+            'List-Unsubscribe': `<${unsubscribe}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            'Auto-Submitted': 'auto-generated',
+          },
+        },
+        mail.id,
+      );
+      this.outbox.sent(mail.id, rendered.subject, new Date().toISOString());
+    } catch (err) {
+      const attempts = mail.attempts + 1;
+      this.logger.warn({ err, mail: mail.id, attempts }, 'could not send a mail; it stays pending and is tried again');
+      this.outbox.failed(mail.id, attempts, err instanceof Error ? err.message : String(err), now);
+    }
+  }
+}
