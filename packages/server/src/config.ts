@@ -42,6 +42,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender of every mail. */
   mailFrom: string;
+  /** How long before a published meeting its attendees are reminded of it. */
+  meetingReminderHours: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -77,6 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     accessibilityContact: env.COUNCIL_ACCESSIBILITY_CONTACT?.trim() || null,
     smtpUrl: env.COUNCIL_SMTP_URL?.trim() || null,
     mailFrom: env.COUNCIL_MAIL_FROM?.trim() || 'Council <council@localhost>',
+    meetingReminderHours: Number(env.COUNCIL_MEETING_REMINDER_HOURS ?? 48),
   };
 }
 

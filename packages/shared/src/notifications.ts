@@ -16,6 +16,9 @@ export const NOTIFICATION_KINDS = [
   'volunteerDecided',
   'callMatching',
   'accessChanged',
+  'meetingReminder',
+  'dueSoon',
+  'overdue',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -35,6 +38,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   volunteerDecided: 'digest',
   callMatching: 'digest',
   accessChanged: 'digest',
+  meetingReminder: 'digest',
+  dueSoon: 'digest',
+  overdue: 'digest',
 };
 
 export const Notification = z.object({
@@ -108,9 +114,25 @@ export type OutgoingMail = z.infer<typeof OutgoingMail>;
  * params that are words rather than names (a decision, a role) put in that language first. The
  * web app and mail both use it, so the bell and the mail say the same.
  */
-export function notificationText(n: Pick<Notification, 'kind' | 'params'>, catalogue: Catalogue): string {
+export function notificationText(
+  n: Pick<Notification, 'kind' | 'params'>,
+  catalogue: Catalogue,
+  locale: 'da' | 'en',
+): string {
   const words = catalogue.notifications.values;
   const values: Record<string, string> = { ...n.params };
+  // Dates travel as ISO and are written the reader's way, in Danish time: "10. december 2026".
+  const tag = locale === 'da' ? 'da-DK' : 'en-GB';
+  if (n.params.date) {
+    values.date = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(n.params.date));
+  }
+  if (n.params.start) {
+    values.start = new Intl.DateTimeFormat(tag, {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: 'Europe/Copenhagen',
+    }).format(new Date(n.params.start));
+  }
   if (n.kind === 'volunteerDecided')
     values.decision = n.params.decision === 'accepted' ? words.accepted : words.declined;
   if (n.kind === 'accessChanged') {

@@ -540,6 +540,7 @@ export const da = {
     overview: 'Oversigt',
     timeline: 'Tidslinje',
     groupBy: 'Gruppér efter',
+    sort: 'Sortér efter',
     none: 'Ingen',
     initiative: 'Initiativ',
     theme: 'Tema',
@@ -711,6 +712,9 @@ export const da = {
       volunteerDecided: 'Din tilmelding til {group} er {decision}.',
       callMatching: '{group} søger deltagere: «{call}».',
       accessChanged: 'Din adgang til Council er ændret: {change}.',
+      meetingReminder: 'Påmindelse: «{meeting}» holdes {start}.',
+      dueSoon: '«{title}» skal være færdig {date}.',
+      overdue: '«{title}» skulle have været færdig {date}.',
     },
     kindNames: {
       agendaPublished: 'En dagsorden offentliggøres',
@@ -721,6 +725,9 @@ export const da = {
       volunteerDecided: 'Svar på min tilmelding',
       callMatching: 'En ny efterlysning matcher mine kompetencer',
       accessChanged: 'Min rolle eller mine grupper ændres',
+      meetingReminder: 'Påmindelse før et møde',
+      dueSoon: 'En opgave eller et handlingspunkt har frist om 3 dage',
+      overdue: 'En opgave eller et handlingspunkt er overskredet',
     },
     values: {
       accepted: 'godkendt',

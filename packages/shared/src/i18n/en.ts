@@ -538,6 +538,7 @@ export const en: Catalogue = {
     overview: 'Overview',
     timeline: 'Timeline',
     groupBy: 'Group by',
+    sort: 'Sort by',
     none: 'None',
     initiative: 'Initiative',
     theme: 'Theme',
@@ -708,6 +709,9 @@ export const en: Catalogue = {
       volunteerDecided: 'Your offer to join {group} was {decision}.',
       callMatching: '{group} is looking for people: “{call}”.',
       accessChanged: 'Your access to Council has changed: {change}.',
+      meetingReminder: 'Reminder: “{meeting}” is on {start}.',
+      dueSoon: '“{title}” is due {date}.',
+      overdue: '“{title}” was due {date}.',
     },
     kindNames: {
       agendaPublished: 'An agenda is published',
@@ -718,6 +722,9 @@ export const en: Catalogue = {
       volunteerDecided: 'An answer to my offer',
       callMatching: 'A new call matches my competencies',
       accessChanged: 'My role or my groups change',
+      meetingReminder: 'A reminder before a meeting',
+      dueSoon: 'A task or action point is due in 3 days',
+      overdue: 'A task or action point is overdue',
     },
     values: {
       accepted: 'accepted',

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.ts';
 import { DigestScheduler } from './digest.ts';
 import { MailOutbox } from './mailOutbox.ts';
 import { Notifier } from './notifier.ts';
+import { ReminderScheduler } from './reminders.ts';
 import { NotificationsRepo } from './repo.ts';
 import { notificationRoutes } from './routes.ts';
 import { MailSender } from './sender.ts';
@@ -20,7 +21,7 @@ export type Notifications = ReturnType<typeof createNotifications>;
  */
 export function createNotifications(
   db: Db,
-  config: Pick<Config, 'databaseFile' | 'smtpUrl' | 'mailFrom'>,
+  config: Pick<Config, 'databaseFile' | 'smtpUrl' | 'mailFrom' | 'meetingReminderHours'>,
   appUrl: () => string,
   changed: () => void,
   logger: Logger,
@@ -36,19 +37,23 @@ export function createNotifications(
     sender.wake();
     changed();
   });
+  const reminders = new ReminderScheduler(db, notifier, config.meetingReminderHours);
   return {
     repo,
     outbox,
     notifier,
     sender,
     digest,
+    reminders,
     routes: () => notificationRoutes({ db, repo, outbox, transport, mailDir, unsubscribe }),
     start(): void {
       outbox.retryNow(new Date().toISOString());
+      reminders.start();
       digest.start();
       sender.wake();
     },
     async stop(): Promise<void> {
+      reminders.stop();
       digest.stop();
       await sender.stop();
     },

@@ -39,13 +39,16 @@ export class MailSender {
       this.again = true;
       return;
     }
-    setImmediate(() => void this.run());
+    setImmediate(() => {
+      if (!this.stopped) void this.run();
+    });
   }
 
   /** Sends everything due now; resolves when done (tests and shutdown wait on it). */
   run(): Promise<void> {
     this.running ??= this.pass().finally(() => {
       this.running = null;
+      if (this.stopped) return;
       if (this.again) {
         this.again = false;
         this.wake();
@@ -54,11 +57,12 @@ export class MailSender {
     return this.running;
   }
 
-  stop(): Promise<void> {
+  /** No more sending: a mail on its way is finished first, then the transport closes. */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.running;
     this.transport.close();
-    return this.running ?? Promise.resolve();
   }
 
   private schedule(): void {
@@ -71,7 +75,8 @@ export class MailSender {
   }
 
   private async pass(): Promise<void> {
-    for (;;) {
+    // Stopped: the database may be closed already (a projection at shutdown still wakes us).
+    while (!this.stopped) {
       const due = this.outbox.due(new Date().toISOString(), BATCH);
       for (const mail of due) {
         if (this.stopped) return;

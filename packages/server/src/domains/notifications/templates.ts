@@ -30,7 +30,11 @@ export const escapeHtml = (s: string): string =>
 export function renderMail(items: Notification[], to: Recipient, links: MailLinks, digest: boolean): RenderedMail {
   const cat = messages[to.locale];
   const m = cat.notifications.mail;
-  const entries = items.map((n) => ({ text: notificationText(n, cat), lines: n.lines, url: links.app(n.url) }));
+  const entries = items.map((n) => ({
+    text: notificationText(n, cat, to.locale),
+    lines: n.lines,
+    url: links.app(n.url),
+  }));
   const single = digest ? undefined : entries[0];
   const subject = single ? single.text : fill(m.digestSubject, { count: entries.length });
   const settings = links.app('/account');

@@ -13,8 +13,8 @@ export function useNotifications(enabled = true) {
 /** A notification's message in the reader's language: the same words as its mail. */
 export function useNotificationText(): (n: Notification) => string {
   const { i18n } = useTranslation();
-  const catalogue = messages[(i18n.language as Locale) in messages ? (i18n.language as Locale) : 'da'];
-  return (n) => notificationText(n, catalogue);
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'da';
+  return (n) => notificationText(n, messages[locale], locale);
 }
 
 export function useMarkRead() {
