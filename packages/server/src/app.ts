@@ -112,11 +112,9 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   // Meetings are left out: their agendas change with every keystroke of a meeting in progress.
   const project: typeof projectSafely = (name, doc, editors) => {
     projectSafely(name, doc, editors);
-    if (parseDocumentName(name)?.kind === 'group') {
-      changes.changed();
-      // A task given to someone by an edit of the board is told in the projection's transaction.
-      notifications.sender.wake();
-    }
+    // A task given on a board, or a published agenda changed, is told in the projection's transaction.
+    if (editors) notifications.sender.wake();
+    if (parseDocumentName(name)?.kind === 'group') changes.changed();
   };
   const projector = new ProjectorExtension(project);
   const hocuspocus = new Hocuspocus({

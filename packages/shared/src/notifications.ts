@@ -9,6 +9,7 @@ import { IsoDateTime } from './primitives.ts';
  */
 export const NOTIFICATION_KINDS = [
   'agendaPublished',
+  'agendaChanged',
   'minutesApproved',
   'taskAssigned',
   'actionAssigned',
@@ -31,6 +32,7 @@ export type Delivery = z.infer<typeof Delivery>;
 /** What is one's own to do comes at once; everything else waits for the daily digest. */
 export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   agendaPublished: 'digest',
+  agendaChanged: 'digest',
   minutesApproved: 'digest',
   taskAssigned: 'now',
   actionAssigned: 'now',

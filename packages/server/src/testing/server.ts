@@ -9,6 +9,9 @@ import { type CouncilServer, createCouncilServer, type ServerOptions } from '../
 import { configFromEnv } from '../config.ts';
 import { Factory } from './factories.ts';
 
+// The data `npm run demo` loads, for tests that look at the app as people first see it.
+export { DEMO_PASSWORD, seedDemoIfEmpty } from '../seed/demo.ts';
+
 export interface TestServer {
   council: CouncilServer;
   url: string;

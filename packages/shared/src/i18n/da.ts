@@ -705,6 +705,7 @@ export const da = {
     open: 'Åbn',
     kinds: {
       agendaPublished: 'Dagsordenen til «{meeting}» er offentliggjort.',
+      agendaChanged: 'Dagsordenen til «{meeting}» er ændret, efter den blev offentliggjort.',
       minutesApproved: 'Referatet af «{meeting}» er godkendt.',
       taskAssigned: 'Du har fået opgaven «{task}» i {group}.',
       actionAssigned: 'Du har fået handlingspunktet «{action}» fra «{meeting}».',
@@ -718,6 +719,7 @@ export const da = {
     },
     kindNames: {
       agendaPublished: 'En dagsorden offentliggøres',
+      agendaChanged: 'En offentliggjort dagsorden ændres',
       minutesApproved: 'Et referat godkendes',
       taskAssigned: 'Jeg får en opgave',
       actionAssigned: 'Jeg får et handlingspunkt',

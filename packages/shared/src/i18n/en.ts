@@ -702,6 +702,7 @@ export const en: Catalogue = {
     open: 'Open',
     kinds: {
       agendaPublished: 'The agenda of “{meeting}” is published.',
+      agendaChanged: 'The agenda of “{meeting}” has changed since it was published.',
       minutesApproved: 'The minutes of “{meeting}” are approved.',
       taskAssigned: 'You have been given the task “{task}” in {group}.',
       actionAssigned: 'You have been given the action point “{action}” from “{meeting}”.',
@@ -715,6 +716,7 @@ export const en: Catalogue = {
     },
     kindNames: {
       agendaPublished: 'An agenda is published',
+      agendaChanged: 'A published agenda changes',
       minutesApproved: 'Minutes are approved',
       taskAssigned: 'I am given a task',
       actionAssigned: 'I am given an action point',

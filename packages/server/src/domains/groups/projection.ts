@@ -1,9 +1,7 @@
 import { type BoardTask, docNames, fragmentText, GROUP_FIELDS, needsAttention, readTasks } from '@council/shared';
 import type * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
-import { MailOutbox } from '../notifications/mailOutbox.ts';
-import { Notifier } from '../notifications/notifier.ts';
-import { NotificationsRepo } from '../notifications/repo.ts';
+import { projectionNotifier } from '../notifications/notifier.ts';
 import type { Editors, FlaggedEntry } from '../projections.ts';
 import { type IndexRow, replaceSource } from '../search/indexer.ts';
 
@@ -84,7 +82,7 @@ function tellNewAssignees(db: Db, groupId: string, groupName: string, tasks: Boa
       .all(groupId)
       .map((r) => [r.id, r.assigneeId]),
   );
-  const notifier = new Notifier(db, new NotificationsRepo(db), new MailOutbox(db), () => {});
+  const notifier = projectionNotifier(db);
   const actorId = editors.size === 1 ? ([...editors][0] as string) : null;
   for (const task of tasks) {
     if (!task.assigneeId || task.status === 'done' || before.get(task.id) === task.assigneeId) continue;

@@ -1,7 +1,16 @@
-import { docNames, fragmentText, MEETING_FIELDS, type MeetingStatus, readActions, readAgenda } from '@council/shared';
+import {
+  ATTENDEE_ROLES,
+  docNames,
+  fragmentText,
+  MEETING_FIELDS,
+  type MeetingStatus,
+  readActions,
+  readAgenda,
+} from '@council/shared';
 import type * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
-import type { FlaggedEntry } from '../projections.ts';
+import { projectionNotifier } from '../notifications/notifier.ts';
+import type { Editors, FlaggedEntry } from '../projections.ts';
 import { type IndexRow, replaceSource } from '../search/indexer.ts';
 
 /** Approved minutes are read in their rendered form, at the item; otherwise in the live agenda. */
@@ -24,7 +33,7 @@ const liveMeeting = (db: Db, meetingId: string) =>
  * A meeting's agenda items and their notes. A confidential item's title is as visible as the
  * meeting (it stays on the public agenda); its notes are indexed as a separate, council-only row.
  */
-export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): FlaggedEntry[] {
+export function projectMeeting(db: Db, meetingId: string, open: Y.Doc, editors?: Editors): FlaggedEntry[] {
   const meeting = liveMeeting(db, meetingId);
   if (!meeting) {
     // A deleted meeting is found nowhere: neither in search nor on anyone's home page.
@@ -47,7 +56,10 @@ export function projectMeeting(db: Db, meetingId: string, open: Y.Doc): FlaggedE
     });
   }
   replaceSource(db, docNames.meeting(meetingId), rows);
-  replaceAgendaItems(db, meetingId, agenda);
+  db.transaction(() => {
+    if (editors && meeting.status === 'published') tellAgendaChanged(db, meetingId, meeting.title, agenda, editors);
+    replaceAgendaItems(db, meetingId, agenda);
+  })();
   return [
     ...agenda.filter((i) => i.issues.length > 0).map((i) => ({ entry: `agenda item ${i.id}`, issues: i.issues })),
     ...readActions(open)
@@ -67,6 +79,42 @@ function replaceAgendaItems(db: Db, meetingId: string, agenda: ReturnType<typeof
       insert.run(meetingId, item.id, position, item.title, item.presenterId ?? null);
     });
   })();
+}
+
+/**
+ * A published agenda whose items changed (added, removed, moved, retitled) since the last projection
+ * is told to the council and the presenters, at most once an hour per meeting: a secretary typing a
+ * new title is one change, not one per keystroke. In the projection's transaction, like the read model.
+ */
+function tellAgendaChanged(
+  db: Db,
+  meetingId: string,
+  title: string,
+  agenda: ReturnType<typeof readAgenda>,
+  editors: Editors,
+): void {
+  const before = db
+    .prepare<[string], { id: string; title: string }>(
+      'SELECT item_id AS id, title FROM agenda_items WHERE meeting_id = ? ORDER BY position',
+    )
+    .all(meetingId);
+  const same =
+    before.length === agenda.length && before.every((b, i) => b.id === agenda[i]?.id && b.title === agenda[i]?.title);
+  if (same) return;
+  const council = db
+    .prepare<string[], { id: string }>(
+      `SELECT id FROM people WHERE role IN (${ATTENDEE_ROLES.map(() => '?').join(', ')})`,
+    )
+    .all(...ATTENDEE_ROLES)
+    .map((p) => p.id);
+  projectionNotifier(db).notify({
+    kind: 'agendaChanged',
+    recipients: [...council, ...agenda.flatMap((i) => i.presenterId ?? [])],
+    actorId: editors.size === 1 ? ([...editors][0] as string) : null,
+    dedupeKey: `agendaChanged:${meetingId}:${new Date().toISOString().slice(0, 13)}`,
+    values: { meeting: title },
+    url: `/meetings/${meetingId}`,
+  });
 }
 
 /** Notes of confidential items, from `meeting:<id>:closed`: for the council only. */

@@ -1,5 +1,7 @@
+import { docNames, MEETING_FIELDS } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
+import type * as Y from 'yjs';
+import { connectClient, startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
 import { startSmtp, type TestSmtp } from '../../testing/smtp.ts';
 
 let smtp: TestSmtp;
@@ -172,5 +174,32 @@ describe('notifications', () => {
     for (const mail of mailsTo(member.email)) {
       expect(`${mail.text}${mail.html}`).not.toContain('Hemmelig pris');
     }
+  });
+
+  it('tells the council when a published agenda changes, not its editor, and once an hour however much is typed', async () => {
+    const secretary = await server.factory.person({ role: 'secretary', name: 'Thomas Lykke' });
+    const member = await server.factory.person({ role: 'council_member' });
+    const secretaryToken = await login(secretary);
+    const memberToken = await login(member);
+    const meeting = await server.factory.meeting({ status: 'published', title: 'Rådsmøde 3/2027' });
+    const editor = await connectClient(server.wsUrl, docNames.meeting(meeting.id), secretaryToken);
+    const title = () =>
+      (editor.doc.getArray<Y.Map<unknown>>(MEETING_FIELDS.agenda).get(0) as Y.Map<unknown>).get('title') as Y.Text;
+    const changed = async (token: string) =>
+      (await notificationsOf(token)).items.filter((n: { kind: string }) => n.kind === 'agendaChanged');
+    title().insert(0, 'Ændret: ');
+    await editor.synced();
+    await server.council.settle();
+    await waitFor(async () => (await changed(memberToken)).length === 1, 'the member to be told');
+    expect((await changed(memberToken))[0]).toMatchObject({
+      params: { meeting: 'Rådsmøde 3/2027' },
+      url: `/meetings/${meeting.id}`,
+    });
+    expect(await changed(secretaryToken)).toEqual([]);
+    title().insert(0, 'Igen ');
+    await editor.synced();
+    await server.council.settle();
+    expect(await changed(memberToken)).toHaveLength(1);
+    editor.destroy();
   });
 });

@@ -1,7 +1,7 @@
 import type { NotificationKind } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
-import type { MailOutbox } from './mailOutbox.ts';
-import type { NotificationsRepo } from './repo.ts';
+import { MailOutbox } from './mailOutbox.ts';
+import { NotificationsRepo } from './repo.ts';
 
 /** One event, told to the people it concerns. */
 export interface NotificationEvent {
@@ -74,4 +74,12 @@ export class Notifier {
   afterCommit(): void {
     this.woken();
   }
+}
+
+/**
+ * A notifier for projections, which run inside their own transaction and tell what a document's
+ * change means (a task given, an agenda changed); whoever runs the projection wakes the sender.
+ */
+export function projectionNotifier(db: Db): Notifier {
+  return new Notifier(db, new NotificationsRepo(db), new MailOutbox(db), () => {});
 }
