@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Histogram } from './histogram.ts';
-import { launchServer, removeData, stopServer } from './launch.ts';
+import { launchServer, type RunningServer, removeData, stopServer } from './launch.ts';
 import { CLIENT_BOUND_BUSY, CpuWindow, forkModule, memory, nextMessage, sleep } from './proc.ts';
 import { fixed, table } from './results.ts';
 import type { ServerKind } from './server.ts';
@@ -54,8 +54,10 @@ export async function fanout(
   viewers: number,
   durationMs: number,
   warmupMs: number,
+  /** bench/notify: the server's environment, and what it is asked to do as the measured round starts. */
+  extra: { env?: NodeJS.ProcessEnv; atMeasuredStart?: (server: RunningServer) => void } = {},
 ): Promise<FanoutResult> {
-  const server = await launchServer(kind, 1);
+  const server = await launchServer(kind, 1, undefined, extra.env);
   const children: ChildProcess[] = [];
   try {
     const writerProcess = forkModule(path.join(import.meta.dirname, 'writers.ts'));
@@ -98,6 +100,7 @@ export async function fanout(
       pids[`viewers${i}`] = child.pid as number;
     });
     const window = new CpuWindow(pids);
+    extra.atMeasuredStart?.(server);
     const { written, viewed } = await round(durationMs);
     const cpu = window.close();
 

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { configFromEnv, createCouncilServer, Factory } from '@council/server/bench';
+import { configFromEnv, createCouncilServer, Factory, queueBenchMail } from '@council/server/bench';
 import { docNames } from '@council/shared';
 import { Database } from '@hocuspocus/extension-database';
 import { Server } from '@hocuspocus/server';
@@ -30,6 +30,8 @@ const plainNames = Array.from({ length: documents }, (_, i) => `meeting:bench-${
 
 /** Council's pending stores and projections, run on request so that the fuzzer compares quiet storage. */
 let settle = async () => {};
+/** Council writes this many mails to send (bench/notify: fan-out while mail goes out). */
+let queueMail = (_count: number) => {};
 
 async function startCouncil(durableLog: boolean): Promise<Target> {
   const council = createCouncilServer(
@@ -40,6 +42,7 @@ async function startCouncil(durableLog: boolean): Promise<Target> {
         COUNCIL_DOCUMENT_GRACE_MS: process.env.COUNCIL_DOCUMENT_GRACE_MS,
         COUNCIL_DOCUMENT_GRACE_MB: process.env.COUNCIL_DOCUMENT_GRACE_MB,
         COUNCIL_MAX_SEND_BUFFER_KB: process.env.COUNCIL_MAX_SEND_BUFFER_KB,
+        COUNCIL_SMTP_URL: process.env.COUNCIL_SMTP_URL,
       }),
       databaseFile: path.join(dataDir, 'council.sqlite'),
       webDist: null,
@@ -49,6 +52,7 @@ async function startCouncil(durableLog: boolean): Promise<Target> {
   );
   const port = await council.listen(0);
   settle = () => council.settle();
+  queueMail = (count) => queueBenchMail(council, count);
   const setupFile = path.join(dataDir, 'setup.json');
   if (!fs.existsSync(setupFile)) {
     const factory = new Factory(council.db);
@@ -134,7 +138,8 @@ const starters: Record<ServerKind, () => Promise<Target>> = {
 };
 
 process.send?.({ ready: await starters[kind]() });
-process.on('message', async (message: { gc?: boolean; settle?: boolean }) => {
+process.on('message', async (message: { gc?: boolean; settle?: boolean; mail?: number }) => {
+  if (message.mail) queueMail(message.mail);
   // Memory is measured after a full collection, so that garbage left by setup does not count.
   if (message.gc) {
     globalThis.gc?.();

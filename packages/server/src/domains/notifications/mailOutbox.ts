@@ -19,19 +19,29 @@ export function backoffMs(attempts: number): number {
  * unique dedupe key makes a notification's mail, and a person's digest of a day, exist once.
  */
 export class MailOutbox {
-  constructor(private readonly db: Db) {}
+  /** Prepared once: an event to hundreds of people may write hundreds of mails. */
+  private readonly insertRow;
+
+  constructor(private readonly db: Db) {
+    this.insertRow = db.prepare(
+      `INSERT OR IGNORE INTO mail_outbox (recipient_id, dedupe_key, notification_id, digest_day, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+  }
 
   /** Returns the new row's id, or null if a mail with this key exists already. */
   enqueue(
     mail: { recipientId: string; dedupeKey: string; notificationId?: number; digestDay?: string },
     now: string,
   ): number | null {
-    const result = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO mail_outbox (recipient_id, dedupe_key, notification_id, digest_day, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(mail.recipientId, mail.dedupeKey, mail.notificationId ?? null, mail.digestDay ?? null, now, now);
+    const result = this.insertRow.run(
+      mail.recipientId,
+      mail.dedupeKey,
+      mail.notificationId ?? null,
+      mail.digestDay ?? null,
+      now,
+      now,
+    );
     return result.changes === 1 ? Number(result.lastInsertRowid) : null;
   }
 

@@ -50,25 +50,28 @@ export interface NewNotification {
 }
 
 export class NotificationsRepo {
-  constructor(private readonly db: Db) {}
+  /** Prepared once: an event to hundreds of people inserts hundreds of rows. */
+  private readonly insertRow;
+
+  constructor(private readonly db: Db) {
+    this.insertRow = db.prepare(
+      `INSERT OR IGNORE INTO notifications (recipient_id, kind, dedupe_key, params, url, actor_id, created_at, mail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
 
   /** Inserts it unless the person has one with the same dedupe key; returns the new id, or null. */
   insert(n: NewNotification, now: string): number | null {
-    const result = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO notifications (recipient_id, kind, dedupe_key, params, url, actor_id, created_at, mail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        n.recipientId,
-        n.kind,
-        n.dedupeKey,
-        JSON.stringify({ values: n.values, lines: n.lines } satisfies StoredParams),
-        n.url,
-        n.actorId,
-        now,
-        n.mail,
-      );
+    const result = this.insertRow.run(
+      n.recipientId,
+      n.kind,
+      n.dedupeKey,
+      JSON.stringify({ values: n.values, lines: n.lines } satisfies StoredParams),
+      n.url,
+      n.actorId,
+      now,
+      n.mail,
+    );
     return result.changes === 1 ? Number(result.lastInsertRowid) : null;
   }
 

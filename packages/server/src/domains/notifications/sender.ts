@@ -7,8 +7,12 @@ import { type MailLinks, renderMail } from './templates.ts';
 import type { MailTransport } from './transport.ts';
 import type { UnsubscribeLinks } from './unsubscribe.ts';
 
-/** How many mails one pass sends before it looks again (and lets other work run). */
+/** How many mails one pass takes before it looks again (and lets other work run). */
 const BATCH = 50;
+/** How long shutdown waits for mail on its way. */
+const STOP_WAIT_MS = 5000;
+/** Mails on their way at once: as many as nodemailer's pool keeps connections open (5). */
+const IN_FLIGHT = 5;
 
 /**
  * Delivers what `mail_outbox` holds: woken after a command commits mail, and at start, and by a
@@ -57,11 +61,16 @@ export class MailSender {
     return this.running;
   }
 
-  /** No more sending: a mail on its way is finished first, then the transport closes. */
+  /**
+   * No more sending: mail on its way is given a few seconds to finish (what does not is still
+   * pending, and goes after the next start), then the transport closes.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (waited = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(waited);
     this.transport.close();
   }
 
@@ -78,10 +87,11 @@ export class MailSender {
     // Stopped: the database may be closed already (a projection at shutdown still wakes us).
     while (!this.stopped) {
       const due = this.outbox.due(new Date().toISOString(), BATCH);
-      for (const mail of due) {
-        if (this.stopped) return;
-        await this.deliver(mail);
-      }
+      let next = 0;
+      const worker = async () => {
+        while (!this.stopped && next < due.length) await this.deliver(due[next++] as PendingMail);
+      };
+      await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
       if (due.length < BATCH) return;
     }
   }

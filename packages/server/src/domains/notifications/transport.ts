@@ -21,9 +21,14 @@ export interface MailTransport {
   close(): void;
 }
 
-/** Through the SMTP server `COUNCIL_SMTP_URL` names (`smtp://user:pass@host:587`, `smtps://…`). */
+/**
+ * Through the SMTP server `COUNCIL_SMTP_URL` names (`smtp://user:pass@host:587`, `smtps://…`), over
+ * a pool of kept-open connections (nodemailer's `pool=true`, unless the URL says otherwise): a new
+ * connection per mail costs a handshake, and a digest morning sends many.
+ */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const pooled = /[?&]pool=/.test(url) ? url : `${url}${url.includes('?') ? '&' : '?'}pool=true`;
+  const transporter = nodemailer.createTransport(pooled);
   return {
     kind: 'smtp',
     async send(mail) {
