@@ -49,7 +49,7 @@ describe('notifications', () => {
     await admin.page.getByRole('link', { name: 'Udgående post' }).click();
     await admin.page.getByText('som .eml-filer').waitFor();
     const row = admin.page.getByTestId('outgoing-mail').filter({ hasText: 'Ida Sørensen' });
-    await expect.poll(() => row.getByText('Sendt').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => row.getByText('Gemt som fil').count(), { timeout: 10_000 }).toBe(1);
     await row.getByText('Du har fået opgaven «Kortlæg integrationer» i Testgruppe.').waitFor();
   });
 

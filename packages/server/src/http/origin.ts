@@ -64,6 +64,9 @@ export function isAllowedHost(req: IncomingMessage, rules: OriginRules): boolean
 export function originCheck(rules: OriginRules): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method) || isAllowedOrigin(req, rules)) return next();
+    // The unsubscribe link is its own credential (signed, no session or cookie is used), and its
+    // page's button posts with `Origin: null` (the app sends no referrer): no forgery to guard.
+    if (req.path === '/notifications/unsubscribe') return next();
     next(forbidden('Cross-origin requests are not allowed.'));
   };
 }

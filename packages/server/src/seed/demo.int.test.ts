@@ -61,4 +61,11 @@ describe('the demo data', () => {
     const stale = tasks.filter((t) => t.status !== 'done' && t.due !== undefined && t.due < '2026-01-01');
     expect(stale).toEqual([]);
   });
+
+  it('starts with no notifications and no mail: the history it writes is news to nobody', async () => {
+    const count = (table: string) =>
+      (server.council.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(count('notifications')).toBe(0);
+    expect(count('mail_outbox')).toBe(0);
+  });
 });

@@ -9,6 +9,8 @@ export const da = {
     retry: 'Prøv igen',
     notFound: 'Siden findes ikke.',
     backHome: 'Til forsiden',
+    noAccessTitle: 'Ingen adgang',
+    noAccess: 'Du har ikke adgang til denne side. Spørg en administrator, hvis du mener, du burde have det.',
     notFoundTitle: 'Ikke fundet',
     reload: 'Genindlæs siden',
     /** A page whose code could not be fetched: offline, or a new version of Council was deployed. */
@@ -490,6 +492,9 @@ export const da = {
       meeting_reopen: 'Referat genåbnet',
       meeting_cancel: 'Møde aflyst',
       meeting_delete: 'Mødekladde slettet',
+      meeting_restore: 'Mødekladde gendannet',
+      meeting_sign: 'Referat underskrevet',
+      meeting_signature_withdraw: 'Underskrift trukket tilbage',
       person_calendar_create: 'Kalenderlink lavet',
       person_calendar_revoke: 'Kalenderlink tilbagekaldt',
       group_create: 'Arbejdsgruppe oprettet',
@@ -760,6 +765,12 @@ export const da = {
       saved: 'Gemt',
     },
     unsubscribed: 'Du får ikke længere mail om: {kind}. Du kan ændre det under Min konto.',
+    unsubscribePage: {
+      intro:
+        'Du får mail fra Council, når: {kind}. Tryk på knappen for ikke længere at få den slags mail. Du ser stadig notifikationerne under klokken i Council.',
+      done: 'Afmeldt',
+      settings: 'Se og ændr alle dine valg under Min konto',
+    },
     outgoing: {
       title: 'Udgående post',
       intro:
@@ -771,6 +782,7 @@ export const da = {
       status: 'Status',
       pending: 'Venter',
       sent: 'Sendt',
+      kept: 'Gemt som fil',
       attempts: '{count} forsøg',
       download: 'Hent .eml',
     },

@@ -10,6 +10,8 @@ export const en: Catalogue = {
     retry: 'Try again',
     notFound: 'This page does not exist.',
     backHome: 'Go to the start page',
+    noAccessTitle: 'No access',
+    noAccess: 'You do not have access to this page. Ask an administrator if you think you should.',
     notFoundTitle: 'Not found',
     reload: 'Reload the page',
     loadFailed: {
@@ -488,6 +490,9 @@ export const en: Catalogue = {
       meeting_reopen: 'Minutes reopened',
       meeting_cancel: 'Meeting cancelled',
       meeting_delete: 'Draft meeting deleted',
+      meeting_restore: 'Draft meeting restored',
+      meeting_sign: 'Minutes signed',
+      meeting_signature_withdraw: 'Signature withdrawn',
       person_calendar_create: 'Calendar link made',
       person_calendar_revoke: 'Calendar link revoked',
       group_create: 'Working group created',
@@ -757,6 +762,12 @@ export const en: Catalogue = {
       saved: 'Saved',
     },
     unsubscribed: 'You no longer get mail about: {kind}. You can change this under My account.',
+    unsubscribePage: {
+      intro:
+        'Council mails you when: {kind}. Press the button to stop that kind of mail. You still see the notifications under the bell in Council.',
+      done: 'Unsubscribed',
+      settings: 'See and change all your choices under My account',
+    },
     outgoing: {
       title: 'Outgoing mail',
       intro:
@@ -768,6 +779,7 @@ export const en: Catalogue = {
       status: 'Status',
       pending: 'Waiting',
       sent: 'Sent',
+      kept: 'Kept as a file',
       attempts: '{count} attempts',
       download: 'Download .eml',
     },

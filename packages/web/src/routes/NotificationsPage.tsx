@@ -53,7 +53,7 @@ function Entry({ n, onRead }: { n: Notification; onRead: () => void }) {
       style={unread ? { borderLeft: '4px solid var(--mantine-primary-color-filled)' } : undefined}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={2}>
+        <Stack gap={2} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           <Anchor
             component={Link}
             to={n.url}

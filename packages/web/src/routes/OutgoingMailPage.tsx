@@ -52,7 +52,7 @@ export function OutgoingMailPage() {
                   </Table.Td>
                   <Table.Td>
                     <Badge color={m.status === 'sent' ? 'green.9' : 'orange.9'} variant="light">
-                      {t(`notifications.outgoing.${m.status}`)}
+                      {t(`notifications.outgoing.${m.status === 'sent' && transport === 'files' ? 'kept' : m.status}`)}
                     </Badge>
                     <Text size="xs" c="dimmed">
                       {format.dateTime(m.sentAt ?? m.createdAt)}

@@ -18,6 +18,10 @@ export function PageLoader() {
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const message = useErrorText().message(error);
+  // Not allowed: trying again will not help; say so calmly, with a way home.
+  if (error instanceof ApiError && error.status === 403) {
+    return <NotFound title={t('app.noAccessTitle')}>{t('app.noAccess')}</NotFound>;
+  }
   return (
     <Alert color="red" title={t('app.error', { message })} role="alert">
       {onRetry && (
@@ -38,11 +42,11 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** Something that does not exist, or that the reader may not see: said calmly, with a way home. */
-export function NotFound({ children }: { children: string }) {
+export function NotFound({ children, title }: { children: string; title?: string }) {
   const { t } = useTranslation();
   return (
     <Stack align="flex-start" gap="sm" data-testid="not-found">
-      <Title order={2}>{t('app.notFoundTitle')}</Title>
+      <Title order={2}>{title ?? t('app.notFoundTitle')}</Title>
       <Text>{children}</Text>
       <Anchor component={Link} to="/">
         {t('app.backHome')}

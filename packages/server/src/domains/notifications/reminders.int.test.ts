@@ -57,14 +57,19 @@ describe('reminders', () => {
     for (const [title, due] of [
       ['Snart', day(2)],
       ['Glemt for længe siden', day(-20)],
+      ['Glemt for år siden', day(-400)],
       ['God tid', day(30)],
     ] as const) {
-      await server.api('POST', `/api/groups/${group.id}/tasks`, { token, body: { title, assigneeId: member.id, due } });
+      const made = await server.api('POST', `/api/groups/${group.id}/tasks`, {
+        token,
+        body: { title, assigneeId: member.id, due },
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
     }
     await waitFor(
       () =>
         (server.council.db.prepare('SELECT count(*) AS n FROM tasks WHERE group_id = ?').get(group.id) as { n: number })
-          .n === 3,
+          .n === 4,
       'the board to be projected',
     );
     const reminders = server.council.notifications.reminders;
@@ -76,6 +81,7 @@ describe('reminders', () => {
     await restarted.stop();
     const items = await notificationsOf(member);
     expect(items.filter((n) => n.kind === 'dueSoon').map((n) => n.params)).toEqual([{ title: 'Snart', date: day(2) }]);
+    // Overdue for more than 30 days is old news: not announced.
     expect(items.filter((n) => n.kind === 'overdue').map((n) => n.params)).toEqual([
       { title: 'Glemt for længe siden', date: day(-20) },
     ]);

@@ -6,6 +6,11 @@ import type { Notifier } from './notifier.ts';
 const TICK_MS = 5 * 60_000;
 /** "Due soon" is this many days ahead. */
 const DUE_SOON_DAYS = 3;
+/**
+ * Work overdue by more than this is not announced: a start after downtime catches up on what became
+ * overdue meanwhile, but an action point left open for years is not news (the lists show it).
+ */
+const OVERDUE_WINDOW_DAYS = 30;
 
 const addDays = (day: string, days: number) =>
   new Date(new Date(`${day}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -30,6 +35,7 @@ export class ReminderScheduler {
   tick(now = new Date()): number {
     const today = copenhagenDate(now);
     const soon = addDays(today, DUE_SOON_DAYS);
+    const longAgo = addDays(today, -OVERDUE_WINDOW_DAYS);
     let told = 0;
     this.db.transaction(() => {
       const until = new Date(now.getTime() + this.meetingReminderHours * 3_600_000).toISOString();
@@ -70,7 +76,7 @@ export class ReminderScheduler {
         )
         .all();
       for (const w of work) {
-        const kind = w.due < today ? 'overdue' : w.due <= soon ? 'dueSoon' : null;
+        const kind = w.due < today ? (w.due >= longAgo ? 'overdue' : null) : w.due <= soon ? 'dueSoon' : null;
         if (!kind) continue;
         told += this.notifier.notify({
           kind,

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   type Catalogue,
+  fill,
   messages,
   NotificationKind,
   NotificationQuery,
@@ -96,8 +97,10 @@ export function notificationRoutes(deps: {
         page(
           lang,
           escapeHtml(cat.notifications.mail.unsubscribeLink),
-          `<h1>${escapeHtml(cat.notifications.mail.unsubscribeLink)}</h1><p>${escapeHtml(what)}</p>
-<form method="post" action="${escapeHtml(action)}"><button type="submit" style="font-size: 1em; padding: 0.5em 1em">${escapeHtml(cat.notifications.mail.unsubscribeLink)}</button></form>`,
+          `<h1>${escapeHtml(cat.notifications.mail.unsubscribeLink)}</h1>
+<p>${escapeHtml(fill(cat.notifications.unsubscribePage.intro, { kind: what }))}</p>
+<form method="post" action="${escapeHtml(action)}"><button type="submit" style="font-size: 1em; padding: 0.5em 1em">${escapeHtml(cat.notifications.mail.unsubscribeLink)}</button></form>
+<p><a href="/account">${escapeHtml(cat.notifications.unsubscribePage.settings)}</a></p>`,
         ),
       );
   });
@@ -114,7 +117,9 @@ export function notificationRoutes(deps: {
         page(
           lang,
           escapeHtml(cat.notifications.mail.unsubscribeLink),
-          `<p>${escapeHtml(cat.notifications.unsubscribed.replace('{kind}', what))}</p>`,
+          `<h1>${escapeHtml(cat.notifications.unsubscribePage.done)}</h1>
+<p>${escapeHtml(fill(cat.notifications.unsubscribed, { kind: what }))}</p>
+<p><a href="/account">${escapeHtml(cat.notifications.unsubscribePage.settings)}</a></p>`,
         ),
       );
   });

@@ -36,7 +36,13 @@ export function CollabStatus({ collab }: { collab: CollabDocument }) {
       </Tooltip.Group>
       <Group gap="xs">
         {collab.readOnly && (
-          <Badge color="gray" variant="outline" data-testid="read-only">
+          <Badge
+            color="gray"
+            variant="outline"
+            data-testid="read-only"
+            // A long sentence in a badge: it wraps on a phone rather than being cut off.
+            styles={{ root: { height: 'auto', whiteSpace: 'normal' }, label: { whiteSpace: 'normal' } }}
+          >
             {t('editor.readOnly')}
           </Badge>
         )}

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useErrorText } from '../forms/errors.ts';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
+import classes from './board.module.css';
 
 function useRefreshCalls() {
   const queryClient = useQueryClient();
@@ -221,7 +222,7 @@ export function GroupCalls({
       ))}
       {canManage && (
         <form onSubmit={submit} aria-label={t('groups.newCall')}>
-          <Group align="flex-start" grow>
+          <Group align="flex-start" grow className={classes.form}>
             <TextInput
               label={t('groups.competencies')}
               value={form.competencies}

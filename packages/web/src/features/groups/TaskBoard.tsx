@@ -356,7 +356,7 @@ function AddTaskForm({ doc, group }: { doc: Y.Doc; group: WorkingGroup }) {
   };
   return (
     <form onSubmit={submit} aria-label={t('groups.addTask')}>
-      <Group align="flex-end" grow>
+      <Group align="flex-end" grow className={classes.form}>
         <TextInput
           label={t('groups.taskTitle')}
           required
