@@ -165,7 +165,16 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();
-  const meetingsService = new MeetingsService(db, repos, live, outbox, project, logger, notifications.notifier);
+  const meetingsService = new MeetingsService(
+    db,
+    repos,
+    live,
+    outbox,
+    project,
+    logger,
+    notifications.notifier,
+    config.minutesSignoff,
+  );
   const groupsService = new GroupsService(db, repos, live, project, notifications.notifier);
   const plansService = new PlansService(repos, live);
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SIGNOFF_RULES, type SignoffRule } from '@council/shared';
 
 export interface Config {
   port: number;
@@ -44,6 +45,8 @@ export interface Config {
   mailFrom: string;
   /** How long before a published meeting its attendees are reminded of it. */
   meetingReminderHours: number;
+  /** What final approval of minutes needs of the attendees' signatures: none, a quorum (more than half), all. */
+  minutesSignoff: SignoffRule;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -80,7 +83,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.COUNCIL_SMTP_URL?.trim() || null,
     mailFrom: env.COUNCIL_MAIL_FROM?.trim() || 'Council <council@localhost>',
     meetingReminderHours: Number(env.COUNCIL_MEETING_REMINDER_HOURS ?? 48),
+    minutesSignoff: signoffRule(env.COUNCIL_MINUTES_SIGNOFF),
   };
+}
+
+function signoffRule(value: string | undefined): SignoffRule {
+  const rule = value?.trim() || 'none';
+  if (!(SIGNOFF_RULES as readonly string[]).includes(rule)) {
+    throw new Error(`COUNCIL_MINUTES_SIGNOFF must be one of ${SIGNOFF_RULES.join(', ')}: ${value}`);
+  }
+  return rule as SignoffRule;
 }
 
 /** A link the server hands to browsers: http(s) only, so it can never be a script. */

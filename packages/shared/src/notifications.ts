@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   'meetingReminder',
   'dueSoon',
   'overdue',
+  'signoffRequested',
+  'signatureCleared',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -43,6 +45,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   meetingReminder: 'digest',
   dueSoon: 'digest',
   overdue: 'digest',
+  signoffRequested: 'now',
+  signatureCleared: 'now',
 };
 
 export const Notification = z.object({

@@ -1,4 +1,4 @@
-import { COUNCIL_ROLES, type GroupRole, type Role } from './roles.ts';
+import { ATTENDEE_ROLES, COUNCIL_ROLES, type GroupRole, type Role } from './roles.ts';
 import type { MeetingStatus } from './schemas.ts';
 
 /**
@@ -46,7 +46,8 @@ export type Action =
   | 'delete'
   | 'manage'
   | 'addMeasurement'
-  | 'complete';
+  | 'complete'
+  | 'sign';
 
 type Rule<R> = (actor: Actor, resource: R) => boolean;
 type RulesFor<T extends Resource['type']> = Partial<Record<Action, Rule<Extract<Resource, { type: T }>>>>;
@@ -77,6 +78,8 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
     cancel: (a, m) => chairOrSecretary(a) && m.status === 'published',
     // Only a draft nobody outside the council has seen may be deleted (softly: it is kept, and audited).
     delete: (a, m) => chairOrSecretary(a) && m.status === 'draft',
+    // Attendees sign draft minutes (the service checks that they were present).
+    sign: (a, m) => ATTENDEE_ROLES.includes(a.role) && m.status === 'minutes-draft',
   },
   meetingClosed: {
     read: (a) => isCouncil(a),

@@ -151,7 +151,13 @@ export const TransitionRequest = z.object({
 });
 
 /** Problems that stop an approval until they are mended: nothing is numbered or dropped silently. */
-export const APPROVAL_PROBLEMS = ['decision_missing', 'decision_invalid', 'action_invalid', 'item_invalid'] as const;
+export const APPROVAL_PROBLEMS = [
+  'decision_missing',
+  'decision_invalid',
+  'action_invalid',
+  'item_invalid',
+  'signatures_missing',
+] as const;
 export const ApprovalProblem = z.object({
   code: z.enum(APPROVAL_PROBLEMS),
   itemId: z.string().optional(),
@@ -173,6 +179,19 @@ export const ApprovalCheck = z.object({
   confirm: z.array(Confirmation),
 });
 export type ApprovalCheck = z.infer<typeof ApprovalCheck>;
+
+/** What final approval needs of the attendees' signatures (COUNCIL_MINUTES_SIGNOFF). */
+export const SIGNOFF_RULES = ['none', 'quorum', 'all'] as const;
+export type SignoffRule = (typeof SIGNOFF_RULES)[number];
+
+/** The sign-off of draft minutes: each attendee present, whether and when they signed. */
+export const Signatures = z.object({
+  rule: z.enum(SIGNOFF_RULES),
+  /** Whether the signatures are enough for final approval under the rule. */
+  satisfied: z.boolean(),
+  signers: z.array(z.object({ personId: Id, name: z.string(), signedAt: IsoDateTime.nullable() })),
+});
+export type Signatures = z.infer<typeof Signatures>;
 export const ReopenRequest = z.object({ reason: z.string().trim().min(1, 'Give a reason for reopening').max(2000) });
 
 export const Minutes = z.object({
@@ -448,6 +467,9 @@ export const VALIDATION_RULES = [
   'unknown_reference',
   'not_a_member',
   'reason_required',
+  'not_present',
+  'already_signed',
+  'not_signed',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 

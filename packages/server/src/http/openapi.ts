@@ -44,6 +44,7 @@ import {
   SetActionDone,
   SetGroupVisibility,
   SetRole,
+  Signatures,
   Site,
   Task,
   TaskQuery,
@@ -383,6 +384,33 @@ const OPERATIONS: Operation[] = [
     body: TransitionRequest,
     response: Meeting,
   })),
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/signatures',
+    operationId: 'getMinutesSignatures',
+    summary: 'Who signed the minutes',
+    description:
+      'Any signed-in person who may see the meeting; it changes nothing. Everyone recorded as present, whether and when they signed, the sign-off rule (`COUNCIL_MINUTES_SIGNOFF`: none, quorum or all) and whether the signatures satisfy it.',
+    response: Signatures,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/signatures',
+    operationId: 'signMinutes',
+    summary: 'Sign the draft minutes',
+    description:
+      'The chair, the secretary and council members (403 otherwise), on minutes-draft (409 otherwise), if they were recorded present (400 naming `signature`, rule `not_present`), once (400, `already_signed`). Records the person, the time and the state of both documents; any later change to them clears the signature and tells the signer. Audited.',
+    response: Signatures,
+  },
+  {
+    method: 'delete',
+    path: '/api/meetings/{id}/signatures',
+    operationId: 'withdrawMinutesSignature',
+    summary: 'Withdraw one’s signature',
+    description:
+      'As signing, until final approval (409 after it); 400 naming `signature` (`not_signed`) for one who has not signed. Audited.',
+    response: Signatures,
+  },
   {
     method: 'get',
     path: '/api/meetings/{id}/approval',

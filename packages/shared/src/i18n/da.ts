@@ -231,6 +231,7 @@ export const da = {
           decision_invalid: 'Beslutningen «{title}» har ugyldige data: {reasons}',
           action_invalid: 'Handlingspunktet «{title}» har ugyldige data: {reasons}',
           item_invalid: 'Punktet «{title}» har ugyldige data: {reasons}',
+          signatures_missing: 'Referatet mangler underskrifter: {title} har underskrevet.',
         },
         attendance: 'Fremmøde registreret for {recorded} af {expected}.',
         confirmAttendance: 'Godkend alligevel, selv om fremmødet ikke er registreret for alle',
@@ -244,6 +245,21 @@ export const da = {
       attendance: 'Fremmøde',
       actions: 'Handlingspunkter',
       minutes: 'Godkendt referat',
+      signatures: 'Underskrifter',
+    },
+    signatures: {
+      rule: {
+        none: 'De fremmødte kan underskrive referatet. Godkendelsen kræver ikke underskrifter.',
+        quorum: 'Godkendelsen kræver, at mere end halvdelen af de fremmødte har underskrevet referatet.',
+        all: 'Godkendelsen kræver, at alle fremmødte har underskrevet referatet.',
+      },
+      nobodyPresent: 'Ingen er registreret som til stede endnu.',
+      signedAt: 'Underskrevet {when}',
+      notSigned: 'Ikke underskrevet',
+      enough: 'Der er underskrifter nok til godkendelse.',
+      notEnough: 'Der mangler underskrifter, før referatet kan godkendes.',
+      sign: 'Underskriv referatet',
+      withdraw: 'Træk min underskrift tilbage',
     },
     item: {
       add: 'Tilføj punkt',
@@ -721,6 +737,9 @@ export const da = {
       meetingReminder: 'Påmindelse: «{meeting}» holdes {start}.',
       dueSoon: '«{title}» skal være færdig {date}.',
       overdue: '«{title}» skulle have været færdig {date}.',
+      signoffRequested: 'Referatet af «{meeting}» venter på din underskrift.',
+      signatureCleared:
+        'Referatet af «{meeting}» er ændret, efter du underskrev det. Se det igen, og underskriv på ny.',
     },
     kindNames: {
       agendaPublished: 'En dagsorden offentliggøres',
@@ -735,6 +754,8 @@ export const da = {
       meetingReminder: 'Påmindelse før et møde',
       dueSoon: 'En opgave eller et handlingspunkt har frist om 3 dage',
       overdue: 'En opgave eller et handlingspunkt er overskredet',
+      signoffRequested: 'Et referat venter på min underskrift',
+      signatureCleared: 'Et referat, jeg har underskrevet, ændres',
     },
     values: {
       accepted: 'godkendt',
@@ -792,6 +813,7 @@ export const da = {
     attendance: { present: 'Til stede', absent: 'Fraværende', apologies: 'Afbud' },
     attendanceHeading: 'Deltagere',
     actionsHeading: 'Handlingspunkter',
+    signaturesHeading: 'Underskrevet af',
     confidential: 'Fortroligt punkt. Referat og beslutning er kun tilgængelige for rådet.',
     decisionNumbered: 'Beslutning {number}',
     supersedes: 'Afløser {numbers}',
@@ -865,6 +887,9 @@ export const da = {
       unknown_reference: 'Findes ikke.',
       not_a_member: 'Skal være medlem af gruppen.',
       reason_required: 'Skriv en begrundelse.',
+      not_present: 'Kun de, der var til stede, underskriver referatet.',
+      already_signed: 'Du har allerede underskrevet referatet.',
+      not_signed: 'Du har ikke underskrevet referatet.',
     },
   },
 } as const;

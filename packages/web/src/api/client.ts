@@ -30,6 +30,7 @@ import type {
   Role,
   SearchResult,
   SessionInfo,
+  Signatures,
   Site,
   Task,
   UpdateNotificationPreferences,
@@ -105,6 +106,9 @@ export const api = {
   createMeeting: (body: CreateMeeting, key?: string) => request<Meeting>('POST', '/meetings', body, key),
   deleteMeeting: (id: string) => request<void>('DELETE', `/meetings/${encodeURIComponent(id)}`),
   deletedMeetings: () => request<DeletedMeeting[]>('GET', '/meetings/deleted'),
+  signatures: (id: string) => request<Signatures>('GET', `/meetings/${encodeURIComponent(id)}/signatures`),
+  sign: (id: string) => request<Signatures>('POST', `/meetings/${encodeURIComponent(id)}/signatures`),
+  withdrawSignature: (id: string) => request<Signatures>('DELETE', `/meetings/${encodeURIComponent(id)}/signatures`),
   restoreMeeting: (id: string) => request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/restore`),
   transition: (id: string, transition: MeetingTransition, body: { reason?: string; confirm?: Confirmation[] } = {}) =>
     request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, body),

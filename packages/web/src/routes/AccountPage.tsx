@@ -8,6 +8,7 @@ import { CalendarFeedSection } from '../features/account/CalendarFeedSection.tsx
 import { browserName } from '../features/auth/browserName.ts';
 import { useErrorText } from '../features/forms/errors.ts';
 import { PreferencesSection } from '../features/notifications/PreferencesSection.tsx';
+import { useNarrow } from '../features/site/useNarrow.ts';
 import { useFormat } from '../i18n/format.ts';
 import { PageLoader, QueryError } from './states.tsx';
 
@@ -114,7 +115,6 @@ function ChangePassword() {
 
 function Sessions() {
   const { t } = useTranslation();
-  const format = useFormat();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: api.sessions });
@@ -156,54 +156,96 @@ function Sessions() {
         ) : sessions.isError ? (
           <QueryError error={sessions.error} onRetry={() => sessions.refetch()} />
         ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('account.device')}</Table.Th>
-                  <Table.Th scope="col">{t('account.signedIn')}</Table.Th>
-                  <Table.Th scope="col">{t('account.lastSeen')}</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">{t('account.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.data.map((s) => (
-                  <Table.Tr key={s.id} data-testid="session">
-                    <Table.Td>
-                      {device(s)}
-                      {s.current && (
-                        <Badge ml="xs" variant="light">
-                          {t('account.thisDevice')}
-                        </Badge>
-                      )}
-                      <Text size="xs" c="dimmed">
-                        {t('account.address', { ip: s.ip || '–' })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{format.stamp(s.createdAt)}</Table.Td>
-                    <Table.Td>{format.stamp(s.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {!s.current && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          loading={endOne.isPending && endOne.variables === s.id}
-                          onClick={() => endOne.mutate(s.id)}
-                          aria-label={t('account.endOneNamed', { device: device(s), at: format.stamp(s.createdAt) })}
-                        >
-                          {t('account.endOne')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SessionList
+            sessions={sessions.data}
+            device={device}
+            ending={endOne.isPending ? endOne.variables : undefined}
+            onEnd={(id) => endOne.mutate(id)}
+          />
         )}
       </Stack>
     </Paper>
+  );
+}
+
+interface SessionListProps {
+  sessions: SessionInfo[];
+  device: (s: SessionInfo) => string;
+  /** The session being signed out, if any. */
+  ending: string | undefined;
+  onEnd: (id: string) => void;
+}
+
+/** The sessions as a table, or on a phone one below the other: four columns would scroll sideways there. */
+function SessionList({ sessions, device, ending, onEnd }: SessionListProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const narrow = useNarrow();
+  const what = (s: SessionInfo) => (
+    <>
+      {device(s)}
+      {s.current && (
+        <Badge ml="xs" variant="light">
+          {t('account.thisDevice')}
+        </Badge>
+      )}
+      <Text size="xs" c="dimmed">
+        {t('account.address', { ip: s.ip || '–' })}
+      </Text>
+    </>
+  );
+  const end = (s: SessionInfo) =>
+    !s.current && (
+      <Button
+        size="xs"
+        variant="default"
+        loading={ending === s.id}
+        onClick={() => onEnd(s.id)}
+        aria-label={t('account.endOneNamed', { device: device(s), at: format.stamp(s.createdAt) })}
+      >
+        {t('account.endOne')}
+      </Button>
+    );
+  if (narrow) {
+    return (
+      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+        {sessions.map((s) => (
+          <Paper component="li" key={s.id} withBorder p="sm" data-testid="session">
+            <div>{what(s)}</div>
+            <Text size="sm">
+              {t('account.signedIn')}: {format.stamp(s.createdAt)}
+            </Text>
+            <Text size="sm" mb={s.current ? 0 : 'xs'}>
+              {t('account.lastSeen')}: {format.stamp(s.lastSeenAt)}
+            </Text>
+            {end(s)}
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('account.device')}</Table.Th>
+          <Table.Th scope="col">{t('account.signedIn')}</Table.Th>
+          <Table.Th scope="col">{t('account.lastSeen')}</Table.Th>
+          <Table.Th scope="col">
+            <span className="visually-hidden">{t('account.actions')}</span>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {sessions.map((s) => (
+          <Table.Tr key={s.id} data-testid="session">
+            <Table.Td>{what(s)}</Table.Td>
+            <Table.Td>{format.stamp(s.createdAt)}</Table.Td>
+            <Table.Td>{format.stamp(s.lastSeenAt)}</Table.Td>
+            <Table.Td>{end(s)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -118,7 +118,8 @@ function Chain({
       <List>
         {items.map((i) => (
           <List.Item key={i.number}>
-            <Anchor component={Link} to={`/decisions/${i.number}`}>
+            {/* Underlined: beside the title's text, colour alone would not tell the link apart (WCAG 1.4.1). */}
+            <Anchor component={Link} to={`/decisions/${i.number}`} underline="always">
               {i.number}
             </Anchor>{' '}
             {i.title}

@@ -1,11 +1,12 @@
 import { DECISION_RECORD_STATUSES, type DecisionRecord } from '@council/shared';
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
+import { useNarrow } from '../features/site/useNarrow.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
@@ -23,7 +24,6 @@ export function DecisionStatusBadge({ status }: { status: DecisionRecord['status
 /** The register: filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function DecisionsPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { params, set } = useUrlFilters();
   const filter = {
     status: params.get('status') ?? undefined,
@@ -123,39 +123,7 @@ export function DecisionsPage() {
       ) : items.length === 0 ? (
         <EmptyState>{t('decisions.empty')}</EmptyState>
       ) : (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('decisions.number')}</Table.Th>
-              <Table.Th scope="col">{t('decisions.title')}</Table.Th>
-              <Table.Th scope="col">{t('decisions.status')}</Table.Th>
-              <Table.Th scope="col">{t('decisions.decidedOn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{d.number ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={d.number ? `/decisions/${d.number}` : `/meetings/${d.meetingId}?tab=agenda&item=${d.itemId}`}
-                  >
-                    {d.title}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {d.meetingTitle}
-                    {d.tags.length > 0 && ` · ${d.tags.join(', ')}`}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <DecisionStatusBadge status={d.status} />
-                </Table.Td>
-                <Table.Td>{format.date(d.decidedOn)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Register items={items} />
       )}
       {pages.hasNextPage && (
         <Button variant="default" onClick={() => pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
@@ -163,5 +131,71 @@ export function DecisionsPage() {
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** Where a register entry leads: its permanent page, or the agenda item while it has no number. */
+const entryLink = (d: DecisionRecord) =>
+  d.number ? `/decisions/${d.number}` : `/meetings/${d.meetingId}?tab=agenda&item=${d.itemId}`;
+
+/** The register as a table, or on a phone as a list of entries, whose four columns would not fit. */
+function Register({ items }: { items: DecisionRecord[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const narrow = useNarrow();
+  if (narrow) {
+    return (
+      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="register-list">
+        {items.map((d) => (
+          <Paper component="li" key={d.id} withBorder p="sm">
+            <Anchor component={Link} to={entryLink(d)} display="block" fw={600}>
+              {d.title}
+            </Anchor>
+            <Group gap="xs" my={4}>
+              <Text size="sm">
+                {d.number ?? '—'} · {format.date(d.decidedOn)}
+              </Text>
+              <DecisionStatusBadge status={d.status} />
+            </Group>
+            <Text size="xs" c="dimmed">
+              {d.meetingTitle}
+              {d.tags.length > 0 && ` · ${d.tags.join(', ')}`}
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Table striped highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('decisions.number')}</Table.Th>
+          <Table.Th scope="col">{t('decisions.title')}</Table.Th>
+          <Table.Th scope="col">{t('decisions.status')}</Table.Th>
+          <Table.Th scope="col">{t('decisions.decidedOn')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((d) => (
+          <Table.Tr key={d.id}>
+            <Table.Td>{d.number ?? '—'}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={entryLink(d)}>
+                {d.title}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {d.meetingTitle}
+                {d.tags.length > 0 && ` · ${d.tags.join(', ')}`}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <DecisionStatusBadge status={d.status} />
+            </Table.Td>
+            <Table.Td>{format.date(d.decidedOn)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

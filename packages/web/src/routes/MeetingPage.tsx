@@ -15,6 +15,7 @@ import { DeleteMeetingButton } from '../features/meetings/DeleteMeetingButton.ts
 import { ItemPanel } from '../features/meetings/ItemPanel.tsx';
 import { LifecycleActions } from '../features/meetings/LifecycleActions.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
+import { SignaturesPanel } from '../features/meetings/SignaturesPanel.tsx';
 import { useAgenda } from '../features/meetings/useAgenda.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, isNotFound, NotFound, PageLoader, QueryError } from './states.tsx';
@@ -58,6 +59,8 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
   const tab = params.get('tab') ?? (meeting.status === 'approved' ? 'minutes' : 'agenda');
   const docs = open ? { open: open.doc, closed: closed?.doc } : null;
 
+  // Draft minutes are signed; approved ones keep who signed.
+  const signable = meeting.status === 'minutes-draft' || meeting.status === 'approved';
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -103,6 +106,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             <Tabs.Tab value="agenda">{t('meetings.tabs.agenda')}</Tabs.Tab>
             <Tabs.Tab value="attendance">{t('meetings.tabs.attendance')}</Tabs.Tab>
             <Tabs.Tab value="actions">{t('meetings.tabs.actions')}</Tabs.Tab>
+            {signable && <Tabs.Tab value="signatures">{t('meetings.tabs.signatures')}</Tabs.Tab>}
           </Tabs.List>
           {meeting.status === 'approved' && (
             <Tabs.Panel value="minutes" pt="md">
@@ -154,6 +158,11 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
               </Grid.Col>
             </Grid>
           </Tabs.Panel>
+          {signable && (
+            <Tabs.Panel value="signatures" pt="md">
+              <SignaturesPanel meeting={meeting} />
+            </Tabs.Panel>
+          )}
           <Tabs.Panel value="attendance" pt="md">
             <AttendancePanel doc={open.doc} people={people.data ?? []} editable={editable} />
           </Tabs.Panel>

@@ -53,7 +53,8 @@ function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }
       <Stack gap="xs">
         {meetings.map((m) => (
           <Card key={m.id} withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap">
+            {/* The badges go below the title when both do not fit: squeezed, a badge cuts its words off. */}
+            <Group justify="space-between">
               <div>
                 <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>
                   {m.title}
@@ -67,7 +68,7 @@ function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }
                   </Text>
                 )}
               </div>
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs">
                 {m.decisionCount > 0 && (
                   <Badge variant="light">{t('meetings.decisions', { count: m.decisionCount })}</Badge>
                 )}
@@ -78,7 +79,8 @@ function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }
               <List size="sm" mt="xs" listStyleType="none" spacing={2}>
                 {m.decisions.map((d) => (
                   <List.Item key={d.number}>
-                    <Anchor component={Link} to={`/decisions/${d.number}`} size="sm">
+                    {/* Underlined: beside the title's text, colour alone would not tell the link apart (WCAG 1.4.1). */}
+                    <Anchor component={Link} to={`/decisions/${d.number}`} size="sm" underline="always">
                       {d.number}
                     </Anchor>{' '}
                     {d.title}

@@ -37,6 +37,7 @@ import { useErrorText } from '../features/forms/errors.ts';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { randomId } from '../features/randomId.ts';
+import { useNarrow } from '../features/site/useNarrow.ts';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, NotFound, PageLoader, QueryError } from './states.tsx';
 
@@ -145,6 +146,14 @@ function PlanView({ plan, me }: { plan: Plan; me: Me }) {
 
 type SortKey = 'title' | 'theme' | 'status' | 'owner' | 'startDate';
 
+interface OverviewProps {
+  planId: string;
+  /** The initiatives in sections (one, named '', when not grouped), each sorted. */
+  sections: [string, Initiative[]][];
+  grouped: boolean;
+  groupName: (id?: string) => string;
+}
+
 function Overview({
   planId,
   initiatives,
@@ -155,6 +164,7 @@ function Overview({
   groupName: (id?: string) => string;
 }) {
   const { t } = useTranslation();
+  const narrow = useNarrow();
   const [sort, setSort] = useState<SortKey>('startDate');
   const [groupBy, setGroupBy] = useState<'none' | 'theme' | 'status' | 'owner'>('none');
   const value = (i: Initiative, key: SortKey | 'none') =>
@@ -175,76 +185,154 @@ function Overview({
     ['owner', t('plan.owner')],
     ['startDate', t('plan.period')],
   ];
+  const props: OverviewProps = { planId, sections: [...sections], grouped: groupBy !== 'none', groupName };
   return (
     <section aria-labelledby="plan-overview">
-      <Group justify="space-between" mb="xs">
+      <Group justify="space-between" align="flex-end" mb="xs">
         <Title order={3} size="h4" id="plan-overview">
           {t('plan.overview')}
         </Title>
-        <Select
-          size="xs"
-          label={t('plan.groupBy')}
-          value={groupBy}
-          allowDeselect={false}
-          onChange={(v) => v && setGroupBy(v as typeof groupBy)}
-          data={[
-            { value: 'none', label: t('plan.none') },
-            { value: 'theme', label: t('plan.theme') },
-            { value: 'status', label: t('plan.status') },
-            { value: 'owner', label: t('plan.owner') },
-          ]}
-        />
+        <Group gap="sm">
+          {/* The list on a phone has no column headings to sort by. */}
+          {narrow && (
+            <Select
+              size="xs"
+              label={t('plan.sort')}
+              value={sort}
+              allowDeselect={false}
+              onChange={(v) => v && setSort(v as SortKey)}
+              data={columns.map(([key, label]) => ({ value: key, label }))}
+              w={150}
+            />
+          )}
+          <Select
+            size="xs"
+            label={t('plan.groupBy')}
+            value={groupBy}
+            allowDeselect={false}
+            onChange={(v) => v && setGroupBy(v as typeof groupBy)}
+            data={[
+              { value: 'none', label: t('plan.none') },
+              { value: 'theme', label: t('plan.theme') },
+              { value: 'status', label: t('plan.status') },
+              { value: 'owner', label: t('plan.owner') },
+            ]}
+            w={narrow ? 150 : undefined}
+          />
+        </Group>
       </Group>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map(([key, label]) => (
-              <Table.Th key={key} scope="col" aria-sort={sort === key ? 'ascending' : undefined}>
-                <UnstyledButton onClick={() => setSort(key)} aria-label={t('plan.sortBy', { column: label })} fw={700}>
-                  {label} {sort === key ? '▲' : ''}
-                </UnstyledButton>
-              </Table.Th>
-            ))}
-            <Table.Th scope="col">{t('plan.indicators')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        {[...sections].map(([section, list]) => (
-          <Table.Tbody key={section || 'all'}>
-            {groupBy !== 'none' && (
-              <Table.Tr>
-                <Table.Th colSpan={6} scope="colgroup">
-                  {section}
-                </Table.Th>
-              </Table.Tr>
-            )}
-            {list.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/plan/${planId}/initiatives/${i.id}`}>
-                    {i.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{i.theme}</Table.Td>
-                <Table.Td>{t(`plan.statuses.${i.status}`)}</Table.Td>
-                <Table.Td>{groupName(i.ownerGroupId)}</Table.Td>
-                <Table.Td>
-                  {i.startDate ?? '—'} – {i.endDate ?? '—'}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {initiativeTrack(i).map((s, n) => (
-                      <Badge key={`${i.indicators[n]?.id}`} color={TRACK_COLOR[s]} size="xs" variant="light">
-                        {t(`plan.track.${s}`)}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        ))}
-      </Table>
+      {narrow ? (
+        <OverviewList {...props} />
+      ) : (
+        <OverviewTable {...props} columns={columns} sort={sort} onSort={setSort} />
+      )}
     </section>
+  );
+}
+
+function OverviewTable({
+  planId,
+  sections,
+  grouped,
+  groupName,
+  columns,
+  sort,
+  onSort,
+}: OverviewProps & { columns: [SortKey, string][]; sort: SortKey; onSort: (key: SortKey) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table striped>
+      <Table.Thead>
+        <Table.Tr>
+          {columns.map(([key, label]) => (
+            <Table.Th key={key} scope="col" aria-sort={sort === key ? 'ascending' : undefined}>
+              <UnstyledButton onClick={() => onSort(key)} aria-label={t('plan.sortBy', { column: label })} fw={700}>
+                {label} {sort === key ? '▲' : ''}
+              </UnstyledButton>
+            </Table.Th>
+          ))}
+          <Table.Th scope="col">{t('plan.indicators')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      {sections.map(([section, list]) => (
+        <Table.Tbody key={section || 'all'}>
+          {grouped && (
+            <Table.Tr>
+              <Table.Th colSpan={6} scope="colgroup">
+                {section}
+              </Table.Th>
+            </Table.Tr>
+          )}
+          {list.map((i) => (
+            <Table.Tr key={i.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/plan/${planId}/initiatives/${i.id}`}>
+                  {i.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{i.theme}</Table.Td>
+              <Table.Td>{t(`plan.statuses.${i.status}`)}</Table.Td>
+              <Table.Td>{groupName(i.ownerGroupId)}</Table.Td>
+              <Table.Td>
+                {i.startDate ?? '—'} – {i.endDate ?? '—'}
+              </Table.Td>
+              <Table.Td>
+                <TrackBadges initiative={i} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      ))}
+    </Table>
+  );
+}
+
+/** The overview on a phone: each initiative a card with what the table's columns say, in sections when grouped. */
+function OverviewList({ planId, sections, grouped, groupName }: OverviewProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" data-testid="plan-list">
+      {sections.map(([section, list]) => (
+        <div key={section || 'all'}>
+          {grouped && (
+            <Title order={4} size="h5" mb={4}>
+              {section}
+            </Title>
+          )}
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+            {list.map((i) => (
+              <Paper component="li" key={i.id} withBorder p="sm">
+                <Anchor component={Link} to={`/plan/${planId}/initiatives/${i.id}`} display="block" fw={600}>
+                  {i.title}
+                </Anchor>
+                <Text size="sm">{[i.theme, t(`plan.statuses.${i.status}`)].filter(Boolean).join(' · ')}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('plan.owner')}: {groupName(i.ownerGroupId)}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('plan.period')}: {i.startDate ?? '—'} – {i.endDate ?? '—'}
+                </Text>
+                <TrackBadges initiative={i} mt={4} />
+              </Paper>
+            ))}
+          </Stack>
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
+/** How each of an initiative's indicators is doing. */
+function TrackBadges({ initiative, mt }: { initiative: Initiative; mt?: number }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} mt={mt}>
+      {initiativeTrack(initiative).map((s, n) => (
+        <Badge key={`${initiative.indicators[n]?.id}`} color={TRACK_COLOR[s]} size="xs" variant="light">
+          {t(`plan.track.${s}`)}
+        </Badge>
+      ))}
+    </Group>
   );
 }
 
@@ -331,7 +419,8 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
   const text = bindText(form, setForm, reversed ? { endDate: t('errors.rules.ends_before_start') } : {});
   return (
     <form onSubmit={submit} aria-label={t('plan.add')}>
-      <Group align="flex-start" grow>
+      {/* One row on a wide screen; on a phone six fields side by side would each be a sliver. */}
+      <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
         <TextInput label={t('plan.initiative')} required {...text('title')} />
         <TextInput label={t('plan.theme')} {...text('theme')} />
         <Select
@@ -343,10 +432,10 @@ function AddInitiative({ doc, groups }: { doc: Y.Doc; groups: { id: string; name
         />
         <TextInput type="date" label={t('plan.start')} {...text('startDate')} />
         <TextInput type="date" label={t('plan.end')} {...text('endDate')} />
-        <Button type="submit" variant="light" disabled={!form.title.trim() || reversed}>
+        <Button type="submit" variant="light" disabled={!form.title.trim() || reversed} style={{ alignSelf: 'end' }}>
           {t('plan.add')}
         </Button>
-      </Group>
+      </SimpleGrid>
     </form>
   );
 }

@@ -15,6 +15,7 @@ import { sql as meetingRemoval } from './013_meeting_removal.ts';
 import { sql as calendarFeeds } from './014_calendar_feeds.ts';
 import { sql as searchWords, run as searchWordsRun } from './015_search_words.ts';
 import { sql as notifications } from './016_notifications.ts';
+import { sql as minutesSignatures } from './017_minutes_signatures.ts';
 
 /**
  * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
@@ -37,4 +38,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   { version: 14, name: 'calendar feeds', sql: calendarFeeds },
   { version: 15, name: 'search words', sql: searchWords, run: searchWordsRun },
   { version: 16, name: 'notifications', sql: notifications },
+  { version: 17, name: 'minutes signatures', sql: minutesSignatures },
 ];

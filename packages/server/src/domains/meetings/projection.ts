@@ -12,6 +12,7 @@ import type { Db } from '../../db/connection.ts';
 import { projectionNotifier } from '../notifications/notifier.ts';
 import type { Editors, FlaggedEntry } from '../projections.ts';
 import { type IndexRow, replaceSource } from '../search/indexer.ts';
+import { contentHash, SignaturesRepo } from './signatures.ts';
 
 /** Approved minutes are read in their rendered form, at the item; otherwise in the live agenda. */
 const itemUrl = (meetingId: string, itemId: string, status: MeetingStatus) =>
@@ -58,6 +59,8 @@ export function projectMeeting(db: Db, meetingId: string, open: Y.Doc, editors?:
   replaceSource(db, docNames.meeting(meetingId), rows);
   db.transaction(() => {
     if (editors && meeting.status === 'published') tellAgendaChanged(db, meetingId, meeting.title, agenda, editors);
+    if (editors && meeting.status === 'minutes-draft')
+      clearChangedSignatures(db, meetingId, meeting.title, 'open', open, editors);
     replaceAgendaItems(db, meetingId, agenda);
   })();
   return [
@@ -117,8 +120,33 @@ function tellAgendaChanged(
   });
 }
 
+/**
+ * Draft minutes changed after someone signed them: their signature no longer holds. It is cleared
+ * and they are told, so that they can look again and sign anew (the one who changed it too: their
+ * signature was of the earlier text).
+ */
+function clearChangedSignatures(
+  db: Db,
+  meetingId: string,
+  title: string,
+  part: 'open' | 'closed',
+  doc: Y.Doc,
+  editors: Editors,
+): void {
+  const cleared = new SignaturesRepo(db).clearChanged(meetingId, part, contentHash(doc));
+  if (cleared.length === 0) return;
+  projectionNotifier(db).notify({
+    kind: 'signatureCleared',
+    recipients: cleared,
+    actorId: null,
+    dedupeKey: `signatureCleared:${meetingId}:${new Date().toISOString()}:${editors.size}`,
+    values: { meeting: title },
+    url: `/meetings/${meetingId}?tab=signatures`,
+  });
+}
+
 /** Notes of confidential items, from `meeting:<id>:closed`: for the council only. */
-export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc): FlaggedEntry[] {
+export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc, editors?: Editors): FlaggedEntry[] {
   const meeting = liveMeeting(db, meetingId);
   if (!meeting) {
     replaceSource(db, docNames.meetingClosed(meetingId), []);
@@ -143,5 +171,8 @@ export function projectClosedMeeting(db: Db, meetingId: string, closed: Y.Doc): 
     });
   }
   replaceSource(db, docNames.meetingClosed(meetingId), rows);
+  if (editors && meeting.status === 'minutes-draft') {
+    clearChangedSignatures(db, meetingId, meeting.title, 'closed', closed, editors);
+  }
   return [];
 }

@@ -12,6 +12,8 @@ export interface RenderInput {
   /** Decision numbers by agenda item id. */
   numbers: Map<string, string>;
   audience: 'public' | 'council';
+  /** Who signed the draft, and when, in the order they signed. */
+  signatures?: { personId: string; signedAt: string }[];
 }
 
 const { records, meetings } = messages[RECORD_LOCALE];
@@ -81,6 +83,21 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
     const rows = content.actions.map(
       (a) =>
         `${a.title}${a.assigneeId ? ` (${names.get(a.assigneeId) ?? a.assigneeId})` : ''}${a.due ? `, ${a.due}` : ''}`,
+    );
+    md.list(rows);
+    html.list(rows);
+  }
+
+  if (input.signatures?.length) {
+    md.heading(2, records.signaturesHeading);
+    html.heading(2, records.signaturesHeading);
+    const stamp = new Intl.DateTimeFormat('da-DK', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Copenhagen',
+    });
+    const rows = input.signatures.map(
+      (s) => `${names.get(s.personId) ?? s.personId}, ${stamp.format(new Date(s.signedAt))}`,
     );
     md.list(rows);
     html.list(rows);

@@ -97,6 +97,22 @@ export function meetingRoutes(
       .send(meetingsCalendar([meeting], publicUrl()));
   });
 
+  router.get('/meetings/:id/signatures', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await service.signatures(actor, parse(Id, req.params.id)));
+  });
+
+  /** Signing and withdrawing; before `/meetings/:id/:transition`, which knows no "signatures". */
+  router.post('/meetings/:id/signatures', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await service.sign(actor, parse(Id, req.params.id)));
+  });
+
+  router.delete('/meetings/:id/signatures', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await service.withdrawSignature(actor, parse(Id, req.params.id)));
+  });
+
   router.get('/meetings/:id/approval', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     res.json(await service.approvalCheck(actor, parse(Id, req.params.id)));

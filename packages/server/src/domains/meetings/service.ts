@@ -19,6 +19,9 @@ import {
   messages,
   RECORD_LOCALE,
   readAgenda,
+  readAttendance,
+  type Signatures,
+  type SignoffRule,
 } from '@council/shared';
 import * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
@@ -35,6 +38,7 @@ import { indexDecisions } from '../search/indexer.ts';
 import { approvalProblems, decisionsToRecord, followupsOf, type MeetingRecord, readMeetingRecord } from './content.ts';
 import { renderMinutes } from './render.ts';
 import type { MeetingRow } from './repo.ts';
+import { contentHash, SignaturesRepo, signoffSatisfied } from './signatures.ts';
 
 export type NewMeeting = Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'location'>;
 
@@ -48,6 +52,7 @@ export class MeetingsService {
     private readonly project: Project,
     private readonly logger: Logger,
     private readonly notifier: Notifier,
+    private readonly signoff: SignoffRule = 'none',
   ) {}
 
   async create(actor: Actor, input: NewMeeting): Promise<MeetingRow> {
@@ -94,8 +99,9 @@ export class MeetingsService {
     }
     const confirmed = confirm.length > 0 ? { confirmed: confirm } : {};
     // Who presents is in the agenda document: read before the transaction, which may not wait on it.
-    const presenters =
-      name === 'publish' ? readAgenda((await this.readParts(id)).open).flatMap((i) => i.presenterId ?? []) : [];
+    const parts = name === 'publish' || name === 'close' ? await this.readParts(id) : null;
+    const presenters = name === 'publish' && parts ? readAgenda(parts.open).flatMap((i) => i.presenterId ?? []) : [];
+    const closingPresent = name === 'close' && parts ? this.presentAt({ attendance: readAttendance(parts.open) }) : [];
     const attendees = await this.attendees();
 
     // The new access applies before the commit, so no edit slips in between; only a failure of the
@@ -113,6 +119,17 @@ export class MeetingsService {
             ...(reason ? { reason } : {}),
             ...confirmed,
           });
+          if (name === 'reopen') this.signaturesRepo.clearAll(id);
+          if (name === 'close' && this.signoff !== 'none') {
+            this.notifier.notify({
+              kind: 'signoffRequested',
+              recipients: closingPresent,
+              actorId: actor.id,
+              dedupeKey: `signoffRequested:${id}:${new Date().toISOString()}`,
+              values: { meeting: meeting.title },
+              url: `/meetings/${id}?tab=signatures`,
+            });
+          }
           if (name === 'publish') {
             this.notifier.notify({
               kind: 'agendaPublished',
@@ -283,10 +300,89 @@ export class MeetingsService {
       unnumbered: decided.flatMap((d) =>
         d.status === 'adopted' ? [] : [{ itemId: d.itemId, title: d.title, status: d.status }],
       ),
-      problems: approvalProblems(record),
+      problems: [...approvalProblems(record), ...this.signatureProblems(meeting.id, record)],
       attendance: { recorded, expected: attendees.length },
       confirm: recorded < attendees.length ? ['attendance'] : [],
     };
+  }
+
+  /** Those present at the meeting, who sign its minutes. */
+  private presentAt(record: Pick<MeetingRecord, 'attendance'>): string[] {
+    return [...record.attendance].flatMap(([personId, value]) => (value === 'present' ? [personId] : []));
+  }
+
+  private signatureProblems(meetingId: string, record: MeetingRecord): ApprovalCheck['problems'] {
+    const present = this.presentAt(record);
+    const signed = this.signaturesRepo.list(meetingId).filter((s) => present.includes(s.personId)).length;
+    if (signoffSatisfied(this.signoff, signed, present.length)) return [];
+    return [{ code: 'signatures_missing', title: `${signed}/${present.length}`, reasons: [this.signoff] }];
+  }
+
+  private get signaturesRepo(): SignaturesRepo {
+    return new SignaturesRepo(this.db);
+  }
+
+  /** The sign-off of the minutes: everyone present, and when they signed. */
+  async signatures(actor: Actor, id: string): Promise<Signatures> {
+    await this.visible(actor, id);
+    const { open } = await this.readParts(id);
+    const present = this.presentAt({ attendance: readAttendance(open) });
+    const signed = new Map(this.signaturesRepo.list(id).map((s) => [s.personId, s.signedAt]));
+    const names = new Map((await this.repos.people.list()).map((p) => [p.id, p.name]));
+    const signers = present.map((personId) => ({
+      personId,
+      name: names.get(personId) ?? personId,
+      signedAt: signed.get(personId) ?? null,
+    }));
+    return {
+      rule: this.signoff,
+      satisfied: signoffSatisfied(this.signoff, signers.filter((s) => s.signedAt).length, present.length),
+      signers,
+    };
+  }
+
+  /**
+   * An attendee who was present signs the draft minutes as they stand now (one click, replacing the
+   * signature sheet); a later change to either document clears the signature (see the projections).
+   */
+  async sign(actor: Actor, id: string): Promise<Signatures> {
+    const meeting = await this.signable(actor, id);
+    const { open, closed } = await this.readParts(id);
+    if (!this.presentAt({ attendance: readAttendance(open) }).includes(actor.id)) {
+      throw invalid(['signature'], 'Only those present at the meeting sign its minutes.', 'not_present');
+    }
+    await inTransaction(this.db, async () => {
+      const hashes = { open: contentHash(open), closed: contentHash(closed) };
+      if (!this.signaturesRepo.sign(id, actor.id, hashes, new Date().toISOString())) {
+        throw invalid(['signature'], 'You have signed these minutes already.', 'already_signed');
+      }
+      await this.repos.audit.record(actor.id, 'meeting.sign', `meeting:${id}`, { title: meeting.title });
+    });
+    return this.signatures(actor, id);
+  }
+
+  /** A signature may be withdrawn until the minutes are approved. */
+  async withdrawSignature(actor: Actor, id: string): Promise<Signatures> {
+    await this.signable(actor, id);
+    await inTransaction(this.db, async () => {
+      if (!this.signaturesRepo.withdraw(id, actor.id)) {
+        throw invalid(['signature'], 'You have not signed these minutes.', 'not_signed');
+      }
+      await this.repos.audit.record(actor.id, 'meeting.signature.withdraw', `meeting:${id}`, {});
+    });
+    return this.signatures(actor, id);
+  }
+
+  /** A meeting whose minutes the actor may sign now: 403 for a role that never signs, 409 out of its state. */
+  private async signable(actor: Actor, id: string): Promise<MeetingRow> {
+    const meeting = await this.visible(actor, id);
+    if (!can(actor, 'sign', { type: 'meeting', status: 'minutes-draft' })) {
+      throw forbidden('Only the chair, the secretary and the council members sign minutes.');
+    }
+    if (meeting.status !== 'minutes-draft') {
+      throw conflict(`The meeting is ${meeting.status}; minutes are signed while they are a draft.`);
+    }
+    return meeting;
   }
 
   /** Detached copies of both parts, so that reading never holds a live document open. */
@@ -341,7 +437,16 @@ export class MeetingsService {
       });
       const version = (await this.repos.minutes.version(meeting.id)) + 1;
       for (const audience of ['public', 'council'] as const) {
-        const rendered = renderMinutes({ meeting, content, open, closed, names, numbers: numberByItem, audience });
+        const rendered = renderMinutes({
+          meeting,
+          content,
+          open,
+          closed,
+          names,
+          numbers: numberByItem,
+          audience,
+          signatures: this.signaturesRepo.list(meeting.id),
+        });
         await this.repos.minutes.save({
           meetingId: meeting.id,
           audience,
