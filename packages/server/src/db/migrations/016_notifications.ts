@@ -16,9 +16,9 @@ CREATE TABLE notifications (
   mail TEXT NOT NULL,
   -- the digest mail that carried it, once one has
   digest_mail_id INTEGER,
+  -- also how a person's notifications are found (their list, their unread count)
   UNIQUE (recipient_id, dedupe_key)
 );
-CREATE INDEX notifications_by_recipient ON notifications(recipient_id, id);
 CREATE INDEX notifications_for_digest ON notifications(recipient_id) WHERE mail = 'digest' AND digest_mail_id IS NULL;
 
 -- Mail to send, written in the same transaction as what it tells (a notification, or a digest).

@@ -1,7 +1,7 @@
 import type { NotificationKind } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 import { MailOutbox } from './mailOutbox.ts';
-import { NotificationsRepo } from './repo.ts';
+import { NotificationsRepo, storedParams } from './repo.ts';
 
 /** One event, told to the people it concerns. */
 export interface NotificationEvent {
@@ -45,6 +45,7 @@ export class Notifier {
     );
     const deliveries = this.repo.deliveries([...active], event.kind);
     const now = new Date().toISOString();
+    const params = storedParams(event.values, event.lines ?? []);
     let told = 0;
     for (const recipientId of ids) {
       if (!active.has(recipientId)) continue;
@@ -55,8 +56,7 @@ export class Notifier {
           recipientId,
           kind: event.kind,
           dedupeKey: event.dedupeKey,
-          values: event.values,
-          lines: event.lines ?? [],
+          params,
           url: event.url,
           actorId: event.actorId,
           mail,

@@ -37,13 +37,17 @@ const toNotification = (row: Row): Notification => {
   };
 };
 
+/** What a notification's params column holds, serialized once for every recipient of an event. */
+export const storedParams = (values: Record<string, string>, lines: string[]) =>
+  JSON.stringify({ values, lines } satisfies StoredParams);
+
 /** One row to write: who, what, and how mail carries it. */
 export interface NewNotification {
   recipientId: string;
   kind: NotificationKind;
   dedupeKey: string;
-  values: Record<string, string>;
-  lines: string[];
+  /** From `storedParams`. */
+  params: string;
   url: string;
   actorId: string | null;
   mail: 'now' | 'digest' | 'none';
@@ -62,16 +66,7 @@ export class NotificationsRepo {
 
   /** Inserts it unless the person has one with the same dedupe key; returns the new id, or null. */
   insert(n: NewNotification, now: string): number | null {
-    const result = this.insertRow.run(
-      n.recipientId,
-      n.kind,
-      n.dedupeKey,
-      JSON.stringify({ values: n.values, lines: n.lines } satisfies StoredParams),
-      n.url,
-      n.actorId,
-      now,
-      n.mail,
-    );
+    const result = this.insertRow.run(n.recipientId, n.kind, n.dedupeKey, n.params, n.url, n.actorId, now, n.mail);
     return result.changes === 1 ? Number(result.lastInsertRowid) : null;
   }
 
