@@ -187,6 +187,44 @@ describe('mail', () => {
     expect(mailRows(server).every((m) => m.status === 'sent')).toBe(true);
   });
 
+  it('sends a digest made before a restart once, after it, with everything it held, and makes no second one that day', async () => {
+    const port = await freePort();
+    const databaseFile = tempDatabaseFile();
+    const first = await startTestServer(databaseFile, null, { COUNCIL_SMTP_URL: `smtp://127.0.0.1:${port}` });
+    let stopped = false;
+    closers.push(async () => {
+      if (!stopped) await first.stop();
+    });
+    const { member, group, leadToken, memberToken } = await people(first);
+    await first.api('PATCH', '/api/me/notification-preferences', {
+      token: memberToken,
+      body: { digestHour: 0, deliveries: { taskAssigned: 'digest' } },
+    });
+    for (const title of ['Én', 'To']) {
+      await first.api('POST', `/api/groups/${group.id}/tasks`, {
+        token: leadToken,
+        body: { title, assigneeId: member.id },
+      });
+    }
+    await waitFor(
+      async () => (await first.api('GET', '/api/notifications', { token: memberToken })).body.unread === 2,
+      'two',
+    );
+    expect(first.council.notifications.digest.tick()).toBe(1);
+    // The mail server is down: the digest is made, and the server stops before it could go.
+    await waitFor(() => mailRows(first).some((m) => m.attempts >= 1), 'a failed try');
+    await first.stop();
+    stopped = true;
+
+    const smtp = await smtpAt(port);
+    const second = await serverWith({ COUNCIL_SMTP_URL: `smtp://127.0.0.1:${port}` }, databaseFile);
+    await waitFor(() => smtp.mails.length === 1, 'the digest after the restart');
+    expect(smtp.mails[0]?.subject).toBe('Your daily summary from Council (2)');
+    expect(second.council.notifications.digest.tick()).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.mails).toHaveLength(1);
+  });
+
   it('delivers each mail exactly once after SIGKILL between the commit and the send', async () => {
     const databaseFile = tempDatabaseFile();
     const db = openDatabase(databaseFile);
