@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startTestServer, type TestServer } from '@council/server/testing';
+import { seedDemoIfEmpty, startTestServer, type TestServer } from '@council/server/testing';
 import type { Role } from '@council/shared';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
@@ -14,6 +14,13 @@ export { launchBrowser };
 /** The real server, serving the built web app, on port 0 with a fresh database. */
 export function startApp(): Promise<TestServer> {
   return startTestServer(undefined, webDist);
+}
+
+/** The app on the data `npm run demo` loads: its people sign in with DEMO_PASSWORD. */
+export async function startDemoApp(): Promise<TestServer> {
+  const app = await startApp();
+  await seedDemoIfEmpty(app.council);
+  return app;
 }
 
 export interface SignedInUser {
