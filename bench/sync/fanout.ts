@@ -54,8 +54,8 @@ export async function fanout(
   viewers: number,
   durationMs: number,
   warmupMs: number,
-  /** bench/notify: the server's environment, and what it is asked to do as the measured round starts. */
-  extra: { env?: NodeJS.ProcessEnv; atMeasuredStart?: (server: RunningServer) => void } = {},
+  /** bench/notify: the server's environment, and what it is asked to do before the warm-up round. */
+  extra: { env?: NodeJS.ProcessEnv; beforeWarmup?: (server: RunningServer) => void } = {},
 ): Promise<FanoutResult> {
   const server = await launchServer(kind, 1, undefined, extra.env);
   const children: ChildProcess[] = [];
@@ -93,6 +93,7 @@ export async function fanout(
       ).map((m) => m.report);
       return { written, viewed };
     };
+    extra.beforeWarmup?.(server);
     if (warmupMs > 0) await round(warmupMs);
 
     const pids: Record<string, number> = { server: server.pid, writers: writerProcess.pid as number };
@@ -100,7 +101,6 @@ export async function fanout(
       pids[`viewers${i}`] = child.pid as number;
     });
     const window = new CpuWindow(pids);
-    extra.atMeasuredStart?.(server);
     const { written, viewed } = await round(durationMs);
     const cpu = window.close();
 
