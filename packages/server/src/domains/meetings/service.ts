@@ -53,7 +53,11 @@ export class MeetingsService {
     private readonly logger: Logger,
     private readonly notifier: Notifier,
     private readonly signoff: SignoffRule = 'none',
-  ) {}
+  ) {
+    this.signaturesRepo = new SignaturesRepo(db);
+  }
+
+  private readonly signaturesRepo: SignaturesRepo;
 
   async create(actor: Actor, input: NewMeeting): Promise<MeetingRow> {
     const id = `m-${randomUUID().slice(0, 8)}`;
@@ -316,10 +320,6 @@ export class MeetingsService {
     const signed = this.signaturesRepo.list(meetingId).filter((s) => present.includes(s.personId)).length;
     if (signoffSatisfied(this.signoff, signed, present.length)) return [];
     return [{ code: 'signatures_missing', title: `${signed}/${present.length}`, reasons: [this.signoff] }];
-  }
-
-  private get signaturesRepo(): SignaturesRepo {
-    return new SignaturesRepo(this.db);
   }
 
   /** The sign-off of the minutes: everyone present, and when they signed. */

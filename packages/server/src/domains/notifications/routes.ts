@@ -8,7 +8,7 @@ import {
   NotificationQuery,
   UpdateNotificationPreferences,
 } from '@council/shared';
-import { type Request, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { authorize, requireAuth } from '../../http/auth.ts';
@@ -87,9 +87,9 @@ export function notificationRoutes(deps: {
     return { ...found, lang: person.locale, cat, what };
   };
 
-  router.get('/notifications/unsubscribe', (req, res) => {
-    const { cat, what, lang } = target(req);
-    const action = `?${new URLSearchParams(req.query as Record<string, string>)}`;
+  /** A short page in the person's language, never cached, ending with the way to all their choices. */
+  const sendPage = (res: Response, found: ReturnType<typeof target>, heading: string, body: string) => {
+    const { cat, lang } = found;
     res
       .type('html')
       .set('Cache-Control', 'no-store')
@@ -97,31 +97,36 @@ export function notificationRoutes(deps: {
         page(
           lang,
           escapeHtml(cat.notifications.mail.unsubscribeLink),
-          `<h1>${escapeHtml(cat.notifications.mail.unsubscribeLink)}</h1>
-<p>${escapeHtml(fill(cat.notifications.unsubscribePage.intro, { kind: what }))}</p>
-<form method="post" action="${escapeHtml(action)}"><button type="submit" style="font-size: 1em; padding: 0.5em 1em">${escapeHtml(cat.notifications.mail.unsubscribeLink)}</button></form>
-<p><a href="/account">${escapeHtml(cat.notifications.unsubscribePage.settings)}</a></p>`,
+          `<h1>${escapeHtml(heading)}</h1>\n${body}\n<p><a href="/account">${escapeHtml(cat.notifications.unsubscribePage.settings)}</a></p>`,
         ),
       );
+  };
+
+  router.get('/notifications/unsubscribe', (req, res) => {
+    const found = target(req);
+    const { cat, what } = found;
+    const action = `?${new URLSearchParams(req.query as Record<string, string>)}`;
+    sendPage(
+      res,
+      found,
+      cat.notifications.mail.unsubscribeLink,
+      `<p>${escapeHtml(fill(cat.notifications.unsubscribePage.intro, { kind: what }))}</p>
+<form method="post" action="${escapeHtml(action)}"><button type="submit" style="font-size: 1em; padding: 0.5em 1em">${escapeHtml(cat.notifications.mail.unsubscribeLink)}</button></form>`,
+    );
   });
 
   router.post('/notifications/unsubscribe', (req, res) => {
-    const { personId, target: kind, cat, what, lang } = target(req);
+    const found = target(req);
+    const { personId, target: kind, cat, what } = found;
     const prefs = repo.preferences(personId);
     const kinds = kind === 'digest' ? NotificationKind.options.filter((k) => prefs.deliveries[k] === 'digest') : [kind];
     repo.updatePreferences(personId, { deliveries: Object.fromEntries(kinds.map((k) => [k, 'never'])) });
-    res
-      .type('html')
-      .set('Cache-Control', 'no-store')
-      .send(
-        page(
-          lang,
-          escapeHtml(cat.notifications.mail.unsubscribeLink),
-          `<h1>${escapeHtml(cat.notifications.unsubscribePage.done)}</h1>
-<p>${escapeHtml(fill(cat.notifications.unsubscribed, { kind: what }))}</p>
-<p><a href="/account">${escapeHtml(cat.notifications.unsubscribePage.settings)}</a></p>`,
-        ),
-      );
+    sendPage(
+      res,
+      found,
+      cat.notifications.unsubscribePage.done,
+      `<p>${escapeHtml(fill(cat.notifications.unsubscribed, { kind: what }))}</p>`,
+    );
   });
 
   router.get('/admin/mail', (req, res) => {
