@@ -219,6 +219,7 @@ describe('on the demo data (npm run demo)', () => {
     ['meetings', '/meetings', 'Tidligere møder'],
     ['approved minutes', '/meetings/m-2012-02-23', 'Nedsættelse af arbejdsgruppe for data og integration'],
     ['meeting being prepared', '/meetings/m-2026-12-10', 'Afrapportering fra arbejdsgruppen', 'secretary'],
+    ['meeting templates and series', '/meetings/templates', 'Orientering fra arbejdsgrupperne', 'secretary'],
     ['decision register', '/decisions', 'Revideret indikatorsæt for gevinstrealisering'],
     ['decision page', '/decisions/2012-003', 'Afløser'],
     ['search', '/search?q=rammearkitektur', 'Principper for fælleskommunal rammearkitektur'],

@@ -67,7 +67,7 @@ describe('the decision register', () => {
     expect(file.name).toBe('beslutninger.csv');
     const lines = file.text.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFF"Nummer";"Status";"Besluttet den";"Titel";"Tekst";"Emneord";"Afløser";"Møde-id";"Møde"',
+      '\uFEFF"Nummer";"Status";"Besluttet den";"Titel";"Tekst";"Emneord";"Afløser";"Møde-id";"Møde";"Stemmer for";"Stemmer imod";"Undlod at stemme";"Ført til protokol";"Inhabile"',
     );
     expect(lines.find((l) => l.startsWith('"2011-001"'))).toMatch(
       /^"2011-001";"Erstattet";"2011-11-11";"Få indikatorer";/,

@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { addTask, can, docNames, LIMITS, parseDocumentName, type Site } from '@council/shared';
+import {
+  addTask,
+  can,
+  docNames,
+  LIMITS,
+  parseDocumentName,
+  type Site,
+  setAttendance,
+  withdrawApologies,
+} from '@council/shared';
 import { Hocuspocus } from '@hocuspocus/server';
 import express from 'express';
 import helmet from 'helmet';
@@ -30,7 +39,10 @@ import { GroupsService } from './domains/groups/service.ts';
 import { homeRoutes } from './domains/home/routes.ts';
 import { HomeService } from './domains/home/service.ts';
 import { calendarFeedRoutes } from './domains/meetings/feeds.ts';
+import { ProceedingsService } from './domains/meetings/proceedings.ts';
+import { ReviewsService } from './domains/meetings/reviews.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
+import { RsvpService } from './domains/meetings/rsvps.ts';
 import { MeetingsService } from './domains/meetings/service.ts';
 import { createNotifications, type Notifications } from './domains/notifications/index.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
@@ -41,6 +53,9 @@ import { projectDocument, safeProjector } from './domains/projections.ts';
 import { createRepos, type Repos } from './domains/repos.ts';
 import { indexPeople } from './domains/search/indexer.ts';
 import { searchRoutes } from './domains/search/routes.ts';
+import { templateRoutes } from './domains/templates/routes.ts';
+import { SeriesScheduler, SeriesService } from './domains/templates/series.ts';
+import { TemplatesService } from './domains/templates/service.ts';
 import { authenticate } from './http/auth.ts';
 import { ChangeFeed } from './http/changeFeed.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
@@ -59,6 +74,8 @@ export interface CouncilServer {
   meetings: MeetingsService;
   outbox: Outbox;
   notifications: Notifications;
+  /** Keeps meeting series' drafts made ahead; tests tick it with a date of their own. */
+  series: SeriesScheduler;
   hocuspocus: Hocuspocus;
   httpServer: Server;
   logger: Logger;
@@ -162,6 +179,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       await live.change(docNames.group(groupId), (doc) => addTask(doc, taskId, { ...task, status: 'todo' }));
     },
     'document.project': ({ name }) => live.read(name, (doc) => void projectDocument(db, name, doc)),
+    'meeting.rsvp': ({ meetingId, personId, response }) =>
+      live.change(docNames.meeting(meetingId), (doc) =>
+        response === 'declined' ? setAttendance(doc, personId, 'apologies') : withdrawApologies(doc, personId),
+      ),
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();
@@ -175,8 +196,14 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     notifications.notifier,
     config.minutesSignoff,
   );
+  const proceedings = new ProceedingsService(db, repos, meetingsService, notifications.notifier);
+  const reviews = new ReviewsService(db, repos, meetingsService, live, notifications.notifier);
+  const rsvps = new RsvpService(db, repos, meetingsService, outbox);
   const groupsService = new GroupsService(db, repos, live, project, notifications.notifier);
   const plansService = new PlansService(repos, live);
+  const templatesService = new TemplatesService(db, repos, live, meetingsService);
+  const seriesService = new SeriesService(db, repos, templatesService, logger);
+  const seriesScheduler = new SeriesScheduler(seriesService, logger, () => changes.changed());
 
   const app = express();
   app.disable('x-powered-by');
@@ -254,7 +281,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       notifications.notifier,
     ),
   );
-  api.use(meetingRoutes(meetingsService, repos, () => ownUrl));
+  api.use(meetingRoutes(meetingsService, proceedings, reviews, rsvps, repos, () => ownUrl));
   api.use(
     calendarFeedRoutes(
       db,
@@ -270,6 +297,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.use(planRoutes(repos.plans, plansService));
   api.use(searchRoutes(repos.search));
   api.use(homeRoutes(new HomeService(db, repos, groupsService)));
+  api.use(templateRoutes(templatesService, seriesService));
   api.use(notifications.routes());
   api.use(notFoundRoute);
   api.use(errorHandler(logger));
@@ -322,6 +350,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     routes: servedRoutes(api as unknown as Parameters<typeof servedRoutes>[0]),
     repos,
     meetings: meetingsService,
+    series: seriesScheduler,
     outbox,
     notifications,
     hocuspocus,
@@ -336,6 +365,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
           ownUrl = config.publicUrl ?? `http://${name}:${listening}`;
           // Mail needs the URL its links name: what a crash left unsent goes now, due digests too.
           notifications.start();
+          seriesScheduler.start();
           resolve(listening);
         });
       });
@@ -352,6 +382,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       clearInterval(sessionSweep);
       clearInterval(outsideChanges);
       await notifications.stop();
+      await seriesScheduler.stop();
       changes.close();
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();

@@ -1,8 +1,13 @@
 export * from './documents/index.ts';
 export { type Catalogue, fill, type MessageKey, messages, RECORD_LOCALE } from './i18n/index.ts';
+export * from './invitations.ts';
 export * from './limits.ts';
 export * from './notifications.ts';
 export * from './policy.ts';
 export * from './primitives.ts';
+export * from './proceedings.ts';
+export * from './reviews.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
+export * from './series.ts';
+export * from './templates.ts';

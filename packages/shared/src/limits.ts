@@ -41,4 +41,7 @@ export const TEXT_LIMITS = {
   benefitDescription: 1_000,
   indicatorName: 200,
   indicatorUnit: 40,
+  /** A member's view minuted on a decision ("ønsker sin stemme ført til protokol"). */
+  dissent: 1_000,
+  conflictReason: 500,
 } as const;

@@ -22,7 +22,19 @@ export const NOTIFICATION_KINDS = [
   'overdue',
   'signoffRequested',
   'signatureCleared',
+  'reviewRequested',
+  'reviewReminder',
+  'meetingInvitation',
+  'meetingUpdated',
+  'meetingCancelled',
 ] as const;
+
+/** Kinds whose mail carries the meeting's iCalendar event (METHOD:REQUEST, or CANCEL once cancelled). */
+export const INVITATION_KINDS: readonly NotificationKind[] = [
+  'meetingInvitation',
+  'meetingUpdated',
+  'meetingCancelled',
+];
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -47,6 +59,11 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   overdue: 'digest',
   signoffRequested: 'now',
   signatureCleared: 'now',
+  reviewRequested: 'now',
+  reviewReminder: 'now',
+  meetingInvitation: 'now',
+  meetingUpdated: 'now',
+  meetingCancelled: 'now',
 };
 
 export const Notification = z.object({
@@ -139,6 +156,14 @@ export function notificationText(
       timeZone: 'Europe/Copenhagen',
     }).format(new Date(n.params.start));
   }
+  if (n.params.deadline) {
+    values.deadline = new Intl.DateTimeFormat(tag, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Copenhagen',
+    }).format(new Date(n.params.deadline));
+  }
+  if (n.params.stage) values.stage = n.params.stage === 'minutes' ? words.stageMinutes : words.stageAgenda;
   if (n.kind === 'volunteerDecided')
     values.decision = n.params.decision === 'accepted' ? words.accepted : words.declined;
   if (n.kind === 'accessChanged') {

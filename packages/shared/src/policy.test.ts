@@ -32,6 +32,24 @@ describe('can', () => {
     expect(whoCan('edit', { type: 'meetingClosed', status: 'approved' })).toEqual([]);
   });
 
+  it('lets the chair and the secretary record votes in the meeting and its draft minutes, and members speak for themselves', () => {
+    for (const status of ['in-session', 'minutes-draft'] as const) {
+      expect(whoCan('vote', { type: 'meeting', status })).toEqual(['admin', 'chair', 'secretary']);
+      expect(whoCan('dissent', { type: 'meeting', status })).toEqual(['admin', 'chair', 'secretary', 'council_member']);
+    }
+    expect(whoCan('declare', { type: 'meeting', status: 'published' })).toEqual([
+      'admin',
+      'chair',
+      'secretary',
+      'council_member',
+    ]);
+    for (const status of ['draft', 'published', 'approved', 'cancelled'] as const) {
+      expect(whoCan('vote', { type: 'meeting', status })).toEqual([]);
+      expect(whoCan('dissent', { type: 'meeting', status })).toEqual([]);
+    }
+    expect(whoCan('declare', { type: 'meeting', status: 'approved' })).toEqual([]);
+  });
+
   it('keeps confidential items to the council whatever the state', () => {
     for (const status of ['draft', 'published', 'approved'] as const) {
       expect(whoCan('read', { type: 'meetingClosed', status })).toEqual([

@@ -13,7 +13,8 @@ export interface Actor {
 }
 
 export type Resource =
-  | { type: 'meeting'; status: MeetingStatus }
+  /** `reviewerIds`: those asked to review what the meeting's state has under review (reviews.ts). */
+  | { type: 'meeting'; status: MeetingStatus; reviewerIds?: readonly string[] }
   | { type: 'meetingClosed'; status: MeetingStatus }
   | { type: 'meetings' }
   | { type: 'group'; id: string; visibility: 'open' | 'closed' }
@@ -31,7 +32,11 @@ export type Resource =
   /** The mail Council has sent or keeps (without a mail server), for admins to read. */
   | { type: 'outgoingMail' }
   /** The running server's load: documents and connections open. */
-  | { type: 'server' };
+  | { type: 'server' }
+  /** Meeting templates: the standard items of a kind of meeting. */
+  | { type: 'meetingTemplates' }
+  /** Meeting series: meetings at a cadence, made ahead from a template. */
+  | { type: 'meetingSeries' };
 
 export type Action =
   | 'read'
@@ -47,7 +52,13 @@ export type Action =
   | 'manage'
   | 'addMeasurement'
   | 'complete'
-  | 'sign';
+  | 'sign'
+  | 'vote'
+  | 'dissent'
+  | 'declare'
+  | 'requestReview'
+  | 'review'
+  | 'rsvp';
 
 type Rule<R> = (actor: Actor, resource: R) => boolean;
 type RulesFor<T extends Resource['type']> = Partial<Record<Action, Rule<Extract<Resource, { type: T }>>>>;
@@ -62,12 +73,18 @@ const chairOrSecretary = isAnyOf('admin', 'chair', 'secretary');
 
 /** Which states a meeting document may still be written in. */
 const EDITABLE_MEETING: readonly MeetingStatus[] = ['draft', 'published', 'in-session', 'minutes-draft'];
+/** When votes are taken and views minuted: in the meeting, and in its draft minutes. */
+const VOTING: readonly MeetingStatus[] = ['in-session', 'minutes-draft'];
+const isAttendee = (a: Actor) => ATTENDEE_ROLES.includes(a.role);
+/** A draft agenda and draft minutes can be sent for review. */
+const REVIEWABLE: readonly MeetingStatus[] = ['draft', 'minutes-draft'];
+const isReviewer = (a: Actor, m: { reviewerIds?: readonly string[] }) => m.reviewerIds?.includes(a.id) ?? false;
 
 const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
   meetings: { read: signedIn, create: chairOrSecretary },
   meeting: {
     // A draft agenda is the council's working paper; the network sees it once published.
-    read: (a, m) => m.status !== 'draft' || isCouncil(a),
+    read: (a, m) => m.status !== 'draft' || isCouncil(a) || isReviewer(a, m),
     edit: (a, m) => isCouncil(a) && EDITABLE_MEETING.includes(m.status),
     publish: (a, m) => chairOrSecretary(a) && m.status === 'draft',
     open: (a, m) => chairOrSecretary(a) && m.status === 'published',
@@ -79,7 +96,17 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
     // Only a draft nobody outside the council has seen may be deleted (softly: it is kept, and audited).
     delete: (a, m) => chairOrSecretary(a) && m.status === 'draft',
     // Attendees sign draft minutes (the service checks that they were present).
-    sign: (a, m) => ATTENDEE_ROLES.includes(a.role) && m.status === 'minutes-draft',
+    sign: (a, m) => isAttendee(a) && m.status === 'minutes-draft',
+    // The chair and the secretary record votes, and a member's minuted view or conflict of interest
+    // for them; members ask for their own view to be minuted and declare their own conflicts.
+    vote: (a, m) => chairOrSecretary(a) && VOTING.includes(m.status),
+    dissent: (a, m) => (isAttendee(a) || chairOrSecretary(a)) && VOTING.includes(m.status),
+    declare: (a, m) => (isAttendee(a) || chairOrSecretary(a)) && EDITABLE_MEETING.includes(m.status),
+    // The draft agenda or draft minutes go to chosen people to read before release; it publishes nothing.
+    requestReview: (a, m) => chairOrSecretary(a) && REVIEWABLE.includes(m.status),
+    review: (a, m) => isReviewer(a, m) && REVIEWABLE.includes(m.status),
+    // The council's attendees are invited when the agenda is published, and reply before the meeting.
+    rsvp: (a, m) => isAttendee(a) && m.status === 'published',
   },
   meetingClosed: {
     read: (a) => isCouncil(a),
@@ -108,6 +135,14 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
   notifications: { read: (a, n) => a.id === n.ownerId, edit: (a, n) => a.id === n.ownerId },
   outgoingMail: { read: isAnyOf('admin') },
   server: { read: isAnyOf('admin') },
+  // The council reads templates (a new meeting's items); those who create meetings keep them.
+  meetingTemplates: {
+    read: (a) => isCouncil(a),
+    create: chairOrSecretary,
+    edit: chairOrSecretary,
+    delete: chairOrSecretary,
+  },
+  meetingSeries: { read: (a) => isCouncil(a), create: chairOrSecretary, delete: chairOrSecretary },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

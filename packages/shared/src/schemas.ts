@@ -4,6 +4,7 @@ import { AgendaItem } from './documents/meeting.ts';
 import { Initiative, InitiativeStatus } from './documents/plan.ts';
 import { LIMITS, TEXT_LIMITS } from './limits.ts';
 import { DecisionNumber, Id, IsoDate, IsoDateTime } from './primitives.ts';
+import { ItemRecordOfVote } from './proceedings.ts';
 import { GROUP_ROLES, ROLES } from './roles.ts';
 
 export const Locale = z.enum(['da', 'en']);
@@ -221,6 +222,8 @@ export const DecisionRecord = z.object({
   decidedOn: IsoDate,
   tags: z.array(z.string()),
   supersedes: z.array(z.string()),
+  /** The vote, minuted views and conflicts of interest as approved, or null where none were recorded. */
+  proceedings: ItemRecordOfVote.nullable(),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;
 
@@ -470,6 +473,18 @@ export const VALIDATION_RULES = [
   'not_present',
   'already_signed',
   'not_signed',
+  'absent_voter',
+  'conflict_of_interest',
+  'too_many_votes',
+  'no_votes',
+  'not_a_decision',
+  'not_council',
+  'already_declared',
+  'has_voted',
+  'not_recorded',
+  'deadline_past',
+  'cannot_review',
+  'already_reviewed',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -604,7 +619,7 @@ export const CouncilActionQuery = z.object({
 export const SetActionDone = z.object({ done: z.boolean() });
 
 /** The audit log's areas: the first part of each action (`meeting.open`, `action.done`, …). */
-export const AUDIT_AREAS = ['meeting', 'group', 'person', 'plan', 'action', 'auth'] as const;
+export const AUDIT_AREAS = ['meeting', 'group', 'person', 'plan', 'action', 'auth', 'template', 'series'] as const;
 
 export const AuditQuery = z.object({
   area: z.enum(AUDIT_AREAS).optional(),

@@ -109,6 +109,10 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'meetings', element: <MeetingsPage /> },
+          {
+            path: 'meetings/templates',
+            element: lazyPage(() => import('./routes/TemplatesPage.tsx'), 'TemplatesPage'),
+          },
           { path: 'meetings/:id', element: lazyPage(() => import('./routes/MeetingPage.tsx'), 'default') },
           { path: 'decisions', element: lazyPage(() => import('./routes/DecisionsPage.tsx'), 'DecisionsPage') },
           { path: 'decisions/:number', element: lazyPage(() => import('./routes/DecisionPage.tsx'), 'DecisionPage') },

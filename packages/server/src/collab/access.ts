@@ -1,10 +1,13 @@
 import { parseDocumentName, type Resource } from '@council/shared';
 import type { GroupsRepo } from '../domains/groups/repo.ts';
 import type { MeetingsRepo } from '../domains/meetings/repo.ts';
+import { meetingResource } from '../domains/meetings/resource.ts';
+import type { ReviewsRepo } from '../domains/meetings/reviewsRepo.ts';
 import type { PlansRepo } from '../domains/plans/repo.ts';
 
 export interface AccessRepos {
   meetings: MeetingsRepo;
+  reviews: ReviewsRepo;
   groups: GroupsRepo;
   plans: PlansRepo;
 }
@@ -14,7 +17,10 @@ export async function resourceForDocument(name: string, repos: AccessRepos): Pro
   const ref = parseDocumentName(name);
   if (!ref) return null;
   switch (ref.kind) {
-    case 'meeting':
+    case 'meeting': {
+      const meeting = await repos.meetings.byId(ref.meetingId);
+      return meeting ? meetingResource(meeting, repos.reviews) : null;
+    }
     case 'meetingClosed': {
       const meeting = await repos.meetings.byId(ref.meetingId);
       return meeting ? { type: ref.kind, status: meeting.status } : null;

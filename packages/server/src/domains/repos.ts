@@ -9,9 +9,12 @@ import { TasksRepo } from './groups/tasksRepo.ts';
 import { FollowupsRepo } from './meetings/followupsRepo.ts';
 import { MinutesRepo } from './meetings/minutesRepo.ts';
 import { MeetingsRepo } from './meetings/repo.ts';
+import { ReviewsRepo } from './meetings/reviewsRepo.ts';
 import { PeopleRepo } from './people/repo.ts';
 import { PlansRepo } from './plans/repo.ts';
 import { SearchRepo } from './search/repo.ts';
+import { TemplatesRepo } from './templates/repo.ts';
+import { SeriesRepo } from './templates/seriesRepo.ts';
 
 /** Every repository over one database; services get the ones they need from it. */
 export type Repos = ReturnType<typeof createRepos>;
@@ -21,6 +24,7 @@ export function createRepos(db: Db) {
     people: new PeopleRepo(db),
     sessions: new SessionRepo(db),
     meetings: new MeetingsRepo(db),
+    reviews: new ReviewsRepo(db),
     minutes: new MinutesRepo(db),
     followups: new FollowupsRepo(db),
     decisions: new DecisionsRepo(db),
@@ -31,5 +35,7 @@ export function createRepos(db: Db) {
     councilActions: new CouncilActionsRepo(db),
     audit: new AuditRepo(db),
     search: new SearchRepo(db),
+    templates: new TemplatesRepo(db),
+    series: new SeriesRepo(db),
   };
 }

@@ -5,6 +5,7 @@ import {
   AuthSession,
   CalendarFeed,
   ChangePassword,
+  ConflictInput,
   CouncilAction,
   CouncilActionQuery,
   CreateCall,
@@ -12,11 +13,15 @@ import {
   CreateMeeting,
   CreatePerson,
   CreatePlan,
+  CreateSeries,
+  CreateTemplate,
   CsvExportQuery,
+  CurrentReview,
   DecisionDetail,
   DecisionPage,
   DecisionQuery,
   DeletedMeeting,
+  DissentInput,
   ErrorBody,
   Followup,
   Group,
@@ -26,6 +31,8 @@ import {
   LoginResponse,
   Me,
   Meeting,
+  MeetingSeries,
+  MeetingTemplate,
   type MeetingTransition,
   Minutes,
   NewAgendaItem,
@@ -36,8 +43,13 @@ import {
   NotificationQuery,
   OutgoingMail,
   Person,
+  PersonQuery,
   Plan,
+  Proceedings,
+  RequestReview,
   ResetPassword,
+  RsvpInput,
+  Rsvps,
   SearchQuery,
   SearchResult,
   SessionInfo,
@@ -48,6 +60,7 @@ import {
   Site,
   Task,
   TaskQuery,
+  TemplateFromMeeting,
   TransitionRequest,
   UnsubscribeQuery,
   UpdateGroup,
@@ -55,13 +68,15 @@ import {
   UpdateMeeting,
   UpdateNotificationPreferences,
   UpdateProfile,
+  UpdateTemplate,
   Volunteer,
+  VoteInput,
 } from '@council/shared';
 import { z } from 'zod';
 
 const SessionsEnded = z.object({ sessionsEnded: z.number().int().nonnegative() });
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 interface Operation {
   method: Method;
   path: string;
@@ -410,6 +425,121 @@ const OPERATIONS: Operation[] = [
     description:
       'As signing, until final approval (409 after it); 400 naming `signature` (`not_signed`) for one who has not signed. Audited.',
     response: Signatures,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/rsvps',
+    operationId: 'getMeetingReplies',
+    summary: 'Replies to the invitation',
+    description:
+      'Any signed-in person who may see the meeting; it changes nothing. The council gets every reply (accepted or declined, with the reason given and when); anyone else only their own.',
+    response: Rsvps,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/rsvp',
+    operationId: 'replyToInvitation',
+    summary: 'Reply to the invitation',
+    description:
+      'The chair, the secretary and council members (403 otherwise), while the meeting is published (409 before and after: attendance is then taken at the meeting). `declined` records apologies (afbud) in the meeting’s attendance, `accepted` takes earlier apologies back; `reason` (at most 500 characters) is kept for the council. Replying again replaces the reply. Audited; the attendance changes live for everyone who has the meeting open.',
+    body: RsvpInput,
+    response: Rsvps,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/review',
+    operationId: 'getMeetingReview',
+    summary: 'The review of the draft agenda or draft minutes',
+    description:
+      'Any signed-in person who may see the meeting (those asked to review a draft agenda may); it changes nothing. `review` is null when the meeting is in no state to be reviewed (a draft agenda or draft minutes) or nobody was asked; otherwise the stage, the deadline, who asked and, for each reviewer, when they reviewed.',
+    response: CurrentReview,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/review',
+    operationId: 'requestMeetingReview',
+    summary: 'Send the draft for review',
+    description:
+      'The chair, the secretary and admins (403 otherwise), on a draft agenda or draft minutes (409 otherwise). Asks `reviewerIds` (anyone on the council, and those presenting an item) to read the draft by `deadline`; asking again adds reviewers and moves the deadline. Those asked may read the draft agenda (read-only outside the council), are notified (`reviewRequested`) and reminded a day before the deadline (`reviewReminder`). Publishes nothing. 400 names `deadline` when it has passed (`deadline_past`) and `reviewerIds.<i>` for an unknown or deactivated person (`unknown_reference`) or one who may not review (`cannot_review`). Audited.',
+    body: RequestReview,
+    response: CurrentReview,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/review/done',
+    operationId: 'markMeetingReviewed',
+    summary: 'Say one has reviewed the draft',
+    description:
+      'Those asked to review (403 for others), while the draft is under review (409 otherwise); 400 naming `review` (`already_reviewed`) the second time. Audited; the secretary sees it at once.',
+    response: CurrentReview,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/proceedings',
+    operationId: 'getMeetingProceedings',
+    summary: 'Votes, minuted views and conflicts of interest',
+    description:
+      'Any signed-in person who may see the meeting; it changes nothing. For each agenda item with something recorded, in agenda order: the vote (counts, and for a named vote who voted how), the views members asked to have minuted, and the conflicts of interest declared. Confidential items only for the council.',
+    response: Proceedings,
+  },
+  {
+    method: 'put',
+    path: '/api/meetings/{id}/items/{itemId}/vote',
+    operationId: 'recordVote',
+    summary: 'Record the vote on a decision item',
+    description:
+      'The chair, the secretary and admins (403 otherwise), in session or on draft minutes (409 otherwise, and once approved). Counts (`for`, `against`, `abstain`) or named ballots by person; replaces an earlier vote. 400 names the field: `ballots.<personId>` for someone not recorded present (`absent_voter`) or with a conflict of interest on the item (`conflict_of_interest`), `for` when there are no votes (`no_votes`) or more than the members present who may vote (`too_many_votes`), `itemId` for an item that is not a decision (`not_a_decision`); 404 for an unknown item. Audited; clears signatures given to draft minutes and tells the signers.',
+    body: VoteInput,
+    response: Proceedings,
+  },
+  {
+    method: 'delete',
+    path: '/api/meetings/{id}/items/{itemId}/vote',
+    operationId: 'removeVote',
+    summary: 'Remove the vote on an item',
+    description:
+      'As recording it; 400 naming `itemId` (`not_recorded`) when there is none. Audited; clears signatures given to draft minutes.',
+    response: Proceedings,
+  },
+  {
+    method: 'put',
+    path: '/api/meetings/{id}/items/{itemId}/dissent',
+    operationId: 'minuteDissent',
+    summary: 'Have one’s view minuted on a decision',
+    description:
+      '“Ønsker sin stemme ført til protokol”: the chair, the secretary and council members for themselves, and the chair, the secretary and admins for anyone (`personId`; 403 otherwise), in session or on draft minutes (409 otherwise). The person must be recorded present (400 naming `personId`, `absent_voter`) and without a conflict of interest on the item (`conflict_of_interest`); the item must be a decision (`not_a_decision`). Asking again replaces the text. Audited; clears signatures given to draft minutes.',
+    body: DissentInput,
+    response: Proceedings,
+  },
+  {
+    method: 'delete',
+    path: '/api/meetings/{id}/items/{itemId}/dissent',
+    operationId: 'removeDissent',
+    summary: 'Take a minuted view back',
+    description:
+      'One’s own, or with `personId` someone’s (the chair, the secretary and admins), as minuting it; 400 naming `personId` (`not_recorded`) when there is none. Audited.',
+    query: PersonQuery,
+    response: Proceedings,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/items/{itemId}/conflicts',
+    operationId: 'declareConflictOfInterest',
+    summary: 'Declare a conflict of interest (inhabilitet)',
+    description:
+      'A council member for themselves, or the chair, the secretary and admins for a member (`personId`; 403 otherwise), until the minutes are approved (409 after, and for a cancelled meeting). The minutes say the member left for the item, and the member takes no part in its vote. 400 naming `personId`: not a council member (`not_council`), declared already (`already_declared`), or with a vote or minuted view on the item (`has_voted`: remove it first). Audited, with the reason.',
+    body: ConflictInput,
+    response: Proceedings,
+  },
+  {
+    method: 'delete',
+    path: '/api/meetings/{id}/items/{itemId}/conflicts',
+    operationId: 'withdrawConflictOfInterest',
+    summary: 'Withdraw a conflict of interest',
+    description:
+      'One’s own, or with `personId` a member’s (the chair, the secretary and admins), until approval; 400 naming `personId` (`not_recorded`) when there is none. Audited.',
+    query: PersonQuery,
+    response: Proceedings,
   },
   {
     method: 'get',
@@ -845,6 +975,112 @@ const OPERATIONS: Operation[] = [
     body: NewMeasurement,
     response: NewMeasurement,
     status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/meeting-templates',
+    operationId: 'listMeetingTemplates',
+    summary: 'Meeting templates',
+    description:
+      'The council (admins, the chair, the secretary and council members; 403 for others); it changes nothing. Every template with its items in order, by name.',
+    response: z.array(MeetingTemplate),
+  },
+  {
+    method: 'post',
+    path: '/api/meeting-templates',
+    operationId: 'createMeetingTemplate',
+    summary: 'Create a meeting template',
+    description:
+      'The chair, the secretary and admins (403 otherwise). Items need a `title` and a `kind`; `durationMinutes` (10), `presenterRole` (`chair`, `secretary` or null) and `confidential` (false) have defaults. 400 names the field (`name`, `items.0.title`, …); at most 50 items; audited.',
+    body: CreateTemplate,
+    response: MeetingTemplate,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/meeting-templates/from-meeting',
+    operationId: 'createMeetingTemplateFromMeeting',
+    summary: 'Save a meeting’s agenda as a template',
+    description:
+      'The chair, the secretary and admins (403 otherwise). The template gets the meeting’s agenda items as they stand (title, kind, duration, confidentiality, and the presenter’s role when the presenter is the chair or the secretary), never their notes or decisions. 400 naming `meetingId` (`unknown_reference`) for a meeting the caller may not see; audited.',
+    body: TemplateFromMeeting,
+    response: MeetingTemplate,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/meeting-templates/{id}',
+    operationId: 'getMeetingTemplate',
+    summary: 'One meeting template',
+    description: 'The council (403 for others); it changes nothing. 404 for an unknown template.',
+    response: MeetingTemplate,
+  },
+  {
+    method: 'patch',
+    path: '/api/meeting-templates/{id}',
+    operationId: 'updateMeetingTemplate',
+    summary: 'Change a meeting template',
+    description:
+      'The chair, the secretary and admins (403 otherwise). Changes the fields the body names; `items` replaces the whole list in its order. Meetings made from the template before keep their agenda. 400 names the field, 404 for an unknown template; audited.',
+    body: UpdateTemplate,
+    response: MeetingTemplate,
+  },
+  {
+    method: 'delete',
+    path: '/api/meeting-templates/{id}',
+    operationId: 'deleteMeetingTemplate',
+    summary: 'Delete a meeting template',
+    description:
+      'The chair, the secretary and admins (403 otherwise). Meetings made from it keep their agenda; 409 while a series makes meetings from it, 404 for an unknown template; audited with its name and items.',
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: '/api/meeting-templates/{id}/meetings',
+    operationId: 'createMeetingFromTemplate',
+    summary: 'Create a meeting from a template',
+    description:
+      'The chair, the secretary and admins (403 otherwise). A draft meeting, as `createMeeting`, whose agenda gets the template’s items in order through the live document. An item’s presenter role becomes the active person holding it (the caller if they hold it, otherwise the first by name), or no presenter. 400 names `endsAt` when it is not after the start, 404 for an unknown template; audited with the template.',
+    body: CreateMeeting,
+    response: Meeting,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/meeting-series',
+    operationId: 'listMeetingSeries',
+    summary: 'Meeting series',
+    description:
+      'The council (403 for others); it changes nothing. Every series with its cadence, template and the meetings it has made by date (title and status null for a meeting since deleted).',
+    response: z.array(MeetingSeries),
+  },
+  {
+    method: 'post',
+    path: '/api/meeting-series',
+    operationId: 'createMeetingSeries',
+    summary: 'Start a meeting series',
+    description:
+      'The chair, the secretary and admins (403 otherwise). Meetings every `every` weeks or months (`unit`) from `firstDate`, at `startTime` (Copenhagen) for `durationMinutes`. The next `horizon` (2) meetings from today are made at once as drafts from the template, and a scheduler (at start and daily) keeps them made, never two for one series and date; a draft deleted by hand is not made again. 400 names the field (`templateId` with `unknown_reference`); audited, as is each meeting made.',
+    body: CreateSeries,
+    response: MeetingSeries,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/meeting-series/{id}',
+    operationId: 'getMeetingSeries',
+    summary: 'One meeting series',
+    description: 'The council (403 for others); it changes nothing. 404 for an unknown series.',
+    response: MeetingSeries,
+  },
+  {
+    method: 'delete',
+    path: '/api/meeting-series/{id}',
+    operationId: 'stopMeetingSeries',
+    summary: 'Stop a meeting series',
+    description:
+      'The chair, the secretary and admins (403 otherwise). No more meetings are made; those made stay as they are. 404 for an unknown series; audited.',
+    status: 204,
   },
 ];
 

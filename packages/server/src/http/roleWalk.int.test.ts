@@ -47,6 +47,9 @@ interface World {
   decisions: { founding: string; confidential: string };
   /** The secret of the observer's calendar link: every viewer fetches that one feed. */
   calendarFeeds: string[];
+  /** A meeting template made of the approved meeting's agenda, confidential item included, and a series of it. */
+  templateId: string;
+  seriesId: string;
 }
 
 interface Viewer {
@@ -235,7 +238,23 @@ async function buildWorld(
       actions: [{ id: 'a1', title: 'Udarbejd en trusselsvurdering', groupId, due: '2027-01-31' }],
     },
   });
+  // A conflict of interest on the confidential item, with its reason, is confidential too.
+  const conflict = { reason: `Inhabil efter ${CONFIDENTIAL}` };
+  await call('POST', `/api/meetings/${approved.id}/items/i2/conflicts`, chair, conflict);
   const [confidentialNumber] = await approve(approved.id, chair);
+  const template = await call('POST', '/api/meeting-templates/from-meeting', chair, {
+    meetingId: approved.id,
+    name: 'Som decembermødet',
+  });
+  const series = await call('POST', '/api/meeting-series', chair, {
+    name: 'Kvartalsmøde',
+    templateId: template.id,
+    unit: 'months',
+    every: 3,
+    firstDate: '2026-03-12',
+    startTime: '09:00',
+    durationMinutes: 180,
+  });
 
   // Drafted minutes: confidential content that is indexed from the live documents, not yet numbered.
   const pending = await server.factory.meeting({
@@ -247,6 +266,7 @@ async function buildWorld(
       decisions: { i1: { title: `Tildeling ${CONFIDENTIAL}`, text: `Efter ${CONFIDENTIAL}.`, status: 'adopted' } },
     },
   });
+  await call('POST', `/api/meetings/${pending.id}/items/i1/conflicts`, chair, conflict);
   await server.council.settle();
   return {
     groupId,
@@ -254,6 +274,8 @@ async function buildWorld(
     planId: plan.id,
     meetings: { founding: founding.id, approved: approved.id, pending: pending.id },
     decisions: { founding: foundingNumber as string, confidential: confidentialNumber as string },
+    templateId: template.id as string,
+    seriesId: series.id as string,
   };
 }
 
@@ -280,6 +302,8 @@ function pathIds(w: World): Record<string, string[]> {
     'groups/{id}': [w.groupId],
     'plans/{id}': [w.planId],
     'calendar/{token}': w.calendarFeeds,
+    'meeting-templates/{id}': [w.templateId],
+    'meeting-series/{id}': [w.seriesId],
     // Kept mail is for admins; the walk asks for the first, which may or may not have been written.
     'mail/{id}': ['1'],
   };

@@ -14,6 +14,8 @@ export interface OutboxPayloads {
   };
   /** A document is projected again: after a migration adds a read model that existing documents must fill. */
   'document.project': { name: string };
+  /** A reply to an invitation reaches the meeting's attendance: a decline as apologies, an acceptance takes them back. */
+  'meeting.rsvp': { meetingId: string; personId: string; response: 'accepted' | 'declined' };
 }
 export type OutboxKind = keyof OutboxPayloads;
 export type OutboxHandlers = { [K in OutboxKind]: (payload: OutboxPayloads[K]) => Promise<void> };

@@ -1,4 +1,4 @@
-import type { AgendaItem, Role } from '@council/shared';
+import type { AgendaItem, Role, VoteInput } from '@council/shared';
 import {
   buildGroupDoc,
   buildMeetingDocs,
@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import type { CouncilServer } from '../app.ts';
 import { SqliteDocumentStore } from '../collab/DocumentStore.ts';
 import { hashPassword } from '../domains/auth/passwords.ts';
+import { ProceedingsRepo } from '../domains/meetings/proceedingsRepo.ts';
 import { projectDocument } from '../domains/projections.ts';
 import { indexPeople } from '../domains/search/indexer.ts';
 
@@ -226,6 +227,12 @@ interface DemoMeeting {
   location: string;
   status: 'approved' | 'draft';
   content: MeetingSeed;
+  /** Votes, minuted views and conflicts of interest, recorded before approval as the chair would. */
+  proceedings?: {
+    votes?: Record<string, VoteInput>;
+    dissents?: { itemId: string; personId: string; text: string }[];
+    conflicts?: { itemId: string; personId: string; reason: string }[];
+  };
 }
 
 const meetings: DemoMeeting[] = [
@@ -331,6 +338,24 @@ const meetings: DemoMeeting[] = [
           due: '2012-03-15',
           itemId: 'i3',
         },
+      ],
+    },
+    proceedings: {
+      votes: {
+        i2: {
+          mode: 'named',
+          ballots: { chair: 'for', m2: 'for', m3: 'for', m5: 'for', m6: 'for', m9: 'for', m8: 'against' },
+        },
+      },
+      dissents: [
+        {
+          itemId: 'i2',
+          personId: 'm8',
+          text: 'Horsens Kommune støtter principperne, men ønsker ført til protokol, at »genbrug før køb før byg« ikke må stå i vejen for fælles indkøb.',
+        },
+      ],
+      conflicts: [
+        { itemId: 'i4', personId: 'm6', reason: 'sidder i bestyrelsen for en af leverandørernes brugerforeninger' },
       ],
     },
   },
@@ -534,6 +559,16 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     await saveDoc(docNames.meeting(m.id), open);
     await saveDoc(docNames.meetingClosed(m.id), closed);
     if (m.status !== 'approved') continue;
+    const proceedings = new ProceedingsRepo(db);
+    const at = m.startsAt;
+    for (const [itemId, vote] of Object.entries(m.proceedings?.votes ?? {})) {
+      proceedings.saveVote(m.id, itemId, vote, 'chair', at);
+    }
+    for (const d of m.proceedings?.dissents ?? [])
+      proceedings.saveDissent(m.id, d.itemId, d.personId, d.text, 'secretary', at);
+    for (const c of m.proceedings?.conflicts ?? []) {
+      proceedings.declareConflict(m.id, c.itemId, c.personId, c.reason, c.personId, at);
+    }
     // Approved through the same command the chair uses, so that numbers, minutes, follow-ups,
     // search and group tasks are exactly what the product makes. Then dated to the meeting's day.
     await server.meetings.transition({ id: 'chair', role: 'chair', groups: {} }, m.id, 'approve');
@@ -649,6 +684,37 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
       },
     ]),
   );
+
+  // The council's standard agenda, which the secretary picks when creating the next meeting.
+  await repos.templates.create({
+    id: 't-ordinaert',
+    name: 'Ordinært rådsmøde',
+    description: 'De faste punkter på rådets kvartalsmøder.',
+    items: [
+      {
+        title: 'Godkendelse af dagsorden',
+        kind: 'decision',
+        durationMinutes: 5,
+        presenterRole: 'chair',
+        confidential: false,
+      },
+      {
+        title: 'Meddelelser fra formanden',
+        kind: 'information',
+        durationMinutes: 10,
+        presenterRole: 'chair',
+        confidential: false,
+      },
+      {
+        title: 'Orientering fra arbejdsgrupperne',
+        kind: 'information',
+        durationMinutes: 20,
+        presenterRole: 'secretary',
+        confidential: false,
+      },
+      { title: 'Eventuelt', kind: 'discussion', durationMinutes: 10, presenterRole: null, confidential: false },
+    ],
+  });
 
   indexPeople(db);
   // Approving fifteen years of minutes above raised notifications (and their mail) as it would

@@ -302,6 +302,12 @@ export function setAttendance(doc: Y.Doc, personId: string, value: Attendance): 
   doc.getMap(MEETING_FIELDS.attendance).set(personId, value);
 }
 
+/** Takes back apologies someone sent (they will come after all); any other record of them stays. */
+export function withdrawApologies(doc: Y.Doc, personId: string): void {
+  const attendance = doc.getMap(MEETING_FIELDS.attendance);
+  if (attendance.get(personId) === 'apologies') attendance.delete(personId);
+}
+
 export function addActionPoint(doc: Y.Doc, action: ActionPointInput): void {
   actionsOf(doc).push([mapOf({ ...action, title: newText(action.title) })]);
 }

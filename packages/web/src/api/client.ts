@@ -8,6 +8,9 @@ import type {
   CreateGroup,
   CreateMeeting,
   CreatePerson,
+  CreateSeries,
+  CreateTemplate,
+  CurrentReview,
   DecisionDetail,
   DecisionPage,
   DeletedMeeting,
@@ -20,6 +23,8 @@ import type {
   LoginResponse,
   Me,
   Meeting,
+  MeetingSeries,
+  MeetingTemplate,
   MeetingTransition,
   Minutes,
   NotificationList,
@@ -27,13 +32,19 @@ import type {
   OutgoingMail,
   Person,
   Plan,
+  Proceedings,
+  RequestReview,
   Role,
+  RsvpInput,
+  Rsvps,
   SearchResult,
   SessionInfo,
   Signatures,
   Site,
   Task,
+  TemplateFromMeeting,
   UpdateNotificationPreferences,
+  UpdateTemplate,
 } from '@council/shared';
 
 export class ApiError extends Error {
@@ -109,6 +120,25 @@ export const api = {
   signatures: (id: string) => request<Signatures>('GET', `/meetings/${encodeURIComponent(id)}/signatures`),
   sign: (id: string) => request<Signatures>('POST', `/meetings/${encodeURIComponent(id)}/signatures`),
   withdrawSignature: (id: string) => request<Signatures>('DELETE', `/meetings/${encodeURIComponent(id)}/signatures`),
+  rsvps: (id: string) => request<Rsvps>('GET', `/meetings/${encodeURIComponent(id)}/rsvps`),
+  rsvp: (id: string, body: RsvpInput) => request<Rsvps>('POST', `/meetings/${encodeURIComponent(id)}/rsvp`, body),
+  review: (id: string) => request<CurrentReview>('GET', `/meetings/${encodeURIComponent(id)}/review`),
+  requestReview: (id: string, body: RequestReview) =>
+    request<CurrentReview>('POST', `/meetings/${encodeURIComponent(id)}/review`, body),
+  markReviewed: (id: string) => request<CurrentReview>('POST', `/meetings/${encodeURIComponent(id)}/review/done`),
+  proceedings: (id: string) => request<Proceedings>('GET', `/meetings/${encodeURIComponent(id)}/proceedings`),
+  /** The vote, the minuted view or the conflict of interest of one agenda item (`part`), recorded or taken back. */
+  recordOnItem: (id: string, itemId: string, part: 'vote' | 'dissent' | 'conflicts', body: unknown) =>
+    request<Proceedings>(
+      part === 'conflicts' ? 'POST' : 'PUT',
+      `/meetings/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}/${part}`,
+      body,
+    ),
+  removeFromItem: (id: string, itemId: string, part: 'vote' | 'dissent' | 'conflicts', personId?: string) =>
+    request<Proceedings>(
+      'DELETE',
+      `/meetings/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}/${part}${personId ? `?personId=${encodeURIComponent(personId)}` : ''}`,
+    ),
   restoreMeeting: (id: string) => request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/restore`),
   transition: (id: string, transition: MeetingTransition, body: { reason?: string; confirm?: Confirmation[] } = {}) =>
     request<Meeting>('POST', `/meetings/${encodeURIComponent(id)}/${transition}`, body),
@@ -186,4 +216,17 @@ export const api = {
     ),
   people: (query: { competence?: string; organisation?: string; q?: string } = {}) =>
     request<Person[]>('GET', `/people${queryString(query)}`),
+  templates: () => request<MeetingTemplate[]>('GET', '/meeting-templates'),
+  createTemplate: (body: CreateTemplate, key?: string) =>
+    request<MeetingTemplate>('POST', '/meeting-templates', body, key),
+  templateFromMeeting: (body: TemplateFromMeeting, key?: string) =>
+    request<MeetingTemplate>('POST', '/meeting-templates/from-meeting', body, key),
+  updateTemplate: (id: string, body: UpdateTemplate) =>
+    request<MeetingTemplate>('PATCH', `/meeting-templates/${encodeURIComponent(id)}`, body),
+  deleteTemplate: (id: string) => request<void>('DELETE', `/meeting-templates/${encodeURIComponent(id)}`),
+  createMeetingFromTemplate: (templateId: string, body: CreateMeeting, key?: string) =>
+    request<Meeting>('POST', `/meeting-templates/${encodeURIComponent(templateId)}/meetings`, body, key),
+  series: () => request<MeetingSeries[]>('GET', '/meeting-series'),
+  createSeries: (body: CreateSeries, key?: string) => request<MeetingSeries>('POST', '/meeting-series', body, key),
+  stopSeries: (id: string) => request<void>('DELETE', `/meeting-series/${encodeURIComponent(id)}`),
 };

@@ -1,9 +1,11 @@
+import type { ItemRecordOfVote } from '@council/shared';
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
+import { VoteSummary } from '../features/meetings/VoteSummary.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { DecisionStatusBadge } from './DecisionsPage.tsx';
 import { isNotFound, NotFound, PageLoader, QueryError } from './states.tsx';
@@ -62,6 +64,7 @@ export function DecisionPage() {
           </Group>
         )}
       </Paper>
+      {d.proceedings && <Proceedings record={d.proceedings} />}
       <Chain title={t('decisions.supersedes')} items={d.supersedesDecisions} />
       <Chain title={t('decisions.supersededBy')} items={d.supersededBy}>
         {d.supersededByConfidential > 0 && (
@@ -127,6 +130,39 @@ function Chain({
         ))}
         {children}
       </List>
+    </section>
+  );
+}
+
+/** The vote, the views minuted and the conflicts of interest, as the approved minutes froze them. */
+function Proceedings({ record }: { record: ItemRecordOfVote }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="decision-vote">
+      <Title order={3} size="h5" id="decision-vote">
+        {t('meetings.proceedings.voteHeading')}
+      </Title>
+      <Stack gap="xs">
+        {record.vote ? (
+          <VoteSummary vote={record.vote} />
+        ) : (
+          <Text c="dimmed" size="sm">
+            {t('meetings.proceedings.noVote')}
+          </Text>
+        )}
+        {record.dissents.map((d) => (
+          <Text key={d.personId} size="sm" data-testid="dissent" style={{ whiteSpace: 'pre-wrap' }}>
+            <strong>{t('meetings.proceedings.dissentBy', { name: d.name })}:</strong> {d.text}
+          </Text>
+        ))}
+        {record.conflicts.map((c) => (
+          <Text key={c.personId} size="sm" data-testid="conflict">
+            {c.reason
+              ? t('meetings.proceedings.conflictByReason', { name: c.name, reason: c.reason })
+              : t('meetings.proceedings.conflictBy', { name: c.name })}
+          </Text>
+        ))}
+      </Stack>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { can, docNames, LIVE_MESSAGE, type Me, type Meeting } from '@council/shared';
+import { can, docNames, LIVE_MESSAGE, type Me, type Meeting, reviewStageOf } from '@council/shared';
 import { Alert, Anchor, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +15,11 @@ import { DeleteMeetingButton } from '../features/meetings/DeleteMeetingButton.ts
 import { ItemPanel } from '../features/meetings/ItemPanel.tsx';
 import { LifecycleActions } from '../features/meetings/LifecycleActions.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
+import { ReviewPanel, ReviewRequestBanner, useReview } from '../features/meetings/ReviewPanel.tsx';
+import { RsvpBanner, useRsvps } from '../features/meetings/RsvpBanner.tsx';
 import { SignaturesPanel } from '../features/meetings/SignaturesPanel.tsx';
 import { useAgenda } from '../features/meetings/useAgenda.ts';
+import { SaveAsTemplateButton } from '../features/templates/SaveAsTemplateButton.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, isNotFound, NotFound, PageLoader, QueryError } from './states.tsx';
 
@@ -61,6 +64,13 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
 
   // Draft minutes are signed; approved ones keep who signed.
   const signable = meeting.status === 'minutes-draft' || meeting.status === 'approved';
+  // A draft agenda or draft minutes can be sent for review; the tab is for those who send it, and
+  // shows everyone who may see the meeting who was asked once a review is under way.
+  const review = useReview(meeting).data?.review;
+  const rsvps = useRsvps(meeting);
+  const reviewable =
+    reviewStageOf(meeting.status) !== null &&
+    (can(actor, 'requestReview', { type: 'meeting', status: meeting.status }) || Boolean(review));
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -85,6 +95,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
         <Group gap="xs" className="print-hide">
           <LifecycleActions meeting={meeting} />
           <DeleteMeetingButton meeting={meeting} />
+          <SaveAsTemplateButton meeting={meeting} />
         </Group>
       </Group>
       {meeting.status === 'cancelled' && (
@@ -92,6 +103,8 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
           {t('meetings.cancelled', { reason: meeting.cancelReason ?? '' })}
         </Alert>
       )}
+      <ReviewRequestBanner meeting={meeting} />
+      <RsvpBanner meeting={meeting} />
       {open?.state === 'denied' && <Alert color="red">{t('editor.denied')}</Alert>}
       {!open || !docs || open.loading ? (
         <PageLoader />
@@ -107,6 +120,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             <Tabs.Tab value="attendance">{t('meetings.tabs.attendance')}</Tabs.Tab>
             <Tabs.Tab value="actions">{t('meetings.tabs.actions')}</Tabs.Tab>
             {signable && <Tabs.Tab value="signatures">{t('meetings.tabs.signatures')}</Tabs.Tab>}
+            {reviewable && <Tabs.Tab value="review">{t('meetings.review.tab')}</Tabs.Tab>}
           </Tabs.List>
           {meeting.status === 'approved' && (
             <Tabs.Panel value="minutes" pt="md">
@@ -139,6 +153,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
                 {selected ? (
                   <ItemPanel
                     key={selected.id}
+                    meeting={meeting}
                     item={selected}
                     docs={docs}
                     collab={selected.confidential ? closed : open}
@@ -158,13 +173,27 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
               </Grid.Col>
             </Grid>
           </Tabs.Panel>
+          {reviewable && (
+            <Tabs.Panel value="review" pt="md">
+              <ReviewPanel
+                meeting={meeting}
+                people={people.data ?? []}
+                presenterIds={agenda.flatMap((i) => i.presenterId ?? [])}
+              />
+            </Tabs.Panel>
+          )}
           {signable && (
             <Tabs.Panel value="signatures" pt="md">
               <SignaturesPanel meeting={meeting} />
             </Tabs.Panel>
           )}
           <Tabs.Panel value="attendance" pt="md">
-            <AttendancePanel doc={open.doc} people={people.data ?? []} editable={editable} />
+            <AttendancePanel
+              doc={open.doc}
+              people={people.data ?? []}
+              editable={editable}
+              replies={rsvps.data?.replies}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="actions" pt="md">
             <ActionsPanel

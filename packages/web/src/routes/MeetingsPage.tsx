@@ -31,6 +31,11 @@ export function MeetingsPage() {
           <Anchor size="sm" href="/api/meetings.ics" download>
             {t('meetings.calendarFeed')}
           </Anchor>
+          {can('read', { type: 'meetingTemplates' }) && (
+            <Anchor size="sm" component={Link} to="/meetings/templates">
+              {t('templates.link')}
+            </Anchor>
+          )}
           {can('create', { type: 'meetings' }) && <CreateMeetingButton />}
         </Group>
       </Group>

@@ -16,6 +16,10 @@ import { sql as calendarFeeds } from './014_calendar_feeds.ts';
 import { sql as searchWords, run as searchWordsRun } from './015_search_words.ts';
 import { sql as notifications } from './016_notifications.ts';
 import { sql as minutesSignatures } from './017_minutes_signatures.ts';
+import { sql as proceedings } from './018_proceedings.ts';
+import { sql as meetingTemplates } from './019_meeting_templates.ts';
+import { sql as meetingReviews } from './020_meeting_reviews.ts';
+import { sql as invitations } from './021_invitations.ts';
 
 /**
  * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
@@ -39,4 +43,8 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   { version: 15, name: 'search words', sql: searchWords, run: searchWordsRun },
   { version: 16, name: 'notifications', sql: notifications },
   { version: 17, name: 'minutes signatures', sql: minutesSignatures },
+  { version: 18, name: 'proceedings', sql: proceedings },
+  { version: 19, name: 'meeting templates and series', sql: meetingTemplates },
+  { version: 20, name: 'meeting reviews', sql: meetingReviews },
+  { version: 21, name: 'invitations', sql: invitations },
 ];

@@ -60,8 +60,13 @@ describe('the decision register as CSV', () => {
       'supersedes',
       'meeting_id',
       'meeting_title',
+      'votes_for',
+      'votes_against',
+      'votes_abstain',
+      'dissents',
+      'conflicts',
     ]);
-    for (const row of csv.rows) expect(row).toHaveLength(9);
+    for (const row of csv.rows) expect(row).toHaveLength(14);
     const hostile = csv.rows.find((r) => r[3].includes('cmd'));
     expect(hostile).toEqual([
       '2026-001',
@@ -73,6 +78,8 @@ describe('the decision register as CSV', () => {
       '',
       expect.any(String),
       "Rådsmøde;' +eksport",
+      // No vote was recorded on it.
+      ...['', '', '', '', ''],
     ]);
     // A spreadsheet that split on every separator and line break, quotes or not, would still run nothing.
     expect(formulaStarts(csv.text)).toEqual([]);
@@ -96,8 +103,13 @@ describe('the decision register as CSV', () => {
       'Afløser',
       'Møde-id',
       'Møde',
+      'Stemmer for',
+      'Stemmer imod',
+      'Undlod at stemme',
+      'Ført til protokol',
+      'Inhabile',
     ]);
-    for (const row of csv.rows) expect(row).toHaveLength(9);
+    for (const row of csv.rows) expect(row).toHaveLength(14);
     const byTitle = new Map(csv.rows.map((r) => [r[3], r]));
     expect(byTitle.get("a;'=cmd|' /C calc'!A0")?.slice(0, 3)).toEqual(['2026-001', 'Vedtaget', '2026-12-10']);
     expect(byTitle.get('Cloud, først')?.[1]).toBe('Forkastet');

@@ -1,8 +1,15 @@
-import type { DecisionDetail, DecisionQuery, DecisionRecord } from '@council/shared';
+import {
+  type DecisionDetail,
+  type DecisionQuery,
+  type DecisionRecord,
+  type ItemRecordOfVote,
+  readRecordOfVote,
+} from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 import { ftsQuery } from '../search/ftsQuery.ts';
 
-interface RawDecision extends Omit<DecisionRecord, 'tags' | 'supersedes' | 'revised' | 'confidential'> {
+interface RawDecision extends Omit<DecisionRecord, 'tags' | 'supersedes' | 'revised' | 'confidential' | 'proceedings'> {
+  proceedings: string | null;
   tags: string;
   supersedes: string;
   revised: number;
@@ -15,10 +22,11 @@ const toRecord = (raw: RawDecision): DecisionRecord => ({
   confidential: raw.confidential === 1,
   tags: JSON.parse(raw.tags),
   supersedes: JSON.parse(raw.supersedes),
+  proceedings: readRecordOfVote(raw.proceedings),
 });
 
 const COLUMNS = `SELECT d.id, d.number, d.title, d.text, d.status, d.revised, d.confidential, d.meeting_id AS meetingId,
-  m.title AS meetingTitle, d.item_id AS itemId, d.decided_on AS decidedOn, d.tags, d.supersedes`;
+  m.title AS meetingTitle, d.item_id AS itemId, d.decided_on AS decidedOn, d.tags, d.supersedes, d.proceedings`;
 const SELECT = `${COLUMNS} FROM decisions d JOIN meetings m ON m.id = d.meeting_id`;
 /** The register's sort key as `decisions_fts` stores it in its rowid; see migration 005. */
 const TEXT_KEY = 'CAST(julianday(?) - 2415020.5 AS INTEGER) * 4294967296 + ?';
@@ -35,6 +43,8 @@ export interface NewDecision {
   tags: string[];
   supersedes: string[];
   confidential: boolean;
+  /** The vote, minuted views and conflicts of interest, as approved; null where none were recorded. */
+  proceedings?: ItemRecordOfVote | null;
 }
 
 /** Cursor for keyset paging: the sort key of the last row seen, opaque to clients. */
@@ -204,11 +214,11 @@ export class DecisionsRepo {
       'SELECT max(seq) AS s FROM decisions WHERE year = ?',
     );
     const insert = this.db.prepare(
-      `INSERT INTO decisions (year, title, text, status, meeting_id, item_id, decided_on, tags, supersedes, confidential)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO decisions (year, title, text, status, meeting_id, item_id, decided_on, tags, supersedes, confidential, proceedings)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = this.db.prepare(
-      'UPDATE decisions SET title = ?, text = ?, status = ?, tags = ?, supersedes = ?, confidential = ?, revised = 1 WHERE id = ?',
+      'UPDATE decisions SET title = ?, text = ?, status = ?, tags = ?, supersedes = ?, confidential = ?, proceedings = ?, revised = 1 WHERE id = ?',
     );
     const assignNumber = this.db.prepare('UPDATE decisions SET number = ?, seq = ? WHERE id = ?');
     const supersede = this.db.prepare(
@@ -225,6 +235,7 @@ export class DecisionsRepo {
           JSON.stringify(d.tags),
           JSON.stringify(d.supersedes),
           Number(d.confidential),
+          d.proceedings ? JSON.stringify(d.proceedings) : null,
         ] as const;
         const found = existing.get(d.meetingId, d.itemId);
         let id: number;
@@ -233,7 +244,7 @@ export class DecisionsRepo {
           id = found.id;
           update.run(...args, id);
         } else {
-          const [title, text, status, tags, supersedes, confidential] = args;
+          const [title, text, status, tags, supersedes, confidential, proceedings] = args;
           id = Number(
             insert.run(
               Number(d.decidedOn.slice(0, 4)),
@@ -246,6 +257,7 @@ export class DecisionsRepo {
               tags,
               supersedes,
               confidential,
+              proceedings,
             ).lastInsertRowid,
           );
         }

@@ -32,6 +32,15 @@ const DECISION_COLUMNS: CsvColumn<DecisionRecord>[] = [
   { name: 'supersedes', da: da.supersedes, value: (d) => d.supersedes.join(';') },
   { name: 'meeting_id', da: da.meetingId, value: (d) => d.meetingId },
   { name: 'meeting_title', da: da.meetingTitle, value: (d) => d.meetingTitle },
+  { name: 'votes_for', da: da.votesFor, value: (d) => d.proceedings?.vote?.for ?? '' },
+  { name: 'votes_against', da: da.votesAgainst, value: (d) => d.proceedings?.vote?.against ?? '' },
+  { name: 'votes_abstain', da: da.votesAbstain, value: (d) => d.proceedings?.vote?.abstain ?? '' },
+  {
+    name: 'dissents',
+    da: da.dissents,
+    value: (d) => (d.proceedings?.dissents ?? []).map((x) => `${x.name}: ${x.text}`).join(';'),
+  },
+  { name: 'conflicts', da: da.conflicts, value: (d) => (d.proceedings?.conflicts ?? []).map((x) => x.name).join(';') },
 ];
 
 export function decisionRoutes(decisions: DecisionsRepo): Router {

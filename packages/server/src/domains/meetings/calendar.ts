@@ -1,8 +1,20 @@
 import { messages, RECORD_LOCALE } from '@council/shared';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  type ICalCalendar,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
 import type { MeetingRow } from './repo.ts';
 
-const STATUS = (m: MeetingRow) =>
+/** What an event is made of. */
+type CalendarMeeting = Pick<
+  MeetingRow,
+  'id' | 'title' | 'startsAt' | 'endsAt' | 'location' | 'status' | 'cancelReason' | 'sequence'
+>;
+
+const STATUS = (m: CalendarMeeting) =>
   m.status === 'cancelled'
     ? ICalEventStatus.CANCELLED
     : m.status === 'draft'
@@ -69,29 +81,66 @@ export interface CalendarOptions {
  */
 export function meetingsCalendar(meetings: MeetingRow[], baseUrl: string, options: CalendarOptions = {}): string {
   const single = meetings.length === 1 ? meetings[0] : undefined;
-  const calendar = ical({
+  const calendar = newCalendar(single?.status === 'cancelled' ? ICalCalendarMethod.CANCEL : null, options);
+  for (const m of meetings) addEvent(calendar, m, baseUrl);
+  return calendar.toString();
+}
+
+export interface Mailbox {
+  name: string;
+  email: string;
+}
+
+/**
+ * The invitation one invited person is mailed: the meeting's event as a METHOD:REQUEST message with
+ * Council as organiser and the person as an attendee asked to reply, or, once the meeting is
+ * cancelled, a METHOD:CANCEL. The UID is the feed's, and SEQUENCE the meeting's, so a calendar that
+ * has the event from the feed or an earlier mail takes each update to the same event.
+ */
+export function invitationCalendar(
+  meeting: CalendarMeeting,
+  baseUrl: string,
+  organizer: Mailbox,
+  attendee: Mailbox,
+): { method: 'REQUEST' | 'CANCEL'; content: string } {
+  const method = meeting.status === 'cancelled' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+  const calendar = newCalendar(method);
+  const event = addEvent(calendar, meeting, baseUrl);
+  event.organizer({ name: organizer.name, email: organizer.email });
+  event.createAttendee({
+    name: attendee.name,
+    email: attendee.email,
+    role: ICalAttendeeRole.REQ,
+    rsvp: method === ICalCalendarMethod.REQUEST,
+    status: ICalAttendeeStatus.NEEDSACTION,
+  });
+  return { method: method === ICalCalendarMethod.CANCEL ? 'CANCEL' : 'REQUEST', content: calendar.toString() };
+}
+
+function newCalendar(method: ICalCalendarMethod | null, options: CalendarOptions = {}): ICalCalendar {
+  return ical({
     name: messages[RECORD_LOCALE].records.calendarName,
     prodId: { company: 'Council', product: 'council' },
-    ...(single?.status === 'cancelled' ? { method: ICalCalendarMethod.CANCEL } : {}),
+    ...(method ? { method } : {}),
     // The zone is named on each event, not the calendar, so that DTSTAMP stays in UTC as RFC 5545 asks.
     timezone: { name: null, generator: (tz) => (tz === TIME_ZONE ? VTIMEZONE : null) },
     x: { 'X-WR-TIMEZONE': TIME_ZONE },
     ...(options.ttl ? { ttl: options.ttl } : {}),
   });
-  for (const m of meetings) {
-    const url = `${baseUrl}/meetings/${m.id}`;
-    calendar.createEvent({
-      id: `${m.id}@council`,
-      sequence: m.status === 'cancelled' ? 1 : 0,
-      timezone: TIME_ZONE,
-      start: inCopenhagen(m.startsAt),
-      end: inCopenhagen(m.endsAt),
-      summary: m.title,
-      location: m.location || null,
-      url,
-      description: m.status === 'cancelled' && m.cancelReason ? `${m.cancelReason}\n\n${url}` : url,
-      status: STATUS(m),
-    });
-  }
-  return calendar.toString();
+}
+
+function addEvent(calendar: ICalCalendar, m: CalendarMeeting, baseUrl: string) {
+  const url = `${baseUrl}/meetings/${m.id}`;
+  return calendar.createEvent({
+    id: `${m.id}@council`,
+    sequence: m.sequence,
+    timezone: TIME_ZONE,
+    start: inCopenhagen(m.startsAt),
+    end: inCopenhagen(m.endsAt),
+    summary: m.title,
+    location: m.location || null,
+    url,
+    description: m.status === 'cancelled' && m.cancelReason ? `${m.cancelReason}\n\n${url}` : url,
+    status: STATUS(m),
+  });
 }

@@ -6,6 +6,7 @@ import {
   type Checked,
   contentDoc,
   type Decision,
+  type ItemProceedings,
   readActions,
   readAgenda,
   readAttendance,
@@ -70,11 +71,19 @@ export function followupsOf(content: MeetingRecord) {
   return [...postponed, ...actions];
 }
 
-/** The register entries approval writes: every decision item whose decision is no longer proposed. */
-export function decisionsToRecord(meeting: { id: string; startsAt: string }, content: MeetingRecord): NewDecision[] {
+/**
+ * The register entries approval writes: every decision item whose decision is no longer proposed,
+ * with its vote, minuted views and conflicts of interest, where any were recorded.
+ */
+export function decisionsToRecord(
+  meeting: { id: string; startsAt: string },
+  content: MeetingRecord,
+  proceedings: Map<string, ItemProceedings> = new Map(),
+): NewDecision[] {
   return content.agenda.flatMap((item) => {
     const d = content.decisions.get(item.id);
     if (!d || d.status === 'proposed') return [];
+    const recorded = proceedings.get(item.id);
     return [
       {
         title: d.title || item.title,
@@ -86,6 +95,9 @@ export function decisionsToRecord(meeting: { id: string; startsAt: string }, con
         itemId: item.id,
         decidedOn: meeting.startsAt.slice(0, 10),
         confidential: item.confidential,
+        proceedings: recorded
+          ? { vote: recorded.vote, dissents: recorded.dissents, conflicts: recorded.conflicts }
+          : null,
       },
     ];
   });

@@ -1,4 +1,4 @@
-import { contentDoc, fill, MEETING_FIELDS, messages, RECORD_LOCALE } from '@council/shared';
+import { contentDoc, fill, type ItemProceedings, MEETING_FIELDS, messages, RECORD_LOCALE } from '@council/shared';
 import * as Y from 'yjs';
 import type { MeetingRecord } from './content.ts';
 import type { MeetingRow } from './repo.ts';
@@ -14,6 +14,8 @@ export interface RenderInput {
   audience: 'public' | 'council';
   /** Who signed the draft, and when, in the order they signed. */
   signatures?: { personId: string; signedAt: string }[];
+  /** Votes, minuted views and conflicts of interest, by agenda item id. */
+  proceedings?: Map<string, ItemProceedings>;
 }
 
 const { records, meetings } = messages[RECORD_LOCALE];
@@ -57,6 +59,13 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
       html.paragraph(LABELS.confidential, 'confidential');
       return;
     }
+    const recorded = input.proceedings?.get(item.id);
+    // Who left for the item is said first: what follows was done without them.
+    for (const c of recorded?.conflicts ?? []) {
+      const line = fill(c.reason ? records.conflictReason : records.conflict, { name: c.name, reason: c.reason ?? '' });
+      md.emphasis(line);
+      html.paragraph(line, 'conflict');
+    }
     const fragment = (contentDoc(item, input) as Y.Doc).getXmlFragment(MEETING_FIELDS.notes(item.id));
     writeFragment(fragment, md, html);
     const decision = content.decisions.get(item.id);
@@ -74,6 +83,7 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
         md.paragraph(line);
         html.paragraph(line);
       }
+      if (recorded) writeVote(recorded, md, html);
     }
   });
 
@@ -103,6 +113,35 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
     html.list(rows);
   }
   return { markdown: md.toString(), html: html.toString() };
+}
+
+/** The vote (its counts, and in a named vote who voted how), then each view asked to be minuted. */
+function writeVote(recorded: ItemProceedings, md: MarkdownWriter, html: HtmlWriter): void {
+  const { vote } = recorded;
+  if (vote) {
+    const counts = fill(records.voteCounts, { for: vote.for, against: vote.against, abstain: vote.abstain });
+    md.paragraph(counts);
+    html.paragraph(counts, 'vote');
+    const named = (
+      [
+        ['for', records.voteFor],
+        ['against', records.voteAgainst],
+        ['abstain', records.voteAbstain],
+      ] as const
+    ).flatMap(([choice, template]) => {
+      const names = vote.ballots.filter((b) => b.choice === choice).map((b) => b.name);
+      return names.length > 0 ? [fill(template, { names: names.join(', ') })] : [];
+    });
+    if (named.length > 0) {
+      md.list(named);
+      html.list(named);
+    }
+  }
+  for (const d of recorded.dissents) {
+    const line = fill(records.dissent, { name: d.name, text: d.text });
+    md.paragraph(line);
+    html.paragraph(line, 'dissent');
+  }
 }
 
 type Run = { text: string; bold?: boolean; italic?: boolean };

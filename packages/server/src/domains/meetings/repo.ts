@@ -12,6 +12,8 @@ export interface MeetingRow {
   decisions: { number: string; title: string; itemId: string }[];
   /** Why a cancelled meeting was cancelled; null otherwise. */
   cancelReason: string | null;
+  /** The iCalendar SEQUENCE of its event: raised by each change sent to the invited (021_invitations). */
+  sequence: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface MeetingRow {
  * decision in the register's sense.
  */
 const SELECT = `SELECT m.id, m.title, m.starts_at AS startsAt, m.ends_at AS endsAt, m.location, m.status,
-  m.cancel_reason AS cancelReason,
+  m.cancel_reason AS cancelReason, m.sequence,
   (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND d.number IS NOT NULL
    AND (d.confidential = 0 OR @confidential)) AS decisionCount,
   (SELECT json_group_array(json_object('number', number, 'title', title, 'itemId', item_id)) FROM
@@ -70,7 +72,14 @@ export class MeetingsRepo {
   }
 
   async cancel(id: string, reason: string): Promise<void> {
-    this.db.prepare(`UPDATE meetings SET status = 'cancelled', cancel_reason = ? WHERE id = ?`).run(reason, id);
+    this.db
+      .prepare(`UPDATE meetings SET status = 'cancelled', cancel_reason = ?, sequence = sequence + 1 WHERE id = ?`)
+      .run(reason, id);
+  }
+
+  /** A change the invited are sent: the event's next SEQUENCE. */
+  async nextSequence(id: string): Promise<void> {
+    this.db.prepare('UPDATE meetings SET sequence = sequence + 1 WHERE id = ?').run(id);
   }
 
   /** Hides a meeting from every list and refuses its documents; the row and the documents are kept. */
@@ -93,7 +102,7 @@ export class MeetingsRepo {
     return this.db.prepare<[string], DeletedMeeting>(`${DELETED} AND m.id = ?`).get(id) ?? null;
   }
 
-  async create(m: Omit<MeetingRow, 'decisionCount' | 'decisions' | 'cancelReason'>): Promise<void> {
+  async create(m: Omit<MeetingRow, 'decisionCount' | 'decisions' | 'cancelReason' | 'sequence'>): Promise<void> {
     this.db
       .prepare(
         'INSERT INTO meetings (id, title, starts_at, ends_at, location, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -1,12 +1,18 @@
 import {
+  ConflictInput,
   CreateMeeting,
   can,
+  DissentInput,
   Id,
   MeetingTransitionName,
   mayReadConfidential,
   NewAgendaItem,
+  PersonQuery,
+  RequestReview,
+  RsvpInput,
   TransitionRequest,
   UpdateMeeting,
+  VoteInput,
 } from '@council/shared';
 import { Router } from 'express';
 import { authorize } from '../../http/auth.ts';
@@ -15,10 +21,17 @@ import { parse } from '../../http/validate.ts';
 import type { Repos } from '../repos.ts';
 import { meetingsCalendar } from './calendar.ts';
 import { presentMeeting } from './presenter.ts';
+import type { ProceedingsService } from './proceedings.ts';
+import { meetingResource } from './resource.ts';
+import type { ReviewsService } from './reviews.ts';
+import type { RsvpService } from './rsvps.ts';
 import type { MeetingsService } from './service.ts';
 
 export function meetingRoutes(
   service: MeetingsService,
+  proceedings: ProceedingsService,
+  reviews: ReviewsService,
+  rsvps: RsvpService,
   repos: Repos,
   /** The base of the calendars' links: the public URL. */
   publicUrl: () => string,
@@ -28,7 +41,7 @@ export function meetingRoutes(
   router.get('/meetings', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     const visible = (await repos.meetings.list(mayReadConfidential(actor))).filter((m) =>
-      can(actor, 'read', { type: 'meeting', status: m.status }),
+      can(actor, 'read', meetingResource(m, repos.reviews)),
     );
     res.json(visible.map(presentMeeting));
   });
@@ -111,6 +124,72 @@ export function meetingRoutes(
   router.delete('/meetings/:id/signatures', async (req, res) => {
     const { actor } = authorize(req, 'read', { type: 'meetings' });
     res.json(await service.withdrawSignature(actor, parse(Id, req.params.id)));
+  });
+
+  /** Votes, minuted views and conflicts of interest on the items the reader may see. */
+  router.get('/meetings/:id/proceedings', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await proceedings.list(actor, parse(Id, req.params.id)));
+  });
+
+  const item = (req: { params: Record<string, string | undefined> }) =>
+    [parse(Id, req.params.id), parse(Id, req.params.itemId)] as const;
+
+  router.put('/meetings/:id/items/:itemId/vote', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await proceedings.recordVote(actor, ...item(req), parse(VoteInput, req.body)));
+  });
+
+  router.delete('/meetings/:id/items/:itemId/vote', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await proceedings.removeVote(actor, ...item(req)));
+  });
+
+  router.put('/meetings/:id/items/:itemId/dissent', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await proceedings.minuteDissent(actor, ...item(req), parse(DissentInput, req.body)));
+  });
+
+  router.delete('/meetings/:id/items/:itemId/dissent', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await proceedings.removeDissent(actor, ...item(req), parse(PersonQuery, req.query).personId));
+  });
+
+  router.post('/meetings/:id/items/:itemId/conflicts', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await proceedings.declareConflict(actor, ...item(req), parse(ConflictInput, req.body)));
+  });
+
+  router.delete('/meetings/:id/items/:itemId/conflicts', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await proceedings.withdrawConflict(actor, ...item(req), parse(PersonQuery, req.query).personId));
+  });
+
+  router.get('/meetings/:id/rsvps', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await rsvps.list(actor, parse(Id, req.params.id)));
+  });
+
+  /** A reply to the invitation; before `/meetings/:id/:transition`, which knows no "rsvp". */
+  router.post('/meetings/:id/rsvp', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await rsvps.reply(actor, parse(Id, req.params.id), parse(RsvpInput, req.body)));
+  });
+
+  /** Review before release; before `/meetings/:id/:transition`, which knows no "review". */
+  router.get('/meetings/:id/review', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await reviews.current(actor, parse(Id, req.params.id)));
+  });
+
+  router.post('/meetings/:id/review', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await reviews.request(actor, parse(Id, req.params.id), parse(RequestReview, req.body)));
+  });
+
+  router.post('/meetings/:id/review/done', async (req, res) => {
+    const { actor } = authorize(req, 'read', { type: 'meetings' });
+    res.json(await reviews.markReviewed(actor, parse(Id, req.params.id)));
   });
 
   router.get('/meetings/:id/approval', async (req, res) => {

@@ -36,8 +36,10 @@ import type { Project } from '../projections.ts';
 import type { Repos } from '../repos.ts';
 import { indexDecisions } from '../search/indexer.ts';
 import { approvalProblems, decisionsToRecord, followupsOf, type MeetingRecord, readMeetingRecord } from './content.ts';
+import { ProceedingsRepo } from './proceedingsRepo.ts';
 import { renderMinutes } from './render.ts';
 import type { MeetingRow } from './repo.ts';
+import { meetingResource } from './resource.ts';
 import { contentHash, SignaturesRepo, signoffSatisfied } from './signatures.ts';
 
 export type NewMeeting = Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'location'>;
@@ -55,9 +57,11 @@ export class MeetingsService {
     private readonly signoff: SignoffRule = 'none',
   ) {
     this.signaturesRepo = new SignaturesRepo(db);
+    this.proceedingsRepo = new ProceedingsRepo(db);
   }
 
   private readonly signaturesRepo: SignaturesRepo;
+  private readonly proceedingsRepo: ProceedingsRepo;
 
   async create(actor: Actor, input: NewMeeting): Promise<MeetingRow> {
     const id = `m-${randomUUID().slice(0, 8)}`;
@@ -71,7 +75,7 @@ export class MeetingsService {
   /** A meeting the actor may see, or 404 (a meeting one may not see does not exist for them). */
   async visible(actor: Actor, id: string): Promise<MeetingRow> {
     const meeting = await this.repos.meetings.byId(id, mayReadConfidential(actor));
-    if (!meeting || !can(actor, 'read', { type: 'meeting', status: meeting.status })) throw notFound('Meeting');
+    if (!meeting || !can(actor, 'read', meetingResource(meeting, this.repos.reviews))) throw notFound('Meeting');
     return meeting;
   }
 
@@ -135,15 +139,19 @@ export class MeetingsService {
             });
           }
           if (name === 'publish') {
+            // The council is invited (an iCalendar invitation by mail); presenters outside it are told.
+            this.invite(meeting, attendees, 'meetingInvitation');
             this.notifier.notify({
               kind: 'agendaPublished',
-              recipients: [...attendees, ...presenters],
+              recipients: presenters.filter((p) => !attendees.includes(p)),
               actorId: actor.id,
               dedupeKey: `agendaPublished:${id}`,
               values: { meeting: meeting.title },
               url: `/meetings/${id}`,
             });
           }
+          if (name === 'cancel')
+            this.invite({ ...meeting, sequence: meeting.sequence + 1 }, attendees, 'meetingCancelled');
         });
       }
     } catch (error) {
@@ -213,6 +221,26 @@ export class MeetingsService {
     this.notifier.afterCommit();
   }
 
+  /**
+   * Tells the invited of the meeting as it now stands, once per SEQUENCE; their mail carries the
+   * event (METHOD:REQUEST, or CANCEL once cancelled; see notifications/sender.ts). Whoever made the
+   * change is invited too, unlike other notifications: their calendar needs the event as well.
+   */
+  private invite(
+    meeting: Pick<MeetingRow, 'id' | 'title' | 'startsAt' | 'sequence'>,
+    invited: string[],
+    kind: 'meetingInvitation' | 'meetingUpdated' | 'meetingCancelled',
+  ): void {
+    this.notifier.notify({
+      kind,
+      recipients: invited,
+      actorId: null,
+      dedupeKey: `${kind}:${meeting.id}:${meeting.sequence}`,
+      values: { meeting: meeting.title, start: meeting.startsAt, meetingId: meeting.id },
+      url: `/meetings/${meeting.id}`,
+    });
+  }
+
   /** The council's members who attend meetings (chair, secretary, members), active ones. */
   private async attendees(): Promise<string[]> {
     return (await this.repos.people.list()).filter((p) => ATTENDEE_ROLES.includes(p.role)).map((p) => p.id);
@@ -236,10 +264,21 @@ export class MeetingsService {
     const endsAt = patch.endsAt ?? meeting.endsAt;
     if (new Date(endsAt) <= new Date(startsAt))
       throw invalid(['endsAt'], 'The meeting must end after it starts', 'ends_before_start');
+    const changed = (['title', 'startsAt', 'endsAt', 'location'] as const).some(
+      (field) => patch[field] !== undefined && patch[field] !== meeting[field],
+    );
+    const attendees = await this.attendees();
     await inTransaction(this.db, async () => {
       await this.repos.meetings.update(id, patch);
       await this.repos.audit.record(actor.id, 'meeting.update', `meeting:${id}`, patch);
+      // The invited get the change, as an update of the event their calendars have.
+      if (changed && meeting.status === 'published') {
+        await this.repos.meetings.nextSequence(id);
+        const updated = { ...meeting, ...patch, sequence: meeting.sequence + 1 };
+        this.invite(updated, attendees, 'meetingUpdated');
+      }
     });
+    this.notifier.afterCommit();
     return this.visible(actor, id);
   }
 
@@ -386,7 +425,7 @@ export class MeetingsService {
   }
 
   /** Detached copies of both parts, so that reading never holds a live document open. */
-  private async readParts(id: string) {
+  async readParts(id: string) {
     return {
       open: await this.live.read(docNames.meeting(id), cloneDoc),
       closed: await this.live.read(docNames.meetingClosed(id), cloneDoc),
@@ -394,7 +433,7 @@ export class MeetingsService {
   }
 
   private applyAccess(id: string, status: MeetingStatus): void {
-    this.live.refreshAccess(docNames.meeting(id), { type: 'meeting', status });
+    this.live.refreshAccess(docNames.meeting(id), meetingResource({ id, status }, this.repos.reviews));
     this.live.refreshAccess(docNames.meetingClosed(id), { type: 'meetingClosed', status });
   }
 
@@ -428,7 +467,9 @@ export class MeetingsService {
     const approvedAt = new Date().toISOString();
 
     await inTransaction(this.db, async () => {
-      const decided = decisionsToRecord(meeting, content);
+      // Read in the transaction, so that no vote recorded meanwhile is left out of what is frozen.
+      const proceedings = this.proceedingsRepo.forMeeting(meeting.id, names);
+      const decided = decisionsToRecord(meeting, content, proceedings);
       const recorded = await this.repos.decisions.recordAll(decided);
       const numberByItem = new Map<string, string>();
       decided.forEach((d, i) => {
@@ -446,6 +487,7 @@ export class MeetingsService {
           numbers: numberByItem,
           audience,
           signatures: this.signaturesRepo.list(meeting.id),
+          proceedings,
         });
         await this.repos.minutes.save({
           meetingId: meeting.id,

@@ -62,8 +62,16 @@ export class SignaturesRepo {
       .map((r) => r.personId);
   }
 
-  /** After a reopening the minutes will change: signatures of the earlier version do not carry over. */
-  clearAll(meetingId: string): void {
-    this.db.prepare('DELETE FROM minutes_signatures WHERE meeting_id = ?').run(meetingId);
+  /**
+   * After a reopening the minutes will change, and a vote recorded changes them: signatures of the
+   * earlier version do not carry over. Returns whose they were.
+   */
+  clearAll(meetingId: string): string[] {
+    return this.db
+      .prepare<[string], { personId: string }>(
+        'DELETE FROM minutes_signatures WHERE meeting_id = ? RETURNING person_id AS personId',
+      )
+      .all(meetingId)
+      .map((r) => r.personId);
   }
 }

@@ -1,5 +1,6 @@
 import { ATTENDEE_ROLES, copenhagenDate } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
+import { ReviewsRepo } from '../meetings/reviewsRepo.ts';
 import type { Notifier } from './notifier.ts';
 
 /** How often the clock is read; reminders are at most this late. */
@@ -11,16 +12,18 @@ const DUE_SOON_DAYS = 3;
  * overdue meanwhile, but an action point left open for years is not news (the lists show it).
  */
 const OVERDUE_WINDOW_DAYS = 30;
+/** Reviewers who have not reviewed are reminded this long before the deadline. */
+const REVIEW_REMINDER_HOURS = 24;
 
 const addDays = (day: string, days: number) =>
   new Date(new Date(`${day}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * What comes with time rather than with a command: a meeting's reminder, work due soon, work
- * overdue. Each tick looks at what is true now and raises the event for it with a key naming the
- * thing and its date (the meeting and its start, the task and its due date), so a tick after a
- * restart, after downtime or a minute later raises nothing twice, and one after downtime catches up
- * on what it missed. A moved due date or start is a new event.
+ * overdue, a review due within a day. Each tick looks at what is true now and raises the event for
+ * it with a key naming the thing and its date (the meeting and its start, the task and its due
+ * date), so a tick after a restart, after downtime or a minute later raises nothing twice, and one
+ * after downtime catches up on what it missed. A moved due date or start is a new event.
  */
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -85,6 +88,28 @@ export class ReminderScheduler {
           dedupeKey: `${kind}:${w.key}:${w.due}`,
           values: { title: w.title, date: w.due },
           url: w.url,
+        });
+      }
+      // Reviewers who have not yet reviewed, a day before the deadline, once per deadline.
+      const reviews = new Map<
+        string,
+        { meetingId: string; title: string; stage: string; deadline: string; ids: string[] }
+      >();
+      const reviewsUntil = new Date(now.getTime() + REVIEW_REMINDER_HOURS * 3_600_000).toISOString();
+      for (const r of new ReviewsRepo(this.db).due(now.toISOString(), reviewsUntil)) {
+        const key = `${r.meetingId}:${r.stage}:${r.deadline}`;
+        const round = reviews.get(key) ?? { ...r, ids: [] };
+        round.ids.push(r.personId);
+        reviews.set(key, round);
+      }
+      for (const [key, r] of reviews) {
+        told += this.notifier.notify({
+          kind: 'reviewReminder',
+          recipients: r.ids,
+          actorId: null,
+          dedupeKey: `reviewReminder:${key}`,
+          values: { meeting: r.title, stage: r.stage, deadline: r.deadline },
+          url: `/meetings/${r.meetingId}?tab=review`,
         });
       }
     })();

@@ -1,6 +1,7 @@
-import type { Locale, NotificationKind } from '@council/shared';
+import { INVITATION_KINDS, type Locale, type Notification, type NotificationKind } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 import type { Logger } from '../../logger.ts';
+import { invitationCalendar } from '../meetings/calendar.ts';
 import type { MailOutbox, PendingMail } from './mailOutbox.ts';
 import type { NotificationsRepo } from './repo.ts';
 import { type MailLinks, renderMail } from './templates.ts';
@@ -96,6 +97,27 @@ export class MailSender {
     }
   }
 
+  /**
+   * The meeting's event for a mail about an invitation, its change or its cancellation, as the
+   * meeting stands when the mail goes (a later SEQUENCE supersedes an earlier one in any calendar).
+   */
+  private invitation(n: Notification, person: { name: string; email: string }) {
+    if (!INVITATION_KINDS.includes(n.kind) || !n.params.meetingId) return undefined;
+    const meeting = this.db
+      .prepare<[string], Parameters<typeof invitationCalendar>[0]>(
+        `SELECT id, title, starts_at AS startsAt, ends_at AS endsAt, location, status, cancel_reason AS cancelReason, sequence
+         FROM meetings WHERE id = ? AND deleted_at IS NULL`,
+      )
+      .get(n.params.meetingId);
+    if (!meeting) return undefined;
+    const from = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(this.options.from);
+    const organizer = from
+      ? { name: from[1] || 'Council', email: from[2] as string }
+      : { name: 'Council', email: this.options.from };
+    const event = invitationCalendar(meeting, this.options.appUrl(), organizer, person);
+    return { ...event, filename: event.method === 'CANCEL' ? 'aflysning.ics' : 'invitation.ics' };
+  }
+
   private async deliver(mail: PendingMail): Promise<void> {
     const person = this.db
       .prepare<[string], { name: string; email: string; locale: Locale; deactivatedAt: string | null }>(
@@ -118,6 +140,8 @@ export class MailSender {
     const unsubscribe = this.unsubscribe.url(mail.recipientId, target);
     const links: MailLinks = { app: (path) => `${this.options.appUrl()}${path}`, unsubscribe };
     const rendered = renderMail(items, person, links, mail.notificationId === null);
+    const first = items[0] as Notification;
+    const icalEvent = mail.notificationId ? this.invitation(first, person) : undefined;
     try {
       await this.transport.send(
         {
@@ -132,6 +156,7 @@ export class MailSender {
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
             'Auto-Submitted': 'auto-generated',
           },
+          ...(icalEvent ? { icalEvent } : {}),
         },
         mail.id,
       );

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** A meeting invitation's event: nodemailer adds it as the text/calendar part calendar programs answer. */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
 }
 
 export interface MailTransport {

@@ -498,7 +498,7 @@ describe('decision register', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so that Excel reads UTF-8
     const text = bytes.toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFF"number","status","decided_on","title","text","tags","supersedes","meeting_id","meeting_title"',
+      '\uFEFF"number","status","decided_on","title","text","tags","supersedes","meeting_id","meeting_title","votes_for","votes_against","votes_abstain","dissents","conflicts"',
     );
     expect(text).toContain(`"'=HYPERLINK(""x"") Cloud først"`);
     expect(text).not.toContain('Fortroligt');

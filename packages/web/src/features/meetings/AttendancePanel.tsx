@@ -4,6 +4,7 @@ import {
   type Attendance,
   MEETING_FIELDS,
   type Person,
+  type Rsvp,
   readAttendance,
   setAttendance,
 } from '@council/shared';
@@ -12,12 +13,24 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useYjs } from './useYjs.ts';
 
-/** Roll call of the council and its secretary. */
-export function AttendancePanel({ doc, people, editable }: { doc: Y.Doc; people: Person[]; editable: boolean }) {
+/** Roll call of the council and its secretary, with the reasons given for apologies sent before the meeting. */
+export function AttendancePanel({
+  doc,
+  people,
+  editable,
+  replies = [],
+}: {
+  doc: Y.Doc;
+  people: Person[];
+  editable: boolean;
+  replies?: Rsvp[];
+}) {
   const { t } = useTranslation();
   const attendance = doc.getMap(MEETING_FIELDS.attendance);
   const values = useYjs(attendance, () => Object.fromEntries(readAttendance(doc)), {} as Record<string, Attendance>);
   const council = people.filter((p) => ATTENDEE_ROLES.includes(p.role));
+  const reasonOf = (personId: string) =>
+    replies.find((r) => r.personId === personId && r.response === 'declined')?.reason;
   if (council.length === 0) return <Text c="dimmed">{t('meetings.attendance.empty')}</Text>;
   const options = ATTENDANCE_VALUES.map((v) => ({
     value: v,
@@ -35,6 +48,11 @@ export function AttendancePanel({ doc, people, editable }: { doc: Y.Doc; people:
                 <Text size="xs" c="dimmed">
                   {person.organisation}
                 </Text>
+                {values[person.id] === 'apologies' && reasonOf(person.id) && (
+                  <Text size="xs" data-testid="apology-reason" style={{ overflowWrap: 'anywhere' }}>
+                    {t('meetings.rsvp.reasonOf', { reason: reasonOf(person.id) })}
+                  </Text>
+                )}
               </Stack>
             </Table.Th>
             <Table.Td>

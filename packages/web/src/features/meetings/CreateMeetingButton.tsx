@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,7 +11,8 @@ import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 import { copenhagenIso } from './copenhagenTime.ts';
 
-const EMPTY = { title: '', date: '', start: '09:00', end: '12:00', location: '' };
+/** `template` '' is an empty agenda; otherwise the template whose items the agenda starts with. */
+const EMPTY = { title: '', date: '', start: '09:00', end: '12:00', location: '', template: '' };
 
 export function CreateMeetingButton() {
   const { t } = useTranslation();
@@ -26,17 +27,19 @@ export function CreateMeetingButton() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(EMPTY);
+  const templates = useQuery({ queryKey: ['meeting-templates'], queryFn: api.templates, enabled: opened });
   const create = useCreate(
-    (key) =>
-      api.createMeeting(
-        {
-          title: form.title,
-          startsAt: copenhagenIso(form.date, form.start),
-          endsAt: copenhagenIso(form.date, form.end),
-          location: form.location,
-        },
-        key,
-      ),
+    (key) => {
+      const meeting = {
+        title: form.title,
+        startsAt: copenhagenIso(form.date, form.start),
+        endsAt: copenhagenIso(form.date, form.end),
+        location: form.location,
+      };
+      return form.template
+        ? api.createMeetingFromTemplate(form.template, meeting, key)
+        : api.createMeeting(meeting, key);
+    },
     {
       onSuccess: (meeting) => {
         void queryClient.invalidateQueries({ queryKey: ['meetings'] });
@@ -69,6 +72,26 @@ export function CreateMeetingButton() {
               <Alert color="red" role="alert">
                 {errorText.message(create.error)}
               </Alert>
+            )}
+            {(templates.data?.length ?? 0) > 0 && (
+              <Select
+                label={t('templates.choose.label')}
+                description={t('templates.choose.hint')}
+                value={form.template}
+                allowDeselect={false}
+                data={[
+                  { value: '', label: t('templates.choose.none') },
+                  ...(templates.data ?? []).map((tpl) => ({
+                    value: tpl.id,
+                    label: t('templates.choose.option', { name: tpl.name, count: tpl.items.length }),
+                  })),
+                ]}
+                onChange={(value) => {
+                  const chosen = templates.data?.find((tpl) => tpl.id === value);
+                  // A template's name is a fair first title; one typed already is kept.
+                  setForm({ ...form, template: value ?? '', title: form.title || (chosen?.name ?? '') });
+                }}
+              />
             )}
             <TextInput label={t('meetings.create.name')} required data-autofocus maxLength={200} {...field('title')} />
             <TextInput label={t('meetings.create.date')} type="date" required {...field('date')} />

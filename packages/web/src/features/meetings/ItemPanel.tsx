@@ -3,6 +3,7 @@ import {
   agendaItemTitle,
   MEETING_FIELDS,
   type Me,
+  type Meeting,
   type MeetingDocs,
   type Person,
   removeAgendaItem,
@@ -18,8 +19,10 @@ import { LiveRichText } from '../collab/LiveRichText.tsx';
 import { LiveText } from '../collab/LiveText.tsx';
 import type { CollabDocument } from '../collab/useCollabDocument.ts';
 import { DecisionBlock } from './DecisionBlock.tsx';
+import { ProceedingsPanel } from './ProceedingsPanel.tsx';
 
 interface Props {
+  meeting: Meeting;
   item: AgendaItem;
   docs: MeetingDocs;
   /** The live document that holds this item's notes and decision. */
@@ -34,7 +37,7 @@ interface Props {
 }
 
 /** One agenda item: its fields, its minutes in the shared editor and, for decision items, the decision. */
-export function ItemPanel({ item, docs, collab, editable, people, me, mayReadConfidential, number }: Props) {
+export function ItemPanel({ meeting, item, docs, collab, editable, people, me, mayReadConfidential, number }: Props) {
   const { t } = useTranslation();
   const [confirmRemove, removeModal] = useDisclosure();
   if (item.confidential && !mayReadConfidential) {
@@ -142,6 +145,7 @@ export function ItemPanel({ item, docs, collab, editable, people, me, mayReadCon
           number={number}
         />
       )}
+      {!item.removedAt && <ProceedingsPanel meeting={meeting} item={item} doc={docs.open} people={people} />}
       <Modal opened={confirmRemove} onClose={removeModal.close} title={t('meetings.item.remove')}>
         <Stack>
           {t('meetings.item.removeConfirm', { title: item.title })}
