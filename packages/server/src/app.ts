@@ -2,11 +2,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
+  addAgendaItem,
   addTask,
   can,
   docNames,
   LIMITS,
   parseDocumentName,
+  readAgendaEntries,
   type Site,
   setAttendance,
   withdrawApologies,
@@ -50,6 +52,8 @@ import { PeopleService } from './domains/people/service.ts';
 import { planRoutes } from './domains/plans/routes.ts';
 import { PlansService } from './domains/plans/service.ts';
 import { projectDocument, safeProjector } from './domains/projections.ts';
+import { proposalRoutes } from './domains/proposals/routes.ts';
+import { ProposalsService } from './domains/proposals/service.ts';
 import { createRepos, type Repos } from './domains/repos.ts';
 import { indexPeople } from './domains/search/indexer.ts';
 import { searchRoutes } from './domains/search/routes.ts';
@@ -179,6 +183,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       await live.change(docNames.group(groupId), (doc) => addTask(doc, taskId, { ...task, status: 'todo' }));
     },
     'document.project': ({ name }) => live.read(name, (doc) => void projectDocument(db, name, doc)),
+    'meeting.agendaItem': ({ meetingId, item }) =>
+      live.change(docNames.meeting(meetingId), (open) => {
+        if (!readAgendaEntries(open).some((i) => i.id === item.id)) addAgendaItem({ open }, item);
+      }),
     'meeting.rsvp': ({ meetingId, personId, response }) =>
       live.change(docNames.meeting(meetingId), (doc) =>
         response === 'declined' ? setAttendance(doc, personId, 'apologies') : withdrawApologies(doc, personId),
@@ -199,6 +207,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const proceedings = new ProceedingsService(db, repos, meetingsService, notifications.notifier);
   const reviews = new ReviewsService(db, repos, meetingsService, live, notifications.notifier);
   const rsvps = new RsvpService(db, repos, meetingsService, outbox);
+  const proposals = new ProposalsService(db, repos, meetingsService, outbox, notifications.notifier);
   const groupsService = new GroupsService(db, repos, live, project, notifications.notifier);
   const plansService = new PlansService(repos, live);
   const templatesService = new TemplatesService(db, repos, live, meetingsService);
@@ -290,6 +299,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       () => ownUrl,
     ),
   );
+  api.use(proposalRoutes(proposals));
   api.use(decisionRoutes(repos.decisions));
   api.use(councilActionRoutes(db, repos.councilActions, repos.audit));
   api.use(auditRoutes(repos.audit));

@@ -6,6 +6,7 @@ export * from './notifications.ts';
 export * from './policy.ts';
 export * from './primitives.ts';
 export * from './proceedings.ts';
+export * from './proposals.ts';
 export * from './reviews.ts';
 export * from './roles.ts';
 export * from './schemas.ts';

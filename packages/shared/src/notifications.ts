@@ -27,6 +27,9 @@ export const NOTIFICATION_KINDS = [
   'meetingInvitation',
   'meetingUpdated',
   'meetingCancelled',
+  'proposalReceived',
+  'proposalScheduled',
+  'proposalDeclined',
 ] as const;
 
 /** Kinds whose mail carries the meeting's iCalendar event (METHOD:REQUEST, or CANCEL once cancelled). */
@@ -64,6 +67,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   meetingInvitation: 'now',
   meetingUpdated: 'now',
   meetingCancelled: 'now',
+  proposalReceived: 'digest',
+  proposalScheduled: 'now',
+  proposalDeclined: 'now',
 };
 
 export const Notification = z.object({

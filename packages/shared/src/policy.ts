@@ -36,7 +36,10 @@ export type Resource =
   /** Meeting templates: the standard items of a kind of meeting. */
   | { type: 'meetingTemplates' }
   /** Meeting series: meetings at a cadence, made ahead from a template. */
-  | { type: 'meetingSeries' };
+  | { type: 'meetingSeries' }
+  /** The agenda backlog; a proposal is its proposer's to withdraw. */
+  | { type: 'agendaProposals' }
+  | { type: 'agendaProposal'; proposedBy: string };
 
 export type Action =
   | 'read'
@@ -143,6 +146,9 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
     delete: chairOrSecretary,
   },
   meetingSeries: { read: (a) => isCouncil(a), create: chairOrSecretary, delete: chairOrSecretary },
+  // Anyone signed in proposes an item (the network included); the chair and the secretary decide.
+  agendaProposals: { read: signedIn, create: signedIn, manage: chairOrSecretary },
+  agendaProposal: { delete: (a, p) => a.id === p.proposedBy },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

@@ -619,7 +619,17 @@ export const CouncilActionQuery = z.object({
 export const SetActionDone = z.object({ done: z.boolean() });
 
 /** The audit log's areas: the first part of each action (`meeting.open`, `action.done`, …). */
-export const AUDIT_AREAS = ['meeting', 'group', 'person', 'plan', 'action', 'auth', 'template', 'series'] as const;
+export const AUDIT_AREAS = [
+  'meeting',
+  'group',
+  'person',
+  'plan',
+  'action',
+  'auth',
+  'template',
+  'series',
+  'proposal',
+] as const;
 
 export const AuditQuery = z.object({
   area: z.enum(AUDIT_AREAS).optional(),

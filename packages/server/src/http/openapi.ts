@@ -1,4 +1,6 @@
 import {
+  AgendaProposal,
+  AgendaProposals,
   ApprovalCheck,
   AuditPage,
   AuditQuery,
@@ -20,6 +22,7 @@ import {
   DecisionDetail,
   DecisionPage,
   DecisionQuery,
+  DeclineProposal,
   DeletedMeeting,
   DissentInput,
   ErrorBody,
@@ -37,6 +40,7 @@ import {
   Minutes,
   NewAgendaItem,
   NewMeasurement,
+  NewProposal,
   NewTask,
   NotificationList,
   NotificationPreferences,
@@ -50,6 +54,7 @@ import {
   ResetPassword,
   RsvpInput,
   Rsvps,
+  ScheduleProposal,
   SearchQuery,
   SearchResult,
   SessionInfo,
@@ -425,6 +430,55 @@ const OPERATIONS: Operation[] = [
     description:
       'As signing, until final approval (409 after it); 400 naming `signature` (`not_signed`) for one who has not signed. Audited.',
     response: Signatures,
+  },
+  {
+    method: 'get',
+    path: '/api/agenda-proposals',
+    operationId: 'listAgendaProposals',
+    summary: 'The agenda backlog',
+    description:
+      'Any signed-in person; it changes nothing. The council gets every proposal (open ones first, then the latest decided), anyone else their own, each with its status, the meeting it was put on or the reason it was declined.',
+    response: AgendaProposals,
+  },
+  {
+    method: 'post',
+    path: '/api/agenda-proposals',
+    operationId: 'proposeAgendaItem',
+    summary: 'Propose an item for the agenda',
+    description:
+      '“Forslag til dagsordenen”: any signed-in person, the network included. 201 with the proposal; the chair and the secretary are told (in their digest by default). 400 names `title` (1–300 characters) or `description` (at most 2,000). Audited.',
+    body: NewProposal,
+    response: AgendaProposal,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/agenda-proposals/{id}/schedule',
+    operationId: 'scheduleAgendaProposal',
+    summary: 'Put a proposal on a meeting’s agenda',
+    description:
+      'The chair, the secretary and admins (403 otherwise). The proposal becomes a 15-minute discussion item on the live agenda of `meetingId` (presented by the proposer if they attend the council), and the proposer is told. 409 for a proposal decided already or a meeting whose agenda can no longer change; 404 for an unknown proposal or meeting. Audited.',
+    body: ScheduleProposal,
+    response: AgendaProposal,
+  },
+  {
+    method: 'post',
+    path: '/api/agenda-proposals/{id}/decline',
+    operationId: 'declineAgendaProposal',
+    summary: 'Decline a proposal, saying why',
+    description:
+      'The chair, the secretary and admins (403 otherwise); `reason` is required (400) and told to the proposer. 409 for a proposal decided already. Audited.',
+    body: DeclineProposal,
+    response: AgendaProposal,
+  },
+  {
+    method: 'post',
+    path: '/api/agenda-proposals/{id}/withdraw',
+    operationId: 'withdrawAgendaProposal',
+    summary: 'Withdraw one’s own proposal',
+    description:
+      'The proposer only (404 for another’s outside the council, 403 inside it), while it is open (409 after). It stays listed as withdrawn. Audited.',
+    response: AgendaProposal,
   },
   {
     method: 'get',

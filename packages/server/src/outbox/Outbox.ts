@@ -1,3 +1,4 @@
+import type { AgendaItemInput } from '@council/shared';
 import type { Db } from '../db/connection.ts';
 import type { Logger } from '../logger.ts';
 
@@ -16,6 +17,8 @@ export interface OutboxPayloads {
   'document.project': { name: string };
   /** A reply to an invitation reaches the meeting's attendance: a decline as apologies, an acceptance takes them back. */
   'meeting.rsvp': { meetingId: string; personId: string; response: 'accepted' | 'declined' };
+  /** A proposal from the agenda backlog becomes an item on the meeting's live agenda (once, by its id). */
+  'meeting.agendaItem': { meetingId: string; item: AgendaItemInput };
 }
 export type OutboxKind = keyof OutboxPayloads;
 export type OutboxHandlers = { [K in OutboxKind]: (payload: OutboxPayloads[K]) => Promise<void> };

@@ -1,4 +1,6 @@
 import type {
+  AgendaProposal,
+  AgendaProposals,
   ApprovalCheck,
   AuditPage,
   AuthSession,
@@ -27,6 +29,7 @@ import type {
   MeetingTemplate,
   MeetingTransition,
   Minutes,
+  NewProposal,
   NotificationList,
   NotificationPreferences,
   OutgoingMail,
@@ -120,6 +123,14 @@ export const api = {
   signatures: (id: string) => request<Signatures>('GET', `/meetings/${encodeURIComponent(id)}/signatures`),
   sign: (id: string) => request<Signatures>('POST', `/meetings/${encodeURIComponent(id)}/signatures`),
   withdrawSignature: (id: string) => request<Signatures>('DELETE', `/meetings/${encodeURIComponent(id)}/signatures`),
+  proposals: () => request<AgendaProposals>('GET', '/agenda-proposals'),
+  propose: (body: NewProposal, key?: string) => request<AgendaProposal>('POST', '/agenda-proposals', body, key),
+  scheduleProposal: (id: string, meetingId: string) =>
+    request<AgendaProposal>('POST', `/agenda-proposals/${encodeURIComponent(id)}/schedule`, { meetingId }),
+  declineProposal: (id: string, reason: string) =>
+    request<AgendaProposal>('POST', `/agenda-proposals/${encodeURIComponent(id)}/decline`, { reason }),
+  withdrawProposal: (id: string) =>
+    request<AgendaProposal>('POST', `/agenda-proposals/${encodeURIComponent(id)}/withdraw`),
   rsvps: (id: string) => request<Rsvps>('GET', `/meetings/${encodeURIComponent(id)}/rsvps`),
   rsvp: (id: string, body: RsvpInput) => request<Rsvps>('POST', `/meetings/${encodeURIComponent(id)}/rsvp`, body),
   review: (id: string) => request<CurrentReview>('GET', `/meetings/${encodeURIComponent(id)}/review`),

@@ -8,6 +8,7 @@ import { useCan } from '../features/auth/useMe.ts';
 import { CreateMeetingButton } from '../features/meetings/CreateMeetingButton.tsx';
 import { DeletedMeetings } from '../features/meetings/DeletedMeetings.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
+import { ProposalsSection } from '../features/proposals/ProposalsSection.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
@@ -42,6 +43,7 @@ export function MeetingsPage() {
       {meetings.data.length === 0 && <EmptyState>{t('meetings.empty')}</EmptyState>}
       {upcoming.length > 0 && <MeetingList title={t('meetings.upcoming')} meetings={upcoming} />}
       {past.length > 0 && <MeetingList title={t('meetings.past')} meetings={past} />}
+      <ProposalsSection meetings={meetings.data} />
       <DeletedMeetings />
     </Stack>
   );

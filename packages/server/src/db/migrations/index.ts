@@ -20,6 +20,7 @@ import { sql as proceedings } from './018_proceedings.ts';
 import { sql as meetingTemplates } from './019_meeting_templates.ts';
 import { sql as meetingReviews } from './020_meeting_reviews.ts';
 import { sql as invitations } from './021_invitations.ts';
+import { sql as agendaProposals } from './022_agenda_proposals.ts';
 
 /**
  * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
@@ -47,4 +48,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   { version: 19, name: 'meeting templates and series', sql: meetingTemplates },
   { version: 20, name: 'meeting reviews', sql: meetingReviews },
   { version: 21, name: 'invitations', sql: invitations },
+  { version: 22, name: 'agenda proposals', sql: agendaProposals },
 ];
