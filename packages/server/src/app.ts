@@ -46,6 +46,7 @@ import { ReviewsService } from './domains/meetings/reviews.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
 import { RsvpService } from './domains/meetings/rsvps.ts';
 import { MeetingsService } from './domains/meetings/service.ts';
+import { SignaturesRepo } from './domains/meetings/signatures.ts';
 import { createNotifications, type Notifications } from './domains/notifications/index.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
@@ -130,12 +131,17 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   );
   const projectSafely = safeProjector(db, logger);
   // A board's tasks are in read models that browsers list (My tasks, home): tell them when it changes.
-  // Meetings are left out: their agendas change with every keystroke of a meeting in progress.
+  // Meetings are left out (their agendas change with every keystroke of a meeting in progress),
+  // unless the change cleared signatures of draft minutes, which the signatures tab shows.
+  const signatures = new SignaturesRepo(db);
   const project: typeof projectSafely = (name, doc, editors) => {
+    const ref = parseDocumentName(name);
+    const meetingId = ref && 'meetingId' in ref ? ref.meetingId : null;
+    const signed = meetingId ? signatures.count(meetingId) : 0;
     projectSafely(name, doc, editors);
     // A task given on a board, or a published agenda changed, is told in the projection's transaction.
     if (editors) notifications.sender.wake();
-    if (parseDocumentName(name)?.kind === 'group') changes.changed();
+    if (ref?.kind === 'group' || (meetingId && signatures.count(meetingId) < signed)) changes.changed();
   };
   const projector = new ProjectorExtension(project);
   const hocuspocus = new Hocuspocus({

@@ -32,6 +32,14 @@ export class SignaturesRepo {
       .all(meetingId);
   }
 
+  count(meetingId: string): number {
+    return (
+      this.db
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM minutes_signatures WHERE meeting_id = ?')
+        .get(meetingId)?.n ?? 0
+    );
+  }
+
   /** False if the person had signed already. */
   sign(meetingId: string, personId: string, hashes: { open: string; closed: string }, now: string): boolean {
     return (
