@@ -20,6 +20,8 @@ export interface TestServer {
   factory: Factory;
   /** Signs in a new person of that role and returns their bearer token. */
   signIn(role: Role): Promise<{ token: string; personId: string }>;
+  /** A new person of that role (and name), signed in: what the factory made, with their bearer token. */
+  person(role: Role, name?: string): Promise<Awaited<ReturnType<Factory['person']>> & { token: string }>;
   api(
     method: string,
     route: string,
@@ -76,6 +78,13 @@ export async function startTestServer(
     databaseFile,
     factory,
     api,
+    async person(role, name) {
+      const person = await factory.person({ role, ...(name ? { name } : {}) });
+      const { body } = await api('POST', '/api/auth/login', {
+        body: { email: person.email, password: person.password },
+      });
+      return { ...person, token: body.token as string };
+    },
     async signIn(role) {
       const person = await factory.person({ role });
       const { body } = await api('POST', '/api/auth/login', {

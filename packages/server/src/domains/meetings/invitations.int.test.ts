@@ -21,12 +21,7 @@ afterAll(async () => {
 });
 
 type Person = Awaited<ReturnType<typeof person>>;
-async function person(role: Role, name = `Person ${role}`) {
-  const p = await server.factory.person({ role, name });
-  const { token } = (await server.api('POST', '/api/auth/login', { body: { email: p.email, password: p.password } }))
-    .body;
-  return { ...p, token };
-}
+const person = (role: Role, name?: string) => server.person(role, name);
 
 /** The calendar part of the mails a person got, unfolded, in the order they arrived. */
 const calendarsOf = (email: string) =>

@@ -11,12 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 type Person = Awaited<ReturnType<typeof person>>;
-async function person(role: Role, name = `Person ${role}`) {
-  const p = await server.factory.person({ role, name });
-  const { token } = (await server.api('POST', '/api/auth/login', { body: { email: p.email, password: p.password } }))
-    .body;
-  return { ...p, token };
-}
+const person = (role: Role, name?: string) => server.person(role, name);
 
 /** A meeting with an open decision item `d1`, a confidential one `c1` and an information item `i1`. */
 async function meetingWith(status: MeetingStatus, present: Person[], absent: Person[] = []) {

@@ -10,12 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 type Person = Awaited<ReturnType<typeof person>>;
-async function person(role: Role, name = `Person ${role}`) {
-  const p = await server.factory.person({ role, name });
-  const { token } = (await server.api('POST', '/api/auth/login', { body: { email: p.email, password: p.password } }))
-    .body;
-  return { ...p, token };
-}
+const person = (role: Role, name?: string) => server.person(role, name);
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const meetingWith = (status: MeetingStatus, presenterId?: string) =>

@@ -10,12 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function person(role: Role, name: string) {
-  const p = await server.factory.person({ role, name });
-  const { token } = (await server.api('POST', '/api/auth/login', { body: { email: p.email, password: p.password } }))
-    .body;
-  return { ...p, token };
-}
+const person = (role: Role, name?: string) => server.person(role, name);
 
 /** A meeting in `status` at which `present` were present and `absent` were not. */
 async function meetingWith(

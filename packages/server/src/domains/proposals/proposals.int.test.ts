@@ -10,12 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 type Person = Awaited<ReturnType<typeof person>>;
-async function person(role: Role, name = `Person ${role}`) {
-  const p = await server.factory.person({ role, name });
-  const { token } = (await server.api('POST', '/api/auth/login', { body: { email: p.email, password: p.password } }))
-    .body;
-  return { ...p, token };
-}
+const person = (role: Role, name?: string) => server.person(role, name);
 const propose = (who: Person, title: string) =>
   server.api('POST', '/api/agenda-proposals', { token: who.token, body: { title, description: 'Baggrund.' } });
 const kindsOf = async (who: Person) =>

@@ -8,12 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function person(role: Role, name?: string) {
-  const p = await server.factory.person({ role, ...(name ? { name } : {}) });
-  const { token } = (await server.api('POST', '/api/auth/login', { body: { email: p.email, password: p.password } }))
-    .body;
-  return { ...p, token: token as string };
-}
+const person = (role: Role, name?: string) => server.person(role, name);
 
 const STANDARD = {
   name: 'Ordinært rådsmøde',
