@@ -51,7 +51,7 @@ describe('review before release', () => {
     await presenter.page.getByText('Udkast til oplæg om principperne.').waitFor();
     expect(await presenter.page.locator('.council-editor').getAttribute('contenteditable')).toBe('false');
     await banner.getByRole('button', { name: 'Markér som gennemlæst' }).click();
-    await banner.getByText(/Du meldte gennemlæst/).waitFor();
+    await banner.getByText(/Du markerede udkastet som gennemlæst/).waitFor();
 
     // The secretary sees it at once, and publishes.
     await expect.poll(() => panel.getByTestId('reviewer').textContent()).toContain('Gennemlæst');

@@ -18,8 +18,9 @@ export function reviewStageOf(status: MeetingStatus): ReviewStage | null {
   return null;
 }
 
+/** Those to ask (none, to move the deadline of a review under way) and the deadline. */
 export const RequestReview = z.object({
-  reviewerIds: z.array(Id).min(1).max(100),
+  reviewerIds: z.array(Id).max(100),
   deadline: IsoDateTime,
 });
 export type RequestReview = z.infer<typeof RequestReview>;

@@ -123,6 +123,7 @@ export const UpdateMeeting = z
     params: { rule: 'ends_before_start' },
     path: ['endsAt'],
   });
+export type UpdateMeeting = z.input<typeof UpdateMeeting>;
 
 /** Lifecycle commands: each moves a meeting from one state to the next. */
 export const MEETING_TRANSITIONS = {
@@ -485,6 +486,7 @@ export const VALIDATION_RULES = [
   'deadline_past',
   'cannot_review',
   'already_reviewed',
+  'no_reviewers',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 

@@ -198,6 +198,13 @@ export const da = {
       submit: 'Opret møde',
       cancel: 'Annuller',
     },
+    edit: {
+      open: 'Ret tid og sted',
+      title: 'Ret mødets titel, tid og sted',
+      invited: 'De inviterede får en opdateret kalenderinvitation, når tid eller sted ændres.',
+      submit: 'Gem ændringer',
+      saved: 'Mødet er ændret.',
+    },
     transition: {
       publish: 'Offentliggør dagsorden',
       open: 'Start mødet',
@@ -253,16 +260,17 @@ export const da = {
       decline: 'Meld afbud',
       reason: 'Begrundelse (valgfri, kun rådet ser den)',
       send: 'Send afbud',
-      cancel: 'Annullér',
+      cancel: 'Annuller',
       accepted: 'Du har meldt, at du kommer.',
       declined: 'Du har meldt afbud.',
       change: 'Skift svar',
+      comes: 'Har svaret ja til invitationen',
       reasonOf: 'Afbud: {reason}',
     },
     review: {
       tab: 'Gennemlæsning',
       intro:
-        'Send udkastet til gennemlæsning hos udvalgte personer, før det frigives. Intet offentliggøres til netværket af det.',
+        'Send udkastet til gennemlæsning hos udvalgte personer, før det frigives. Gennemlæsningen offentliggør ikke noget.',
       reviewers: 'Gennemlæsere',
       reviewersHint: 'Rådets medlemmer og oplægsholderne på dagsordenen',
       deadlineDate: 'Frist, dato',
@@ -276,7 +284,7 @@ export const da = {
       askedYou:
         'Du er bedt om at gennemlæse {stage, select, minutes {referatet} other {dagsordenen}} senest {when}. Det er et udkast, som ikke er frigivet.',
       markDone: 'Markér som gennemlæst',
-      youDone: 'Du meldte gennemlæst {when}.',
+      youDone: 'Du markerede udkastet som gennemlæst {when}.',
       none: 'Ingen er bedt om at gennemlæse udkastet endnu.',
     },
     proceedings: {
@@ -286,7 +294,7 @@ export const da = {
       record: 'Registrér afstemning',
       editVote: 'Ret afstemning',
       remove: 'Fjern afstemning',
-      removeConfirm: 'Fjern afstemningen om »{title}«? Den kan registreres igen, indtil referatet er godkendt.',
+      removeConfirm: 'Fjern afstemningen om «{title}»? Den kan registreres igen, indtil referatet er godkendt.',
       mode: 'Afstemningsform',
       modeCounts: 'Antal stemmer',
       modeNamed: 'Navngiven',
@@ -317,10 +325,14 @@ export const da = {
       conflictSave: 'Registrér inhabilitet',
       conflictExplain:
         'Et inhabilt medlem forlader mødet under punktet og deltager ikke i afstemningen. Det står i referatet, og erklæringen logges.',
+      reasonPublic: 'Begrundelsen står i referatet, som alle med adgang til mødet kan læse.',
+      reasonCouncil: 'Punktet er fortroligt: begrundelsen står kun i rådets referat.',
+      clearsSignatures:
+        'Er referatet underskrevet, fjerner ændringen underskrifterne, og underskriverne bliver bedt om at underskrive igen.',
       withdrawFor: 'Træk tilbage for {name}',
       withdraw: 'Træk tilbage',
       edit: 'Ret',
-      cancel: 'Annullér',
+      cancel: 'Annuller',
     },
     signatures: {
       rule: {
@@ -931,10 +943,9 @@ export const da = {
         'Referatet af «{meeting}» er ændret, efter du underskrev det. Se det igen, og underskriv på ny.',
       reviewRequested: 'Du er bedt om at gennemlæse {stage} til «{meeting}» senest {deadline}.',
       reviewReminder: 'Påmindelse: gennemlæs {stage} til «{meeting}» senest {deadline}.',
-      meetingInvitation:
-        'Du er inviteret til «{meeting}» {start}. Svar i Council, eller brug invitationen i din kalender.',
+      meetingInvitation: 'Du er inviteret til «{meeting}» {start}.',
       meetingUpdated: '«{meeting}» er ændret og holdes nu {start}.',
-      meetingCancelled: '«{meeting}» {start} er aflyst.',
+      meetingCancelled: '«{meeting}» {start} er aflyst: {reason}',
       proposalReceived: '{person} foreslår «{proposal}» til dagsordenen.',
       proposalScheduled: 'Dit forslag «{proposal}» er sat på dagsordenen til «{meeting}».',
       proposalDeclined: 'Dit forslag «{proposal}» kommer ikke på dagsordenen: {reason}',
@@ -1024,7 +1035,7 @@ export const da = {
     title: 'Punktets titel',
     description: 'Baggrund (valgfri)',
     send: 'Send forslag',
-    cancel: 'Annullér',
+    cancel: 'Annuller',
     empty: 'Ingen forslag endnu.',
     by: 'Foreslået af {name} {when}',
     schedule: 'Sæt på dagsorden',
@@ -1145,11 +1156,13 @@ export const da = {
       not_a_decision: 'Der stemmes kun om beslutningspunkter.',
       not_council: 'Kun rådets medlemmer kan erklære sig inhabile.',
       already_declared: 'Inhabiliteten er allerede registreret.',
-      has_voted: 'Har en stemme eller en protokoltilførsel på punktet. Fjern den først.',
+      has_voted:
+        'Har allerede stemt eller fået sin stemme ført til protokol på punktet. Sekretæren eller formanden skal fjerne den først.',
       not_recorded: 'Der er intet registreret at fjerne.',
-      deadline_past: 'Fristen er overskredet. Vælg en senere.',
+      deadline_past: 'Vælg en frist, der ligger i fremtiden.',
       cannot_review: 'Kan kun gennemlæse, hvis vedkommende er med i rådet eller har et punkt på dagsordenen.',
       already_reviewed: 'Du har allerede meldt, at du har gennemlæst udkastet.',
+      no_reviewers: 'Vælg, hvem der skal gennemlæse udkastet.',
     },
   },
 } as const;

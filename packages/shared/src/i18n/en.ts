@@ -197,6 +197,13 @@ export const en: Catalogue = {
       submit: 'Create meeting',
       cancel: 'Cancel',
     },
+    edit: {
+      open: 'Change time and place',
+      title: 'Change the meeting’s title, time and place',
+      invited: 'The invited get an updated calendar invitation when the time or place changes.',
+      submit: 'Save changes',
+      saved: 'The meeting is changed.',
+    },
     transition: {
       publish: 'Publish agenda',
       open: 'Start the meeting',
@@ -256,12 +263,12 @@ export const en: Catalogue = {
       accepted: 'You said you will come.',
       declined: 'You sent your apologies.',
       change: 'Change reply',
+      comes: 'Accepted the invitation',
       reasonOf: 'Apologies: {reason}',
     },
     review: {
       tab: 'Review',
-      intro:
-        'Send the draft to chosen people to read before it is released. Nothing is published to the network by it.',
+      intro: 'Send the draft to chosen people to read before it is released. The review publishes nothing.',
       reviewers: 'Reviewers',
       reviewersHint: 'Council members and the presenters on the agenda',
       deadlineDate: 'Deadline, date',
@@ -275,7 +282,7 @@ export const en: Catalogue = {
       askedYou:
         'You are asked to review {stage, select, minutes {the minutes} other {the agenda}} by {when}. It is a draft, not yet released.',
       markDone: 'Mark as reviewed',
-      youDone: 'You said you reviewed it {when}.',
+      youDone: 'You marked the draft as reviewed {when}.',
       none: 'Nobody has been asked to review the draft yet.',
     },
     proceedings: {
@@ -316,6 +323,10 @@ export const en: Catalogue = {
       conflictSave: 'Record the conflict of interest',
       conflictExplain:
         'A member with a conflict of interest leaves the meeting for the item and takes no part in its vote. The minutes say so, and the declaration is logged.',
+      reasonPublic: 'The reason is in the minutes, which everyone who may see the meeting reads.',
+      reasonCouncil: 'The item is confidential: the reason is only in the council’s minutes.',
+      clearsSignatures:
+        'Signatures given to the minutes are cleared by this change, and the signers are asked to sign again.',
       withdrawFor: 'Withdraw for {name}',
       withdraw: 'Withdraw',
       edit: 'Change',
@@ -927,10 +938,9 @@ export const en: Catalogue = {
       signatureCleared: 'The minutes of “{meeting}” changed after you signed them. Look again, and sign anew.',
       reviewRequested: 'You are asked to review {stage} of “{meeting}” by {deadline}.',
       reviewReminder: 'Reminder: review {stage} of “{meeting}” by {deadline}.',
-      meetingInvitation:
-        'You are invited to “{meeting}” on {start}. Reply in Council, or with the invitation in your calendar.',
+      meetingInvitation: 'You are invited to “{meeting}” on {start}.',
       meetingUpdated: '“{meeting}” has changed and is now on {start}.',
-      meetingCancelled: '“{meeting}” on {start} is cancelled.',
+      meetingCancelled: '“{meeting}” on {start} is cancelled: {reason}',
       proposalReceived: '{person} proposes “{proposal}” for the agenda.',
       proposalScheduled: 'Your proposal “{proposal}” is on the agenda of “{meeting}”.',
       proposalDeclined: 'Your proposal “{proposal}” will not be on the agenda: {reason}',
@@ -1137,11 +1147,13 @@ export const en: Catalogue = {
       not_a_decision: 'Votes are taken on decision items only.',
       not_council: 'Only members of the council declare a conflict of interest.',
       already_declared: 'The conflict of interest is recorded already.',
-      has_voted: 'Has a vote or a minuted view on this item. Remove it first.',
+      has_voted:
+        'Has voted or had a view minuted on this item already. The secretary or the chair must remove it first.',
       not_recorded: 'There is nothing recorded to remove.',
-      deadline_past: 'The deadline has passed. Choose a later one.',
+      deadline_past: 'Choose a deadline in the future.',
       cannot_review: 'Reviewers are on the council or present an item on the agenda.',
       already_reviewed: 'You have said you reviewed this draft already.',
+      no_reviewers: 'Choose who is to review the draft.',
     },
   },
 };

@@ -46,6 +46,7 @@ import type {
   Site,
   Task,
   TemplateFromMeeting,
+  UpdateMeeting,
   UpdateNotificationPreferences,
   UpdateTemplate,
 } from '@council/shared';
@@ -118,6 +119,8 @@ export const api = {
   meetings: () => request<Meeting[]>('GET', '/meetings'),
   meeting: (id: string) => request<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`),
   createMeeting: (body: CreateMeeting, key?: string) => request<Meeting>('POST', '/meetings', body, key),
+  updateMeeting: (id: string, body: UpdateMeeting) =>
+    request<Meeting>('PATCH', `/meetings/${encodeURIComponent(id)}`, body),
   deleteMeeting: (id: string) => request<void>('DELETE', `/meetings/${encodeURIComponent(id)}`),
   deletedMeetings: () => request<DeletedMeeting[]>('GET', '/meetings/deleted'),
   signatures: (id: string) => request<Signatures>('GET', `/meetings/${encodeURIComponent(id)}/signatures`),

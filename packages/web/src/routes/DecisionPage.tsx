@@ -134,7 +134,7 @@ function Chain({
   );
 }
 
-/** The vote, the views minuted and the conflicts of interest, as the approved minutes froze them. */
+/** The vote, the views minuted and the conflicts of interest, in the minutes' own words (past tense). */
 function Proceedings({ record }: { record: ItemRecordOfVote }) {
   const { t } = useTranslation();
   return (
@@ -152,14 +152,12 @@ function Proceedings({ record }: { record: ItemRecordOfVote }) {
         )}
         {record.dissents.map((d) => (
           <Text key={d.personId} size="sm" data-testid="dissent" style={{ whiteSpace: 'pre-wrap' }}>
-            <strong>{t('meetings.proceedings.dissentBy', { name: d.name })}:</strong> {d.text}
+            {t('records.dissent', { name: d.name, text: d.text })}
           </Text>
         ))}
         {record.conflicts.map((c) => (
           <Text key={c.personId} size="sm" data-testid="conflict">
-            {c.reason
-              ? t('meetings.proceedings.conflictByReason', { name: c.name, reason: c.reason })
-              : t('meetings.proceedings.conflictBy', { name: c.name })}
+            {t(c.reason ? 'records.conflictReason' : 'records.conflict', { name: c.name, reason: c.reason })}
           </Text>
         ))}
       </Stack>

@@ -12,6 +12,7 @@ import { AgendaPanel } from '../features/meetings/AgendaPanel.tsx';
 import { ApprovedMinutes } from '../features/meetings/ApprovedMinutes.tsx';
 import { AttendancePanel } from '../features/meetings/AttendancePanel.tsx';
 import { DeleteMeetingButton } from '../features/meetings/DeleteMeetingButton.tsx';
+import { EditMeetingButton } from '../features/meetings/EditMeetingButton.tsx';
 import { ItemPanel } from '../features/meetings/ItemPanel.tsx';
 import { LifecycleActions } from '../features/meetings/LifecycleActions.tsx';
 import { MeetingStatusBadge } from '../features/meetings/MeetingStatusBadge.tsx';
@@ -79,7 +80,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             <Title order={2}>{meeting.title}</Title>
             <MeetingStatusBadge status={meeting.status} />
           </Group>
-          <Text c="dimmed">
+          <Text c="dimmed" data-testid="meeting-when">
             {t('meetings.when', { start: format.dateTime(meeting.startsAt), end: format.time(meeting.endsAt) })}
             {meeting.location && ` · ${meeting.location}`}
           </Text>
@@ -94,6 +95,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
         </div>
         <Group gap="xs" className="print-hide">
           <LifecycleActions meeting={meeting} />
+          <EditMeetingButton meeting={meeting} />
           <DeleteMeetingButton meeting={meeting} />
           <SaveAsTemplateButton meeting={meeting} />
         </Group>

@@ -93,7 +93,8 @@ export interface Mailbox {
 
 /**
  * The invitation one invited person is mailed: the meeting's event as a METHOD:REQUEST message with
- * Council as organiser and the person as an attendee asked to reply, or, once the meeting is
+ * Council as organiser and the person as an attendee (not asked to reply by mail: replies are given
+ * in Council), or, once the meeting is
  * cancelled, a METHOD:CANCEL. The UID is the feed's, and SEQUENCE the meeting's, so a calendar that
  * has the event from the feed or an earlier mail takes each update to the same event.
  */
@@ -111,7 +112,8 @@ export function invitationCalendar(
     name: attendee.name,
     email: attendee.email,
     role: ICalAttendeeRole.REQ,
-    rsvp: method === ICalCalendarMethod.REQUEST,
+    // Replies are given in Council; a calendar's reply would reach the organiser's mailbox, not Council.
+    rsvp: false,
     status: ICalAttendeeStatus.NEEDSACTION,
   });
   return { method: method === ICalCalendarMethod.CANCEL ? 'CANCEL' : 'REQUEST', content: calendar.toString() };

@@ -105,7 +105,7 @@ describe('review before release', () => {
         { reviewerIds: [architect.id], deadline: inDays(2) },
         { path: ['reviewerIds', 0], rule: 'cannot_review' },
       ],
-      ['nobody', { reviewerIds: [], deadline: inDays(2) }, { path: ['reviewerIds'], rule: undefined }],
+      ['nobody', { reviewerIds: [], deadline: inDays(2) }, { path: ['reviewerIds'], rule: 'no_reviewers' }],
       ['no deadline', { reviewerIds: [member.id] }, { path: ['deadline'], rule: undefined }],
     ];
     for (const [name, body, expected] of cases) {
@@ -173,11 +173,18 @@ describe('review before release', () => {
     expect(await kindsOf(chair)).toEqual(['reviewReminder', 'reviewRequested']);
     expect(await kindsOf(presenter)).toEqual(['reviewRequested']);
 
+    // The deadline moved alone: who has not reviewed hears of it, who has does not.
+    const later = inDays(4);
+    const moved = await request(meeting.id, secretary, { reviewerIds: [], deadline: later });
+    expect(moved.body.review.deadline).toBe(later);
+    expect(await kindsOf(chair)).toEqual(['reviewRequested', 'reviewReminder', 'reviewRequested']);
+    expect(await kindsOf(presenter)).toEqual(['reviewRequested']);
+
     expect((await server.api('GET', path, { token: secretary.token })).body.status).toBe('draft');
     const audit = server.council.db
       .prepare("SELECT action FROM audit WHERE resource = ? AND action LIKE 'meeting.review%' ORDER BY id")
       .all(`meeting:${meeting.id}`)
       .map((r) => (r as { action: string }).action);
-    expect(audit).toEqual(['meeting.review.request', 'meeting.review.done']);
+    expect(audit).toEqual(['meeting.review.request', 'meeting.review.done', 'meeting.review.request']);
   });
 });

@@ -53,6 +53,9 @@ export class ReviewsService {
     const { open } = await this.meetings.readParts(meetingId);
     const presenters = new Set(readAgenda(open).flatMap((i) => i.presenterId ?? []));
     const reviewerIds = [...new Set(input.reviewerIds)];
+    if (reviewerIds.length === 0 && !this.repos.reviews.get(meetingId, stage, new Map())) {
+      throw invalid(['reviewerIds'], 'Choose who is to review the draft.', 'no_reviewers');
+    }
     for (const [index, id] of reviewerIds.entries()) {
       const person = await this.repos.people.byId(id);
       if (!person || person.deactivatedAt) {
@@ -80,7 +83,7 @@ export class ReviewsService {
         actorId: actor.id,
         dedupeKey: `reviewRequested:${meetingId}:${stage}:${input.deadline}`,
         values: { meeting: meeting.title, stage, deadline: input.deadline },
-        url: `/meetings/${meetingId}?tab=review`,
+        url: `/meetings/${meetingId}`,
       });
     });
     this.notifier.afterCommit();

@@ -34,10 +34,7 @@ export class ReviewsRepo {
     return { stage, ...round, requestedBy: names.get(round.requestedBy) ?? round.requestedBy, reviewers };
   }
 
-  /**
-   * Starts the round, or adds to it and moves its deadline; returns those newly asked. Someone asked
-   * again who had reviewed is asked to look again only when the deadline moved.
-   */
+  /** Starts the round, or adds to it and moves its deadline; returns those newly asked. */
   request(meetingId: string, stage: ReviewStage, reviewerIds: string[], deadline: string, by: string, now: string) {
     this.db
       .prepare(

@@ -151,7 +151,7 @@ export class MeetingsService {
             });
           }
           if (name === 'cancel')
-            this.invite({ ...meeting, sequence: meeting.sequence + 1 }, attendees, 'meetingCancelled');
+            this.invite({ ...meeting, sequence: meeting.sequence + 1 }, attendees, 'meetingCancelled', reason);
         });
       }
     } catch (error) {
@@ -222,21 +222,32 @@ export class MeetingsService {
   }
 
   /**
-   * Tells the invited of the meeting as it now stands, once per SEQUENCE; their mail carries the
-   * event (METHOD:REQUEST, or CANCEL once cancelled; see notifications/sender.ts). Whoever made the
-   * change is invited too, unlike other notifications: their calendar needs the event as well.
+   * Tells the invited of the meeting as it now stands, once per SEQUENCE. The notification keeps the
+   * event as it was told (time, place, SEQUENCE), and its mail carries that event (METHOD:REQUEST,
+   * or CANCEL for a cancellation; notifications/sender.ts), so the text and the calendar part of a
+   * mail never disagree, however late it goes. Whoever made the change is invited too, unlike other
+   * notifications: their calendar needs the event as well.
    */
   private invite(
-    meeting: Pick<MeetingRow, 'id' | 'title' | 'startsAt' | 'sequence'>,
+    meeting: Pick<MeetingRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'location' | 'sequence'>,
     invited: string[],
     kind: 'meetingInvitation' | 'meetingUpdated' | 'meetingCancelled',
+    reason?: string,
   ): void {
     this.notifier.notify({
       kind,
       recipients: invited,
       actorId: null,
       dedupeKey: `${kind}:${meeting.id}:${meeting.sequence}`,
-      values: { meeting: meeting.title, start: meeting.startsAt, meetingId: meeting.id },
+      values: {
+        meeting: meeting.title,
+        start: meeting.startsAt,
+        end: meeting.endsAt,
+        location: meeting.location,
+        sequence: String(meeting.sequence),
+        meetingId: meeting.id,
+        ...(reason ? { reason } : {}),
+      },
       url: `/meetings/${meeting.id}`,
     });
   }

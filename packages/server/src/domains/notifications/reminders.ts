@@ -109,7 +109,7 @@ export class ReminderScheduler {
           actorId: null,
           dedupeKey: `reviewReminder:${key}`,
           values: { meeting: r.title, stage: r.stage, deadline: r.deadline },
-          url: `/meetings/${r.meetingId}?tab=review`,
+          url: `/meetings/${r.meetingId}`,
         });
       }
     })();

@@ -99,23 +99,28 @@ export class MailSender {
 
   /**
    * The meeting's event for a mail about an invitation, its change or its cancellation, as the
-   * meeting stands when the mail goes (a later SEQUENCE supersedes an earlier one in any calendar).
+   * notification told it (see MeetingsService.invite): the mail's text and its calendar part agree.
    */
   private invitation(n: Notification, person: { name: string; email: string }) {
-    if (!INVITATION_KINDS.includes(n.kind) || !n.params.meetingId) return undefined;
-    const meeting = this.db
-      .prepare<[string], Parameters<typeof invitationCalendar>[0]>(
-        `SELECT id, title, starts_at AS startsAt, ends_at AS endsAt, location, status, cancel_reason AS cancelReason, sequence
-         FROM meetings WHERE id = ? AND deleted_at IS NULL`,
-      )
-      .get(n.params.meetingId);
-    if (!meeting) return undefined;
-    const from = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(this.options.from);
-    const organizer = from
-      ? { name: from[1] || 'Council', email: from[2] as string }
-      : { name: 'Council', email: this.options.from };
-    const event = invitationCalendar(meeting, this.options.appUrl(), organizer, person);
-    return { ...event, filename: event.method === 'CANCEL' ? 'aflysning.ics' : 'invitation.ics' };
+    const { meetingId, meeting: title, start, end, location = '', sequence, reason = null } = n.params;
+    if (!INVITATION_KINDS.includes(n.kind) || !meetingId || !title || !start || !end || !sequence) return undefined;
+    const cancelled = n.kind === 'meetingCancelled';
+    const event = invitationCalendar(
+      {
+        id: meetingId,
+        title,
+        startsAt: start,
+        endsAt: end,
+        location,
+        status: cancelled ? 'cancelled' : 'published',
+        cancelReason: reason,
+        sequence: Number(sequence),
+      },
+      this.options.appUrl(),
+      organizerOf(this.options.from),
+      person,
+    );
+    return { ...event, filename: cancelled ? 'aflysning.ics' : 'invitation.ics' };
   }
 
   private async deliver(mail: PendingMail): Promise<void> {
@@ -167,4 +172,10 @@ export class MailSender {
       this.outbox.failed(mail.id, attempts, err instanceof Error ? err.message : String(err), now);
     }
   }
+}
+
+/** The organiser of an invitation: the sender's address, `Name <address>` or a bare address. */
+function organizerOf(from: string): { name: string; email: string } {
+  const parts = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return parts ? { name: parts[1] || 'Council', email: parts[2] as string } : { name: 'Council', email: from };
 }

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useYjs } from './useYjs.ts';
 
-/** Roll call of the council and its secretary, with the reasons given for apologies sent before the meeting. */
+/** Roll call of the council and its secretary, with the replies to the invitation: who comes, and why not. */
 export function AttendancePanel({
   doc,
   people,
@@ -29,8 +29,7 @@ export function AttendancePanel({
   const attendance = doc.getMap(MEETING_FIELDS.attendance);
   const values = useYjs(attendance, () => Object.fromEntries(readAttendance(doc)), {} as Record<string, Attendance>);
   const council = people.filter((p) => ATTENDEE_ROLES.includes(p.role));
-  const reasonOf = (personId: string) =>
-    replies.find((r) => r.personId === personId && r.response === 'declined')?.reason;
+  const replyOf = (personId: string) => replies.find((r) => r.personId === personId);
   if (council.length === 0) return <Text c="dimmed">{t('meetings.attendance.empty')}</Text>;
   const options = ATTENDANCE_VALUES.map((v) => ({
     value: v,
@@ -48,9 +47,14 @@ export function AttendancePanel({
                 <Text size="xs" c="dimmed">
                   {person.organisation}
                 </Text>
-                {values[person.id] === 'apologies' && reasonOf(person.id) && (
+                {values[person.id] === 'apologies' && replyOf(person.id)?.reason && (
                   <Text size="xs" data-testid="apology-reason" style={{ overflowWrap: 'anywhere' }}>
-                    {t('meetings.rsvp.reasonOf', { reason: reasonOf(person.id) })}
+                    {t('meetings.rsvp.reasonOf', { reason: replyOf(person.id)?.reason })}
+                  </Text>
+                )}
+                {!values[person.id] && replyOf(person.id)?.response === 'accepted' && (
+                  <Text size="xs" data-testid="rsvp-accepted">
+                    {t('meetings.rsvp.comes')}
                   </Text>
                 )}
               </Stack>

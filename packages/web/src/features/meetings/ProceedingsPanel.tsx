@@ -247,6 +247,7 @@ export function ProceedingsPanel({ meeting, item, doc, people }: Props) {
       >
         {dialog?.part === 'vote' && (
           <VoteForm
+            clearsSignatures={meeting.status === 'minutes-draft'}
             meetingId={meeting.id}
             itemId={item.id}
             voters={voters}
@@ -260,6 +261,8 @@ export function ProceedingsPanel({ meeting, item, doc, people }: Props) {
         )}
         {dialog && dialog.part !== 'vote' && (
           <PersonForm
+            clearsSignatures={meeting.status === 'minutes-draft'}
+            confidential={item.confidential}
             part={dialog.part}
             meetingId={meeting.id}
             itemId={item.id}
@@ -315,6 +318,8 @@ function RemoveVote({ title, onConfirm }: { title: string; onConfirm: () => void
 type Voter = { id: string; name: string };
 
 function VoteForm(props: {
+  /** On draft minutes a change clears the signatures given to them: said before it is made. */
+  clearsSignatures: boolean;
   meetingId: string;
   itemId: string;
   voters: Voter[];
@@ -411,6 +416,7 @@ function VoteForm(props: {
             </Table.Tbody>
           </Table>
         )}
+        {props.clearsSignatures && <SignaturesNotice />}
         {save.error && !fields.for && !Object.keys(fields).some((f) => f.startsWith('ballots.')) && (
           <Alert color="red" role="alert">
             {Object.values(fields)[0] ?? errorText.message(save.error)}
@@ -431,6 +437,9 @@ function VoteForm(props: {
 
 /** A minuted view or a conflict of interest: one's own (`fixedPerson`), or a member's chosen by the chair or secretary. */
 function PersonForm(props: {
+  clearsSignatures: boolean;
+  /** Whether the item is confidential: who reads a conflict's reason in the minutes depends on it. */
+  confidential: boolean;
   part: 'dissent' | 'conflicts';
   meetingId: string;
   itemId: string;
@@ -495,6 +504,9 @@ function PersonForm(props: {
         ) : (
           <TextInput
             label={t('meetings.proceedings.conflictReason')}
+            description={t(
+              props.confidential ? 'meetings.proceedings.reasonCouncil' : 'meetings.proceedings.reasonPublic',
+            )}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             maxLength={TEXT_LIMITS.conflictReason}
@@ -502,6 +514,7 @@ function PersonForm(props: {
             error={fields.reason}
           />
         )}
+        {props.clearsSignatures && <SignaturesNotice />}
         {save.error && Object.keys(fields).length === 0 && (
           <Alert color="red" role="alert">
             {errorText.message(save.error)}
@@ -517,5 +530,14 @@ function PersonForm(props: {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+function SignaturesNotice() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="orange.9">
+      {t('meetings.proceedings.clearsSignatures')}
+    </Text>
   );
 }

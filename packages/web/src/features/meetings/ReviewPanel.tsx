@@ -10,6 +10,8 @@ import { useErrorText } from '../forms/errors.ts';
 import { copenhagenIso } from './copenhagenTime.ts';
 
 const reviewKey = (meetingId: string) => ['meetings', meetingId, 'review'];
+/** A badge with a date in it wraps on a phone rather than being cut. */
+const WRAP = { height: 'auto', whiteSpace: 'normal' } as const;
 
 /** The review of the draft the meeting's state has under review, for everyone who may see it. */
 export function useReview(meeting: Meeting) {
@@ -76,13 +78,15 @@ export function ReviewPanel({
   const format = useFormat();
   const errorText = useErrorText();
   const can = useCan();
+  const me = useMe().data;
   const client = useQueryClient();
   const review = useReview(meeting).data?.review ?? null;
   const [reviewerIds, setReviewerIds] = useState<string[]>([]);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('12:00');
   const send = useMutation({
-    mutationFn: () => api.requestReview(meeting.id, { reviewerIds, deadline: copenhagenIso(date, time) }),
+    mutationFn: () =>
+      api.requestReview(meeting.id, { reviewerIds, deadline: date && time ? copenhagenIso(date, time) : '' }),
     onSuccess: (data) => {
       client.setQueryData(reviewKey(meeting.id), data);
       setReviewerIds([]);
@@ -93,7 +97,7 @@ export function ReviewPanel({
   const asked = new Set(review?.reviewers.map((r) => r.personId));
   // The council first (its members who attend, then admins), then those who present an item.
   const candidates = people
-    .filter((p) => !p.deactivatedAt && !asked.has(p.id))
+    .filter((p) => !p.deactivatedAt && !asked.has(p.id) && p.id !== me?.id)
     .filter((p) => COUNCIL_ROLES.includes(p.role) || presenterIds.includes(p.id))
     .sort((a, b) => Number(!ATTENDEE_ROLES.includes(a.role)) - Number(!ATTENDEE_ROLES.includes(b.role)));
   const submit = (event: FormEvent) => {
@@ -119,7 +123,7 @@ export function ReviewPanel({
                   <Group gap="xs">
                     <Text size="sm">{r.name}</Text>
                     {r.reviewedAt ? (
-                      <Badge color="green.9" variant="light">
+                      <Badge color="green.9" variant="light" style={WRAP}>
                         {t('meetings.review.reviewedAt', { when: format.dateTime(r.reviewedAt) })}
                       </Badge>
                     ) : (
@@ -172,7 +176,9 @@ export function ReviewPanel({
               </Alert>
             )}
             <Group>
-              <Button type="submit" loading={send.isPending} disabled={reviewerIds.length === 0 || !date}>
+              {/* Never disabled: what is missing is said by the field (nobody chosen, no date). Under
+                  way, the deadline can be moved without asking anyone new. */}
+              <Button type="submit" loading={send.isPending}>
                 {review ? t('meetings.review.sendMore') : t('meetings.review.send')}
               </Button>
             </Group>

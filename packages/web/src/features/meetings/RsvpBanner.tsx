@@ -1,7 +1,7 @@
 import type { Meeting } from '@council/shared';
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan, useMe } from '../auth/useMe.ts';
@@ -32,6 +32,10 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
   const [declining, setDeclining] = useState(false);
   const [changing, setChanging] = useState(false);
   const [reason, setReason] = useState('');
+  // Keyboard focus follows the banner as it changes: to the answer once given, to the choices when
+  // changing it, to the reason when sending apologies (WCAG 2.4.3).
+  const answer = useRef<HTMLParagraphElement>(null);
+  const [asked, setAsked] = useState(false);
   const reply = useMutation({
     mutationFn: (response: 'accepted' | 'declined') =>
       api.rsvp(meeting.id, { response, ...(response === 'declined' && reason.trim() ? { reason } : {}) }),
@@ -39,6 +43,7 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
       client.setQueryData(rsvpsKey(meeting.id), data);
       setDeclining(false);
       setChanging(false);
+      requestAnimationFrame(() => answer.current?.focus());
     },
   });
   if (!can('rsvp', { type: 'meeting', status: meeting.status }) || !rsvps.data || !me) return null;
@@ -49,10 +54,17 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
       <Stack gap="xs" align="flex-start">
         {mine && !changing ? (
           <Group gap="sm">
-            <Text size="sm" fw={600}>
+            <Text size="sm" fw={600} ref={answer} tabIndex={-1}>
               {t(mine.response === 'accepted' ? 'meetings.rsvp.accepted' : 'meetings.rsvp.declined')}
             </Text>
-            <Button size="compact-sm" variant="subtle" onClick={() => setChanging(true)}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => {
+                setChanging(true);
+                setAsked(true);
+              }}
+            >
               {t('meetings.rsvp.change')}
             </Button>
           </Group>
@@ -72,13 +84,20 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
                 maxLength={500}
                 autosize
                 minRows={2}
-                data-autofocus
+                autoFocus
               />
               <Group gap="xs">
                 <Button type="submit" size="xs" color="orange" loading={reply.isPending}>
                   {t('meetings.rsvp.send')}
                 </Button>
-                <Button size="xs" variant="default" onClick={() => setDeclining(false)}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    setDeclining(false);
+                    setAsked(true);
+                  }}
+                >
                   {t('meetings.rsvp.cancel')}
                 </Button>
               </Group>
@@ -88,7 +107,7 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
           <>
             <Text size="sm">{t('meetings.rsvp.question')}</Text>
             <Group gap="xs">
-              <Button size="xs" loading={reply.isPending} onClick={() => reply.mutate('accepted')}>
+              <Button size="xs" loading={reply.isPending} autoFocus={asked} onClick={() => reply.mutate('accepted')}>
                 {t('meetings.rsvp.accept')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setDeclining(true)}>

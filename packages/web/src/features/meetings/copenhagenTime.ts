@@ -14,3 +14,13 @@ export function copenhagenIso(date: string, time: string): string {
 export function copenhagenDate(iso: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE }).format(new Date(iso));
 }
+
+/** The wall-clock time of an instant in Copenhagen, `HH:MM`. */
+export function copenhagenClock(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
