@@ -175,7 +175,7 @@ describe('meeting templates', () => {
     await dialog.waitFor({ state: 'detached' });
 
     const card = page.getByTestId('series-card').filter({ hasText: 'Kvartalsmøde' });
-    await card.getByText('Hver 3. måned kl. 09:00, 180 minutter · KL-huset').waitFor();
+    await card.getByText('Hver 3. måned kl. 09.00, 180 minutter · KL-huset').waitFor();
     expect(await card.getByRole('link').allTextContents()).toEqual([
       'Kvartalsmøde 14. marts 2040',
       'Kvartalsmøde 14. juni 2040',

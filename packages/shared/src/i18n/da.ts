@@ -815,6 +815,7 @@ export const da = {
       noItems: 'Ingen punkter endnu.',
       untitled: 'punkt {position}',
       itemLegend: 'Punkt {position}',
+      remove: 'Fjern',
       removeItem: 'Fjern {title}',
       addItem: 'Tilføj punkt',
       save: 'Gem skabelon',

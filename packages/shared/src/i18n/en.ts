@@ -812,6 +812,7 @@ export const en: Catalogue = {
       noItems: 'No items yet.',
       untitled: 'item {position}',
       itemLegend: 'Item {position}',
+      remove: 'Remove',
       removeItem: 'Remove {title}',
       addItem: 'Add item',
       save: 'Save template',

@@ -67,7 +67,8 @@ function MeetingList({ title, meetings }: { title: string; meetings: Meeting[] }
                   {m.title}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  {format.dateTime(m.startsAt)} · {m.location}
+                  {format.dateTime(m.startsAt)}
+                  {m.location && ` · ${m.location}`}
                 </Text>
                 {m.cancelReason && (
                   <Text size="sm" data-testid="cancel-reason">

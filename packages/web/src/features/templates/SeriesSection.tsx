@@ -27,7 +27,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import { useFormat } from '../../i18n/format.ts';
 import { useCan } from '../auth/useMe.ts';
 import { useErrorText } from '../forms/errors.ts';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
@@ -73,9 +72,8 @@ export function SeriesSection({ templates }: { templates: MeetingTemplate[] }) {
 }
 
 function SeriesCard({ series, onStop }: { series: MeetingSeries; onStop: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
-  const format = useFormat();
   const upcoming = series.meetings.filter((m) => m.title !== null);
   return (
     <Card withBorder padding="sm" data-testid="series-card">
@@ -86,7 +84,8 @@ function SeriesCard({ series, onStop }: { series: MeetingSeries; onStop: () => v
         {t('series.cadence', {
           unit: series.unit,
           every: series.every,
-          time: series.startTime,
+          // Danish writes 09.00, as the app's times do elsewhere; the series keeps a wall-clock 09:00.
+          time: i18n.language === 'da' ? series.startTime.replace(':', '.') : series.startTime,
           minutes: series.durationMinutes,
         })}
         {series.location && ` · ${series.location}`}
@@ -101,10 +100,12 @@ function SeriesCard({ series, onStop }: { series: MeetingSeries; onStop: () => v
               <Anchor component={Link} to={`/meetings/${m.meetingId}`} underline="always">
                 {m.title}
               </Anchor>{' '}
-              <Text span size="sm" c="dimmed">
-                · {format.date(`${m.occursOn}T12:00:00Z`)}
-                {m.status && ` · ${t(`meetings.status.${m.status as 'draft'}`)}`}
-              </Text>
+              {/* The title names the date already (records.seriesMeetingTitle). */}
+              {m.status && (
+                <Text span size="sm" c="dimmed">
+                  · {t(`meetings.status.${m.status as 'draft'}`)}
+                </Text>
+              )}
             </List.Item>
           ))}
         </List>

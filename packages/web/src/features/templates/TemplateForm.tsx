@@ -253,8 +253,16 @@ export function TemplateForm({
                         >
                           ↓
                         </ActionIcon>
-                        <Button variant="subtle" color="red" size="compact-sm" onClick={() => remove(index)}>
-                          {t('templates.form.removeItem', { title: label })}
+                        {/* The title is in the name screen readers hear (after the word shown, WCAG 2.5.3);
+                            shown, a long one ran out of the dialog. */}
+                        <Button
+                          variant="subtle"
+                          color="red"
+                          size="compact-sm"
+                          aria-label={t('templates.form.removeItem', { title: label })}
+                          onClick={() => remove(index)}
+                        >
+                          {t('templates.form.remove')}
                         </Button>
                       </Group>
                     </Group>
