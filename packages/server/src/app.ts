@@ -41,6 +41,7 @@ import { GroupsService } from './domains/groups/service.ts';
 import { homeRoutes } from './domains/home/routes.ts';
 import { HomeService } from './domains/home/service.ts';
 import { calendarFeedRoutes } from './domains/meetings/feeds.ts';
+import { invitationEvent } from './domains/meetings/invitationMail.ts';
 import { ProceedingsService } from './domains/meetings/proceedings.ts';
 import { ReviewsService } from './domains/meetings/reviews.ts';
 import { meetingRoutes } from './domains/meetings/routes.ts';
@@ -128,6 +129,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     () => ownUrl,
     () => changes.changed(),
     logger,
+    invitationEvent(() => ownUrl, config.mailFrom),
   );
   const projectSafely = safeProjector(db, logger);
   // A board's tasks are in read models that browsers list (My tasks, home): tell them when it changes.

@@ -60,21 +60,4 @@ export class ReviewsRepo {
         .run(now, meetingId, stage, personId).changes === 1
     );
   }
-
-  /** Reviews not done whose deadline falls in (from, until], with the draft still under review. */
-  due(from: string, until: string) {
-    return this.db
-      .prepare<
-        [string, string],
-        { meetingId: string; title: string; stage: ReviewStage; deadline: string; personId: string }
-      >(
-        `SELECT r.meeting_id AS meetingId, m.title, r.stage, r.deadline, p.person_id AS personId
-         FROM meeting_reviews r
-         JOIN meeting_reviewers p ON p.meeting_id = r.meeting_id AND p.stage = r.stage
-         JOIN meetings m ON m.id = r.meeting_id
-         WHERE p.reviewed_at IS NULL AND r.deadline > ? AND r.deadline <= ? AND m.deleted_at IS NULL
-           AND ((r.stage = 'agenda' AND m.status = 'draft') OR (r.stage = 'minutes' AND m.status = 'minutes-draft'))`,
-      )
-      .all(from, until);
-  }
 }

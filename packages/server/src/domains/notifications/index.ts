@@ -8,7 +8,7 @@ import { Notifier } from './notifier.ts';
 import { ReminderScheduler } from './reminders.ts';
 import { NotificationsRepo } from './repo.ts';
 import { notificationRoutes } from './routes.ts';
-import { MailSender } from './sender.ts';
+import { type EventOf, MailSender } from './sender.ts';
 import { fileTransport, smtpTransport } from './transport.ts';
 import { serverSecret, UnsubscribeLinks } from './unsubscribe.ts';
 
@@ -25,13 +25,22 @@ export function createNotifications(
   appUrl: () => string,
   changed: () => void,
   logger: Logger,
+  eventOf?: EventOf,
 ) {
   const repo = new NotificationsRepo(db);
   const outbox = new MailOutbox(db);
   const mailDir = path.join(path.dirname(config.databaseFile), 'mail');
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(mailDir);
   const unsubscribe = new UnsubscribeLinks(serverSecret(db, 'unsubscribe'), appUrl);
-  const sender = new MailSender(db, outbox, repo, transport, unsubscribe, { from: config.mailFrom, appUrl }, logger);
+  const sender = new MailSender(
+    db,
+    outbox,
+    repo,
+    transport,
+    unsubscribe,
+    { from: config.mailFrom, appUrl, eventOf },
+    logger,
+  );
   const digest = new DigestScheduler(db, outbox, () => sender.wake());
   const notifier = new Notifier(db, repo, outbox, () => {
     sender.wake();

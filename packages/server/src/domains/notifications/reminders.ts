@@ -1,6 +1,5 @@
 import { ATTENDEE_ROLES, copenhagenDate } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
-import { ReviewsRepo } from '../meetings/reviewsRepo.ts';
 import type { Notifier } from './notifier.ts';
 
 /** How often the clock is read; reminders are at most this late. */
@@ -96,7 +95,20 @@ export class ReminderScheduler {
         { meetingId: string; title: string; stage: string; deadline: string; ids: string[] }
       >();
       const reviewsUntil = new Date(now.getTime() + REVIEW_REMINDER_HOURS * 3_600_000).toISOString();
-      for (const r of new ReviewsRepo(this.db).due(now.toISOString(), reviewsUntil)) {
+      const due = this.db
+        .prepare<
+          [string, string],
+          { meetingId: string; title: string; stage: string; deadline: string; personId: string }
+        >(
+          `SELECT r.meeting_id AS meetingId, m.title, r.stage, r.deadline, p.person_id AS personId
+           FROM meeting_reviews r
+           JOIN meeting_reviewers p ON p.meeting_id = r.meeting_id AND p.stage = r.stage
+           JOIN meetings m ON m.id = r.meeting_id
+           WHERE p.reviewed_at IS NULL AND r.deadline > ? AND r.deadline <= ? AND m.deleted_at IS NULL
+             AND ((r.stage = 'agenda' AND m.status = 'draft') OR (r.stage = 'minutes' AND m.status = 'minutes-draft'))`,
+        )
+        .all(now.toISOString(), reviewsUntil);
+      for (const r of due) {
         const key = `${r.meetingId}:${r.stage}:${r.deadline}`;
         const round = reviews.get(key) ?? { ...r, ids: [] };
         round.ids.push(r.personId);

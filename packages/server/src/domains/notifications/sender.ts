@@ -1,12 +1,14 @@
-import { INVITATION_KINDS, type Locale, type Notification, type NotificationKind } from '@council/shared';
+import type { Locale, Notification, NotificationKind } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 import type { Logger } from '../../logger.ts';
-import { invitationCalendar } from '../meetings/calendar.ts';
 import type { MailOutbox, PendingMail } from './mailOutbox.ts';
 import type { NotificationsRepo } from './repo.ts';
 import { type MailLinks, renderMail } from './templates.ts';
-import type { MailTransport } from './transport.ts';
+import type { MailTransport, OutgoingMail } from './transport.ts';
 import type { UnsubscribeLinks } from './unsubscribe.ts';
+
+/** The event a notification's mail carries to a person, from the domain that knows it. */
+export type EventOf = (n: Notification, to: { name: string; email: string }) => OutgoingMail['icalEvent'];
 
 /** How many mails one pass takes before it looks again (and lets other work run). */
 const BATCH = 50;
@@ -33,7 +35,12 @@ export class MailSender {
     private readonly notifications: NotificationsRepo,
     private readonly transport: MailTransport,
     private readonly unsubscribe: UnsubscribeLinks,
-    private readonly options: { from: string; appUrl: () => string },
+    private readonly options: {
+      from: string;
+      appUrl: () => string;
+      /** The calendar event a notification's mail carries, if any (meeting invitations). */
+      eventOf?: EventOf;
+    },
     private readonly logger: Logger,
   ) {}
 
@@ -97,32 +104,6 @@ export class MailSender {
     }
   }
 
-  /**
-   * The meeting's event for a mail about an invitation, its change or its cancellation, as the
-   * notification told it (see MeetingsService.invite): the mail's text and its calendar part agree.
-   */
-  private invitation(n: Notification, person: { name: string; email: string }) {
-    const { meetingId, meeting: title, start, end, location = '', sequence, reason = null } = n.params;
-    if (!INVITATION_KINDS.includes(n.kind) || !meetingId || !title || !start || !end || !sequence) return undefined;
-    const cancelled = n.kind === 'meetingCancelled';
-    const event = invitationCalendar(
-      {
-        id: meetingId,
-        title,
-        startsAt: start,
-        endsAt: end,
-        location,
-        status: cancelled ? 'cancelled' : 'published',
-        cancelReason: reason,
-        sequence: Number(sequence),
-      },
-      this.options.appUrl(),
-      organizerOf(this.options.from),
-      person,
-    );
-    return { ...event, filename: cancelled ? 'aflysning.ics' : 'invitation.ics' };
-  }
-
   private async deliver(mail: PendingMail): Promise<void> {
     const person = this.db
       .prepare<[string], { name: string; email: string; locale: Locale; deactivatedAt: string | null }>(
@@ -146,7 +127,7 @@ export class MailSender {
     const links: MailLinks = { app: (path) => `${this.options.appUrl()}${path}`, unsubscribe };
     const rendered = renderMail(items, person, links, mail.notificationId === null);
     const first = items[0] as Notification;
-    const icalEvent = mail.notificationId ? this.invitation(first, person) : undefined;
+    const icalEvent = mail.notificationId ? this.options.eventOf?.(first, person) : undefined;
     try {
       await this.transport.send(
         {
@@ -172,10 +153,4 @@ export class MailSender {
       this.outbox.failed(mail.id, attempts, err instanceof Error ? err.message : String(err), now);
     }
   }
-}
-
-/** The organiser of an invitation: the sender's address, `Name <address>` or a bare address. */
-function organizerOf(from: string): { name: string; email: string } {
-  const parts = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
-  return parts ? { name: parts[1] || 'Council', email: parts[2] as string } : { name: 'Council', email: from };
 }

@@ -103,6 +103,19 @@ export function ProceedingsPanel({ meeting, item, doc, people }: Props) {
   const mine = (personId: string) => personId === me.id || mayVote;
   const votingNow = meeting.status === 'in-session' || meeting.status === 'minutes-draft';
 
+  /** Takes back a minuted view or a conflict of interest: the person's name is in the button's name. */
+  const withdrawButton = (part: 'dissent' | 'conflicts', who: { personId: string; name: string }) => (
+    <Button
+      size="compact-xs"
+      variant="subtle"
+      color="red"
+      aria-label={t('meetings.proceedings.withdrawFor', { name: who.name })}
+      onClick={() => remove.mutate({ part, personId: who.personId })}
+    >
+      {t('meetings.proceedings.withdraw')}
+    </Button>
+  );
+
   if (!decision && recorded.conflicts.length === 0 && !mayDeclare) return null;
   return (
     <Stack gap="sm" data-testid="proceedings">
@@ -152,15 +165,7 @@ export function ProceedingsPanel({ meeting, item, doc, people }: Props) {
                     >
                       {t('meetings.proceedings.edit')}
                     </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('meetings.proceedings.withdrawFor', { name: d.name })}
-                      onClick={() => remove.mutate({ part: 'dissent', personId: d.personId })}
-                    >
-                      {t('meetings.proceedings.withdraw')}
-                    </Button>
+                    {withdrawButton('dissent', d)}
                   </Group>
                 )}
               </List.Item>
@@ -197,17 +202,7 @@ export function ProceedingsPanel({ meeting, item, doc, people }: Props) {
                       ? t('meetings.proceedings.conflictByReason', { name: c.name, reason: c.reason })
                       : t('meetings.proceedings.conflictBy', { name: c.name })}
                   </Text>
-                  {mayDeclare && mine(c.personId) && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('meetings.proceedings.withdrawFor', { name: c.name })}
-                      onClick={() => remove.mutate({ part: 'conflicts', personId: c.personId })}
-                    >
-                      {t('meetings.proceedings.withdraw')}
-                    </Button>
-                  )}
+                  {mayDeclare && mine(c.personId) && withdrawButton('conflicts', c)}
                 </Group>
               </List.Item>
             ))}
