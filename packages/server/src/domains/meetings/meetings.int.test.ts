@@ -448,6 +448,10 @@ describe('carry-over and calendar', () => {
     expect(
       (await server.api('GET', `/api/meetings/${published.id}/carry-over`, { token: tokens.observer })).status,
     ).toBe(403);
+    // Approved, the agenda takes nothing more: no suggestions, and no error for a page still open.
+    const approved = await server.factory.meeting({ status: 'approved' });
+    const none = await server.api('GET', `/api/meetings/${approved.id}/carry-over`, { token: tokens.secretary });
+    expect([none.status, none.body]).toEqual([200, []]);
   });
 
   it('serves a meeting and the feed of visible meetings as iCalendar', async () => {

@@ -311,11 +311,15 @@ export class MeetingsService {
     throw forbidden('You may not edit this meeting.');
   }
 
-  /** Postponed decisions and open action points from earlier meetings, offered for this agenda. */
+  /**
+   * Postponed decisions and open action points from earlier meetings, offered for this agenda; none
+   * once it can no longer change (an open page asks again as the minutes are approved: no error).
+   */
   async carryOver(actor: Actor, id: string) {
     const meeting = await this.visible(actor, id);
-    if (!can(actor, 'edit', { type: 'meeting', status: meeting.status }))
+    if (!can(actor, 'edit', { type: 'meeting', status: 'draft' }))
       throw forbidden('Only those who edit the agenda get suggestions for it.');
+    if (!can(actor, 'edit', { type: 'meeting', status: meeting.status })) return [];
     const earlier = await this.repos.followups.openBefore(meeting.startsAt, mayReadConfidential(actor));
     // Working groups due to report back by this meeting are suggested too.
     const reports = (await this.repos.groups.reportingBy(meeting.startsAt.slice(0, 10))).map((g) => ({
