@@ -29,12 +29,6 @@ export function LifecycleActions({ meeting }: { meeting: Meeting }) {
   const [pending, setPending] = useState<MeetingTransition | null>(null);
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState<Confirmation[]>([]);
-  const check = useQuery({
-    queryKey: ['approval', meeting.id],
-    queryFn: () => api.approvalCheck(meeting.id),
-    enabled: pending === 'approve',
-    staleTime: 0,
-  });
   const close = () => {
     setPending(null);
     setReason('');
@@ -54,7 +48,15 @@ export function LifecycleActions({ meeting }: { meeting: Meeting }) {
       close();
     },
     // What the server refused may have changed meanwhile: show the list as it is now.
-    onError: () => void check.refetch(),
+    onError: () => void queryClient.invalidateQueries({ queryKey: ['approval', meeting.id] }),
+  });
+  // Not asked again while the command is on its way: a change told meanwhile would ask after the
+  // approval, and be refused (409) for minutes no longer a draft.
+  const check = useQuery({
+    queryKey: ['approval', meeting.id],
+    queryFn: () => api.approvalCheck(meeting.id),
+    enabled: pending === 'approve' && !run.isPending && !run.isSuccess,
+    staleTime: 0,
   });
   const available = (Object.keys(MEETING_TRANSITIONS) as MeetingTransition[]).filter((name) =>
     can(name, { type: 'meeting', status: meeting.status }),

@@ -34,7 +34,7 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
   const [reason, setReason] = useState('');
   // Keyboard focus follows the banner as it changes: to the answer once given, to the choices when
   // changing it, to the reason when sending apologies (WCAG 2.4.3).
-  const answer = useRef<HTMLParagraphElement>(null);
+  const focusAnswer = useRef(false);
   const [asked, setAsked] = useState(false);
   const reply = useMutation({
     mutationFn: (response: 'accepted' | 'declined') =>
@@ -43,7 +43,7 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
       client.setQueryData(rsvpsKey(meeting.id), data);
       setDeclining(false);
       setChanging(false);
-      requestAnimationFrame(() => answer.current?.focus());
+      focusAnswer.current = true;
     },
   });
   if (!can('rsvp', { type: 'meeting', status: meeting.status }) || !rsvps.data || !me) return null;
@@ -54,7 +54,18 @@ export function RsvpBanner({ meeting }: { meeting: Meeting }) {
       <Stack gap="xs" align="flex-start">
         {mine && !changing ? (
           <Group gap="sm">
-            <Text size="sm" fw={600} ref={answer} tabIndex={-1}>
+            <Text
+              size="sm"
+              fw={600}
+              tabIndex={-1}
+              // Focused as it appears after a reply, whenever React draws it.
+              ref={(element: HTMLParagraphElement | null) => {
+                if (element && focusAnswer.current) {
+                  focusAnswer.current = false;
+                  element.focus();
+                }
+              }}
+            >
               {t(mine.response === 'accepted' ? 'meetings.rsvp.accepted' : 'meetings.rsvp.declined')}
             </Text>
             <Button
