@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from './i18n/index.ts';
+import { readRecordOfVote } from './proceedings.ts';
 import { CreatePerson, LoginRequest } from './schemas.ts';
 
 describe('schemas', () => {
@@ -35,6 +36,20 @@ describe('message catalogues', () => {
         const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogue);
         expect(value, key).not.toBe('');
       }
+    }
+  });
+});
+
+describe('readRecordOfVote', () => {
+  it('reads a stored vote, and reads a malformed or missing one as none rather than throwing', () => {
+    const stored = {
+      vote: { mode: 'counts', for: 2, against: 1, abstain: 0, ballots: [] },
+      dissents: [{ personId: 'm8', name: 'Søren Krogh', text: 'Imod.' }],
+      conflicts: [],
+    };
+    expect(readRecordOfVote(JSON.stringify(stored))).toEqual(stored);
+    for (const bad of [null, '', '{', '[]', '{"vote":{"mode":"named","for":-1}}', '{"dissents":"x"}']) {
+      expect(readRecordOfVote(bad), String(bad)).toBeNull();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -10,6 +10,7 @@ import { useErrorText } from '../forms/errors.ts';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 import { copenhagenIso } from './copenhagenTime.ts';
+import { MeetingFields } from './MeetingFields.tsx';
 
 /** `template` '' is an empty agenda; otherwise the template whose items the agenda starts with. */
 const EMPTY = { title: '', date: '', start: '09:00', end: '12:00', location: '', template: '' };
@@ -93,13 +94,7 @@ export function CreateMeetingButton() {
                 }}
               />
             )}
-            <TextInput label={t('meetings.create.name')} required data-autofocus maxLength={200} {...field('title')} />
-            <TextInput label={t('meetings.create.date')} type="date" required {...field('date')} />
-            <Group grow align="flex-start">
-              <TextInput label={t('meetings.create.start')} type="time" required {...field('start')} />
-              <TextInput label={t('meetings.create.end')} type="time" required {...field('end')} />
-            </Group>
-            <TextInput label={t('meetings.create.place')} {...field('location')} />
+            <MeetingFields field={field} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('meetings.create.cancel')}

@@ -1,5 +1,5 @@
 import { can, type Meeting } from '@council/shared';
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -10,6 +10,7 @@ import { bindText } from '../forms/bindText.ts';
 import { useErrorText } from '../forms/errors.ts';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { copenhagenClock, copenhagenDate, copenhagenIso } from './copenhagenTime.ts';
+import { MeetingFields } from './MeetingFields.tsx';
 
 const formOf = (m: Meeting) => ({
   title: m.title,
@@ -85,13 +86,7 @@ export function EditMeetingButton({ meeting }: { meeting: Meeting }) {
                 {errorText.message(save.error)}
               </Alert>
             )}
-            <TextInput label={t('meetings.create.name')} required data-autofocus maxLength={200} {...field('title')} />
-            <TextInput label={t('meetings.create.date')} type="date" required {...field('date')} />
-            <Group grow align="flex-start">
-              <TextInput label={t('meetings.create.start')} type="time" required {...field('start')} />
-              <TextInput label={t('meetings.create.end')} type="time" required {...field('end')} />
-            </Group>
-            <TextInput label={t('meetings.create.place')} {...field('location')} />
+            <MeetingFields field={field} />
             {meeting.status === 'published' && (
               <Text size="sm" c="dimmed">
                 {t('meetings.edit.invited')}
