@@ -28,7 +28,7 @@ import { PresenceExtension } from './collab/PresenceExtension.ts';
 import { ProjectorExtension } from './collab/ProjectorExtension.ts';
 import { SchemaMigrationExtension } from './collab/SchemaMigrationExtension.ts';
 import { SizeLimitExtension } from './collab/SizeLimitExtension.ts';
-import type { Config } from './config.ts';
+import { blobDirOf, type Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
@@ -49,6 +49,12 @@ import { RsvpService } from './domains/meetings/rsvps.ts';
 import { MeetingsService } from './domains/meetings/service.ts';
 import { SignaturesRepo } from './domains/meetings/signatures.ts';
 import { createNotifications, type Notifications } from './domains/notifications/index.ts';
+import { ArchiveService } from './domains/papers/archive/service.ts';
+import { DiskBlobStore } from './domains/papers/blobStore.ts';
+import { PaperExtractor } from './domains/papers/extractor.ts';
+import { paperRoutes } from './domains/papers/routes.ts';
+import { indexPapers } from './domains/papers/searchIndex.ts';
+import { PapersService } from './domains/papers/service.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
 import { planRoutes } from './domains/plans/routes.ts';
@@ -80,6 +86,9 @@ export interface CouncilServer {
   meetings: MeetingsService;
   outbox: Outbox;
   notifications: Notifications;
+  papers: PapersService;
+  /** Reads papers' text into the search index; tests wait for it to be idle. */
+  extractor: PaperExtractor;
   /** Keeps meeting series' drafts made ahead; tests tick it with a date of their own. */
   series: SeriesScheduler;
   hocuspocus: Hocuspocus;
@@ -185,6 +194,9 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   }, OUTSIDE_CHANGES_MS);
   outsideChanges.unref();
   const outbox = new Outbox(db, logger);
+  const blobs = new DiskBlobStore(blobDirOf(config));
+  blobs.clearStaging();
+  const extractor = new PaperExtractor(db, blobs, outbox, logger);
   outbox.handle({
     'group.task': async ({ groupId, taskId, ...task }) => {
       if (!(await repos.groups.byId(groupId))) throw new Error(`no working group ${groupId}`);
@@ -199,6 +211,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       live.change(docNames.meeting(meetingId), (doc) =>
         response === 'declined' ? setAttendance(doc, personId, 'apologies') : withdrawApologies(doc, personId),
       ),
+    'papers.index': ({ meetingId }) => live.read(docNames.meeting(meetingId), (doc) => indexPapers(db, meetingId, doc)),
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();
@@ -215,6 +228,15 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const proceedings = new ProceedingsService(db, repos, meetingsService, notifications.notifier);
   const reviews = new ReviewsService(db, repos, meetingsService, live, notifications.notifier);
   const rsvps = new RsvpService(db, repos, meetingsService, outbox);
+  const papers = new PapersService(
+    db,
+    repos,
+    meetingsService,
+    blobs,
+    outbox,
+    { fileBytes: config.maxPaperBytes, meetingBytes: config.maxMeetingPapersBytes },
+    () => extractor.wake(),
+  );
   const proposals = new ProposalsService(db, repos, meetingsService, outbox, notifications.notifier);
   const groupsService = new GroupsService(db, repos, live, project, notifications.notifier);
   const plansService = new PlansService(repos, live);
@@ -307,6 +329,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       () => ownUrl,
     ),
   );
+  api.use(paperRoutes(papers, new ArchiveService(repos, meetingsService, papers.repo, blobs)));
   api.use(proposalRoutes(proposals));
   api.use(decisionRoutes(repos.decisions));
   api.use(councilActionRoutes(db, repos.councilActions, repos.audit));
@@ -368,6 +391,8 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     routes: servedRoutes(api as unknown as Parameters<typeof servedRoutes>[0]),
     repos,
     meetings: meetingsService,
+    papers,
+    extractor,
     series: seriesScheduler,
     outbox,
     notifications,
@@ -384,6 +409,8 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
           // Mail needs the URL its links name: what a crash left unsent goes now, due digests too.
           notifications.start();
           seriesScheduler.start();
+          // Papers whose text a crash or a stop left unread are read now.
+          extractor.wake();
           resolve(listening);
         });
       });
@@ -401,6 +428,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       clearInterval(outsideChanges);
       await notifications.stop();
       await seriesScheduler.stop();
+      await extractor.stop();
       changes.close();
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();

@@ -1,22 +1,24 @@
 import { parseArgs } from 'node:util';
 import { CreatePerson } from '@council/shared';
-import { configFromEnv } from './config.ts';
+import { blobDirOf, configFromEnv } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { AccountService } from './domains/auth/accounts.ts';
 import { AuthService } from './domains/auth/service.ts';
+import { DiskBlobStore } from './domains/papers/blobStore.ts';
 import { PeopleRepo } from './domains/people/repo.ts';
 import { PeopleService } from './domains/people/service.ts';
 import { createRepos } from './domains/repos.ts';
 import { HttpError } from './http/errors.ts';
-import { backupDatabase, reindex, restoreDatabase } from './ops/maintenance.ts';
+import { backupBlobsOf, backupDatabase, collectGarbage, reindex, restoreDatabase } from './ops/maintenance.ts';
 
 const USAGE = `Usage: pnpm council <command>
 
   create-person --email E --name N --role R [--organisation O] [--title T]
   reset-password --email E
-  backup <file>          online backup while the server runs
-  restore <file>         replace the database with a backup (server stopped)
+  backup <file>          online backup while the server runs (papers' files go to <file>.blobs/)
+  restore <file>         replace the database with a backup, papers' files included (server stopped)
   reindex                rebuild read models from the documents
+  gc [--grace-hours H]   remove papers' files nothing refers to, older than H hours (default 24)
 
 Passwords are read from COUNCIL_PASSWORD or standard input. The database is COUNCIL_DB or ./data/council.sqlite.`;
 
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       organisation: { type: 'string' },
       title: { type: 'string' },
+      'grace-hours': { type: 'string' },
     },
   });
   const [command, file] = positionals;
@@ -68,15 +71,24 @@ async function main(argv: string[]): Promise<void> {
     case 'backup': {
       if (!file) throw new Error('backup needs a destination file');
       const db = openDatabase(config.databaseFile);
-      await backupDatabase(db, file);
-      console.log(`Backed up ${config.databaseFile} to ${file}.`);
+      const blobs = await backupDatabase(db, file, new DiskBlobStore(blobDirOf(config)));
+      console.log(`Backed up ${config.databaseFile} to ${file}, and ${blobs} paper files to ${backupBlobsOf(file)}.`);
       db.close();
       return;
     }
     case 'restore': {
       if (!file) throw new Error('restore needs a backup file');
-      restoreDatabase(file, config.databaseFile);
+      restoreDatabase(file, config.databaseFile, blobDirOf(config));
       console.log(`Restored ${config.databaseFile} from ${file}.`);
+      return;
+    }
+    case 'gc': {
+      const hours = Number(values['grace-hours'] ?? 24);
+      if (!Number.isFinite(hours) || hours < 0) throw new Error('--grace-hours must be a number of hours');
+      const db = openDatabase(config.databaseFile);
+      const { removed, kept } = collectGarbage(db, new DiskBlobStore(blobDirOf(config)), hours * 3_600_000);
+      console.log(`Removed ${removed} paper files nothing refers to; kept ${kept}.`);
+      db.close();
       return;
     }
     case 'reindex': {

@@ -47,7 +47,15 @@ export interface Config {
   meetingReminderHours: number;
   /** What final approval of minutes needs of the attendees' signatures: none, a quorum (more than half), all. */
   minutesSignoff: SignoffRule;
+  /** Where meeting papers' bytes are kept; unset, in `blobs` beside the database file. */
+  blobDir: string | null;
+  /** Most bytes one meeting paper may have. */
+  maxPaperBytes: number;
+  /** Most bytes a meeting's papers may take together, every version counted. */
+  maxMeetingPapersBytes: number;
 }
+
+const MB = 1024 * 1024;
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -84,6 +92,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.COUNCIL_MAIL_FROM?.trim() || 'Council <council@localhost>',
     meetingReminderHours: Number(env.COUNCIL_MEETING_REMINDER_HOURS ?? 48),
     minutesSignoff: signoffRule(env.COUNCIL_MINUTES_SIGNOFF),
+    blobDir: env.COUNCIL_BLOB_DIR?.trim() || null,
+    maxPaperBytes: Number(env.COUNCIL_MAX_PAPER_MB ?? 50) * MB,
+    maxMeetingPapersBytes: Number(env.COUNCIL_MAX_MEETING_PAPERS_MB ?? 500) * MB,
   };
 }
 
@@ -124,5 +135,9 @@ function publicUrlFrom(value: string | undefined, production: boolean): string |
   }
   return url.origin;
 }
+
+/** Where a server with this configuration keeps blobs. */
+export const blobDirOf = (config: Pick<Config, 'blobDir' | 'databaseFile'>) =>
+  config.blobDir ?? path.join(path.dirname(config.databaseFile), 'blobs');
 
 export const isLoopback = (hostname: string) => ['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname);

@@ -3,6 +3,7 @@ export { type Catalogue, fill, type MessageKey, messages, RECORD_LOCALE } from '
 export * from './invitations.ts';
 export * from './limits.ts';
 export * from './notifications.ts';
+export * from './papers.ts';
 export * from './policy.ts';
 export * from './primitives.ts';
 export * from './proceedings.ts';

@@ -39,7 +39,9 @@ export type Resource =
   | { type: 'meetingSeries' }
   /** The agenda backlog; a proposal is its proposer's to withdraw. */
   | { type: 'agendaProposals' }
-  | { type: 'agendaProposal'; proposedBy: string };
+  | { type: 'agendaProposal'; proposedBy: string }
+  /** The papers (bilag) of one agenda item: as visible as the item's notes, frozen with the minutes. */
+  | { type: 'papers'; status: MeetingStatus; confidential: boolean; reviewerIds?: readonly string[] };
 
 export type Action =
   | 'read'
@@ -83,11 +85,14 @@ const isAttendee = (a: Actor) => ATTENDEE_ROLES.includes(a.role);
 const REVIEWABLE: readonly MeetingStatus[] = ['draft', 'minutes-draft'];
 const isReviewer = (a: Actor, m: { reviewerIds?: readonly string[] }) => m.reviewerIds?.includes(a.id) ?? false;
 
+/** A draft agenda is the council's working paper; the network sees it once published. */
+const readsMeeting = (a: Actor, m: { status: MeetingStatus; reviewerIds?: readonly string[] }) =>
+  m.status !== 'draft' || isCouncil(a) || isReviewer(a, m);
+
 const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
   meetings: { read: signedIn, create: chairOrSecretary },
   meeting: {
-    // A draft agenda is the council's working paper; the network sees it once published.
-    read: (a, m) => m.status !== 'draft' || isCouncil(a) || isReviewer(a, m),
+    read: readsMeeting,
     edit: (a, m) => isCouncil(a) && EDITABLE_MEETING.includes(m.status),
     publish: (a, m) => chairOrSecretary(a) && m.status === 'draft',
     open: (a, m) => chairOrSecretary(a) && m.status === 'published',
@@ -149,6 +154,12 @@ const TABLE: { [T in Resource['type']]: RulesFor<T> } = {
   // Anyone signed in proposes an item (the network included); the chair and the secretary decide.
   agendaProposals: { read: signedIn, create: signedIn, manage: chairOrSecretary },
   agendaProposal: { delete: (a, p) => a.id === p.proposedBy },
+  // A confidential item's papers are the council's, like its notes; the council keeps the papers
+  // of every item until the minutes are approved, which freezes them (reopening thaws them).
+  papers: {
+    read: (a, p) => (p.confidential ? isCouncil(a) : readsMeeting(a, p)),
+    edit: (a, p) => isCouncil(a) && EDITABLE_MEETING.includes(p.status),
+  },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

@@ -270,7 +270,16 @@ export const CsvExportQuery = z.object({
 export const DecisionPage = z.object({ items: z.array(DecisionRecord), nextCursor: z.string().nullable() });
 export type DecisionPage = z.infer<typeof DecisionPage>;
 
-export const SEARCH_TYPES = ['minutes', 'agenda', 'decision', 'group', 'task', 'initiative', 'person'] as const;
+export const SEARCH_TYPES = [
+  'minutes',
+  'agenda',
+  'paper',
+  'decision',
+  'group',
+  'task',
+  'initiative',
+  'person',
+] as const;
 export const SearchType = z.enum(SEARCH_TYPES);
 export type SearchType = z.infer<typeof SearchType>;
 
@@ -487,6 +496,15 @@ export const VALIDATION_RULES = [
   'cannot_review',
   'already_reviewed',
   'no_reviewers',
+  // A meeting paper refused for what its bytes are (papers.ts).
+  'empty_file',
+  'unsupported_type',
+  'type_mismatch',
+  'truncated_pdf',
+  'encrypted_pdf',
+  'unsafe_archive',
+  'file_too_large',
+  'meeting_papers_full',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.ts';
 import type { Logger } from '../logger.ts';
 import { projectGroup } from './groups/projection.ts';
 import { projectClosedMeeting, projectMeeting } from './meetings/projection.ts';
+import { indexPapers } from './papers/searchIndex.ts';
 import { projectPlan } from './plans/projection.ts';
 
 /**
@@ -25,7 +26,12 @@ export type Editors = ReadonlySet<string>;
 type Projection = (db: Db, id: string, doc: Y.Doc, editors?: Editors) => FlaggedEntry[];
 
 const PROJECTIONS: { [K in DocumentRef['kind']]: Projection } = {
-  meeting: projectMeeting,
+  // A meeting's papers are as visible as their items: moved with them when an item's visibility moves.
+  meeting: (db, id, doc, editors) => {
+    const flagged = projectMeeting(db, id, doc, editors);
+    indexPapers(db, id, doc, true);
+    return flagged;
+  },
   meetingClosed: projectClosedMeeting,
   group: projectGroup,
   plan: projectPlan,

@@ -34,6 +34,7 @@ import {
   LoginResponse,
   Me,
   Meeting,
+  MeetingPapers,
   MeetingSeries,
   MeetingTemplate,
   type MeetingTransition,
@@ -46,6 +47,8 @@ import {
   NotificationPreferences,
   NotificationQuery,
   OutgoingMail,
+  Paper,
+  PaperUpload,
   Person,
   PersonQuery,
   Plan,
@@ -72,6 +75,7 @@ import {
   UpdateInitiative,
   UpdateMeeting,
   UpdateNotificationPreferences,
+  UpdatePaper,
   UpdateProfile,
   UpdateTemplate,
   Volunteer,
@@ -91,10 +95,15 @@ interface Operation {
   /** Who may call it, what it changes, its notable answers: not the summary again. */
   description: string;
   body?: z.ZodType;
+  /** The body is a file's raw bytes (application/octet-stream), not JSON. */
+  binaryBody?: true;
   query?: z.ZodObject;
   response?: z.ZodType;
   status?: number;
 }
+
+const PAPER_UPLOAD =
+  'The body is the file’s raw bytes (any Content-Type; send Content-Length so that an oversized file is refused before it is sent); `name` is its file name, `title` its title (the name without its extension by default). The council (the chair, the secretary, council members and admins; 403 otherwise) until the minutes are approved (409 after; reopening thaws them); 404 for a meeting, item or paper the reader may not see. The kind is judged by the bytes: PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, PNG, JPEG, TXT and CSV are accepted, and the name must fit the kind. 400 names `file` with its rule: `empty_file`, `unsupported_type` (anything else, HTML and SVG included, old or password-protected Office files), `type_mismatch`, `truncated_pdf`, `encrypted_pdf`, `unsafe_archive` (a damaged ZIP, or one that unpacks to far more than its size); 413 names `file` with `file_too_large` or `meeting_papers_full` and `limitBytes`. A refused or dropped upload leaves nothing stored. Audited; everyone with the meeting open hears of it on /api/events, and its text (PDF, DOCX, ODT, TXT, CSV) is read into the search index by a worker.';
 
 /** What every lifecycle command shares, after what is particular to each. */
 const LIFECYCLE_COMMON =
@@ -479,6 +488,95 @@ const OPERATIONS: Operation[] = [
     description:
       'The proposer only (404 for another’s outside the council, 403 inside it), while it is open (409 after). It stays listed as withdrawn. Audited.',
     response: AgendaProposal,
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/papers',
+    operationId: 'listMeetingPapers',
+    summary: 'A meeting’s papers (bilag)',
+    description:
+      'Anyone who may see the meeting; it changes nothing. The papers of the items the reader may see, in agenda order and each item’s order, each with every version (newest first) and whether its text was read (`extraction`: pending, done, failed, none). A confidential item’s papers are listed for the council only; removed papers are listed apart, for those who may restore them. `usedBytes`, `limitBytes` and `fileLimitBytes` say how much room is left. 404 for a meeting the reader may not see.',
+    response: MeetingPapers,
+  },
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/items/{itemId}/papers',
+    operationId: 'uploadPaper',
+    summary: 'Add a paper to an agenda item',
+    description: `201 with the paper. ${PAPER_UPLOAD}`,
+    query: PaperUpload,
+    binaryBody: true,
+    response: Paper,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/papers/{paperId}/versions',
+    operationId: 'replacePaper',
+    summary: 'Replace a paper by a new version',
+    description: `201 with the paper, whose \`current\` is the new version; the older versions stay listed and can still be fetched. ${PAPER_UPLOAD}`,
+    query: PaperUpload.pick({ name: true }),
+    binaryBody: true,
+    response: Paper,
+    status: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/papers/{paperId}',
+    operationId: 'updatePaper',
+    summary: 'Rename a paper, or move it within its item',
+    description:
+      'Only the fields named change: `title` (1–200 characters), `position` (0 first among the item’s papers). The council, until approval (403 for other roles, 409 after approval); 404 for a paper the reader may not see or that is removed. Audited.',
+    body: UpdatePaper,
+    response: Paper,
+  },
+  {
+    method: 'delete',
+    path: '/api/papers/{paperId}',
+    operationId: 'removePaper',
+    summary: 'Remove a paper from its item',
+    description:
+      'Softly: it leaves the item and the search index, is listed under `removed` for the council, and can be restored until approval; its files are kept. The council, until approval (403, 409). Audited.',
+    response: Paper,
+  },
+  {
+    method: 'post',
+    path: '/api/papers/{paperId}/restore',
+    operationId: 'restorePaper',
+    summary: 'Restore a removed paper',
+    description:
+      'It comes back last among its item’s papers. The council, until approval (403, 409); restoring one not removed changes nothing. Audited.',
+    response: Paper,
+  },
+  {
+    method: 'get',
+    path: '/api/papers/{paperId}/file',
+    operationId: 'getPaperFile',
+    summary: 'A paper’s file',
+    description:
+      "The one route that serves papers’ bytes, to anyone who may read the paper (404 otherwise, for a confidential item’s paper outside the council too); `version` picks an older version, `download=1` asks for an attachment. It answers with the type judged at upload, `X-Content-Type-Options: nosniff`, `Content-Security-Policy: default-src 'none'; sandbox` and a `Content-Disposition` with a safe ASCII name and the exact UTF-8 one: inline only for PDF, PNG and JPEG, everything else as a download.",
+    query: z.object({
+      version: z.coerce.number().int().min(1).optional(),
+      download: z.enum(['1']).optional(),
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/archive.pdf',
+    operationId: 'getMeetingArchivePdf',
+    summary: 'The meeting’s archival PDF',
+    description:
+      'One PDF of an approved meeting (409 before approval) for the archive and for requests for access to documents: a cover, a table of contents, the approved minutes (agenda, attendance, decisions with their numbers, votes, signatures, action points), then the papers in agenda order, PDFs merged in and other files listed with their SHA-256, page numbers on every page. `variant=council` (the council only; 403 otherwise) has everything; `variant=public`, the default outside the council, has the public minutes and leaves confidential items’ papers out. 404 for a meeting the reader may not see.',
+    query: z.object({ variant: z.enum(['council', 'public']).optional() }),
+  },
+  {
+    method: 'get',
+    path: '/api/meetings/{id}/archive.zip',
+    operationId: 'getMeetingArchiveZip',
+    summary: 'The meeting’s archival ZIP',
+    description:
+      'The archival PDF, every paper as uploaded (`bilag/NN-MM name`), `metadata.json` (the meeting, the minutes’ version, its decisions and each paper’s title, file name, kind, size, SHA-256, version and uploader) and `SHA256SUMS` over all of them (`sha256sum -c SHA256SUMS`), streamed as it is written. Variants, access and answers as for the archival PDF.',
+    query: z.object({ variant: z.enum(['council', 'public']).optional() }),
   },
   {
     method: 'get',
@@ -1145,6 +1243,7 @@ const ERRORS = {
   403: 'Not allowed',
   404: 'Not found',
   409: 'Wrong state',
+  413: 'Too large',
 } as const;
 
 /** Refuses to build a document whose operations integrators could not tell apart or read about. */
@@ -1193,6 +1292,14 @@ export function openApiDocument(publicUrl: string | null): object {
       ...(parameters.length ? { parameters } : {}),
       ...(op.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } }
+        : {}),
+      ...(op.binaryBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
         : {}),
       responses: {
         [success]: op.response

@@ -13,6 +13,7 @@ import {
   TASK_STATUSES,
 } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadPaper } from '../testing/papers.ts';
 import { connectClient, startTestServer, type TestServer } from '../testing/server.ts';
 
 /**
@@ -50,6 +51,8 @@ interface World {
   /** A meeting template made of the approved meeting's agenda, confidential item included, and a series of it. */
   templateId: string;
   seriesId: string;
+  /** Papers on the approved meeting's open and confidential items, and on the pending one's. */
+  paperIds: string[];
 }
 
 interface Viewer {
@@ -241,6 +244,14 @@ async function buildWorld(
   // A conflict of interest on the confidential item, with its reason, is confidential too.
   const conflict = { reason: `Inhabil efter ${CONFIDENTIAL}` };
   await call('POST', `/api/meetings/${approved.id}/items/i2/conflicts`, chair, conflict);
+  // Papers: a confidential item's name, title and text are the council's; an open item's everyone's.
+  const paper = async (meetingId: string, itemId: string, marker: Marker) => {
+    const text = Buffer.from(`Bilagstekst ${marker}\n`);
+    const res = await uploadPaper(server.url, chair, meetingId, itemId, text, `Bilag ${marker}.txt`);
+    if (res.status !== 201) throw new Error(`paper upload answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const paperIds = [await paper(approved.id, 'i1', PUBLIC), await paper(approved.id, 'i2', CONFIDENTIAL)];
   const [confidentialNumber] = await approve(approved.id, chair);
   const template = await call('POST', '/api/meeting-templates/from-meeting', chair, {
     meetingId: approved.id,
@@ -267,6 +278,9 @@ async function buildWorld(
     },
   });
   await call('POST', `/api/meetings/${pending.id}/items/i1/conflicts`, chair, conflict);
+  paperIds.push(await paper(pending.id, 'i1', CONFIDENTIAL));
+  await server.council.extractor.idle();
+  await server.council.outbox.drain();
   await server.council.settle();
   return {
     groupId,
@@ -276,6 +290,7 @@ async function buildWorld(
     decisions: { founding: foundingNumber as string, confidential: confidentialNumber as string },
     templateId: template.id as string,
     seriesId: series.id as string,
+    paperIds,
   };
 }
 
@@ -304,6 +319,7 @@ function pathIds(w: World): Record<string, string[]> {
     'calendar/{token}': w.calendarFeeds,
     'meeting-templates/{id}': [w.templateId],
     'meeting-series/{id}': [w.seriesId],
+    'papers/{paperId}': w.paperIds,
     // Kept mail is for admins; the walk asks for the first, which may or may not have been written.
     'mail/{id}': ['1'],
   };
@@ -326,6 +342,9 @@ function queryVariants(w: World): Record<string, Record<string, string>[]> {
     ],
     'GET /api/decisions.csv': formats,
     'GET /api/plans/{id}/export.csv': formats,
+    'GET /api/papers/{paperId}/file': [{ version: '1', download: '1' }],
+    'GET /api/meetings/{id}/archive.pdf': [{ variant: 'public' }, { variant: 'council' }],
+    'GET /api/meetings/{id}/archive.zip': [{ variant: 'public' }, { variant: 'council' }],
     'GET /api/search': MARKERS.flatMap((q) => [{ q, limit: '100' }, ...SEARCH_TYPES.map((type) => ({ q, type }))]),
     'GET /api/tasks': [
       { group: w.groupId },

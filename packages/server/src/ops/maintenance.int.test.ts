@@ -1,12 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { docNames, GROUP_FIELDS, MEETING_FIELDS } from '@council/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { blobDirOf } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
+import { DiskBlobStore } from '../domains/papers/blobStore.ts';
+import { pdfWithPages, uploadPaper } from '../testing/papers.ts';
 import { connectClient, startTestServer, tempDatabaseFile, waitFor } from '../testing/server.ts';
-import { backupDatabase, reindex, restoreDatabase } from './maintenance.ts';
+import { backupBlobsOf, backupDatabase, collectGarbage, reindex, restoreDatabase } from './maintenance.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '../..');
 
@@ -46,6 +50,52 @@ describe('backup and restore', () => {
     expect(text).not.toContain('Efter backup');
     reader.destroy();
     await restored.stop();
+  });
+
+  it('backs up and restores the papers’ files with the database, and collects only unreferenced old ones', async () => {
+    const server = await startTestServer();
+    const meeting = await server.factory.meeting({ status: 'published' });
+    const chair = await server.person('chair');
+    const pdf = await pdfWithPages(['Budgetbilag']);
+    const uploaded = await uploadPaper(server.url, chair.token, meeting.id, 'i1', pdf, 'Budget.pdf');
+    expect(uploaded.status).toBe(201);
+    const backup = path.join(path.dirname(tempDatabaseFile()), 'backup.sqlite');
+    const blobDir = blobDirOf({ blobDir: null, databaseFile: server.databaseFile });
+    cli(['backup', backup], { COUNCIL_DB: server.databaseFile });
+    await server.stop();
+
+    // A new machine: an empty data folder, then the backup restored into it with its files.
+    const fresh = tempDatabaseFile();
+    openDatabase(fresh).close();
+    const freshBlobs = blobDirOf({ blobDir: null, databaseFile: fresh });
+    expect(cli(['restore', backup], { COUNCIL_DB: fresh })).toContain('Restored');
+    const restored = await startTestServer(fresh);
+    const reader = await restored.person('observer');
+    const file = await fetch(`${restored.url}/api/papers/${uploaded.body.id}/file`, {
+      headers: { authorization: `Bearer ${reader.token}` },
+    });
+    expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+    await restored.stop();
+
+    // Without its files, a backup that lists papers is refused, and nothing is replaced.
+    fs.rmSync(backupBlobsOf(backup), { recursive: true });
+    const empty = tempDatabaseFile();
+    openDatabase(empty).close();
+    expect(() => restoreDatabase(backup, empty, blobDirOf({ blobDir: null, databaseFile: empty }))).toThrow(
+      /paper files/,
+    );
+
+    // gc: an orphan younger than the grace period stays, an old one goes, a referenced one always stays.
+    const store = new DiskBlobStore(freshBlobs);
+    const orphan = await store.stage(Readable.from([Buffer.from('forældreløs')]), 100);
+    await orphan.commit();
+    const db = openDatabase(fresh);
+    expect(collectGarbage(db, store, 3_600_000)).toEqual({ removed: 0, kept: 2 });
+    expect(collectGarbage(db, store, 3_600_000, Date.now() + 7_200_000)).toEqual({ removed: 1, kept: 1 });
+    expect(store.has(orphan.sha256)).toBe(false);
+    expect(store.list().map((b) => b.size)).toEqual([pdf.length]);
+    db.close();
+    expect(fs.existsSync(blobDir)).toBe(true);
   });
 
   it('refuses to restore a file that is not a Council database, leaving the database alone', () => {

@@ -19,6 +19,8 @@ export interface OutboxPayloads {
   'meeting.rsvp': { meetingId: string; personId: string; response: 'accepted' | 'declined' };
   /** A proposal from the agenda backlog becomes an item on the meeting's live agenda (once, by its id). */
   'meeting.agendaItem': { meetingId: string; item: AgendaItemInput };
+  /** A meeting's papers changed (or their text was read): their rows in the search index are written again. */
+  'papers.index': { meetingId: string };
 }
 export type OutboxKind = keyof OutboxPayloads;
 export type OutboxHandlers = { [K in OutboxKind]: (payload: OutboxPayloads[K]) => Promise<void> };

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { AgendaItem, Role, VoteInput } from '@council/shared';
 import {
   buildGroupDoc,
@@ -15,6 +16,7 @@ import { hashPassword } from '../domains/auth/passwords.ts';
 import { ProceedingsRepo } from '../domains/meetings/proceedingsRepo.ts';
 import { projectDocument } from '../domains/projections.ts';
 import { indexPeople } from '../domains/search/indexer.ts';
+import { type DemoPaper, demoPdf } from './demoPapers.ts';
 
 export const DEMO_PASSWORD = 'demo-council-2011';
 
@@ -233,6 +235,8 @@ interface DemoMeeting {
     dissents?: { itemId: string; personId: string; text: string }[];
     conflicts?: { itemId: string; personId: string; reason: string }[];
   };
+  /** Papers (bilag) on its items, uploaded by the secretariat before the meeting. */
+  papers?: DemoPaper[];
 }
 
 const meetings: DemoMeeting[] = [
@@ -243,6 +247,26 @@ const meetings: DemoMeeting[] = [
     endsAt: '2011-11-11T12:00:00+01:00',
     location: 'KL, Weidekampsgade 10, København S',
     status: 'approved',
+    papers: [
+      {
+        itemId: 'i2',
+        fileName: 'Kommissorium for Kommunernes It-Arkitekturråd.pdf',
+        pages: [
+          [
+            'Formål. Kommunernes It-Arkitekturråd sætter retningen for den fælleskommunale it-arkitekturstyring og rådgiver KL og kommunerne om arkitektur, standarder og fælles løsninger.',
+            'Rådet består af ni chefer fra den kommunale sektor, udpeget for to år ad gangen. KL varetager sekretariatsfunktionen.',
+          ],
+          [
+            'Opgaver. Rådet godkender principper for den fælleskommunale rammearkitektur, følger handlingsplanen og dens gevinster og indikatorer, og nedsætter arbejdsgrupper efter behov.',
+            'Rådet kan anbefale standarder og referencearkitekturer, men træffer ikke beslutninger på kommunernes vegne.',
+          ],
+          [
+            'Forretningsorden. Rådet mødes fire gange om året. Dagsorden og bilag udsendes senest en uge før mødet; referatet godkendes af formanden og offentliggøres.',
+            'Et medlem, der er inhabilt i en sag, deltager ikke i behandlingen af den. Fortrolige punkter behandles for lukkede døre.',
+          ],
+        ],
+      },
+    ],
     content: {
       agenda: [
         item('i1', 'Velkomst og præsentation af rådets medlemmer', 'information', 20, 'chair'),
@@ -413,6 +437,26 @@ const meetings: DemoMeeting[] = [
     endsAt: '2026-12-10T12:00:00+01:00',
     location: 'KL, Weidekampsgade 10, København S · Teams',
     status: 'draft',
+    papers: [
+      {
+        itemId: 'i2',
+        fileName: 'Afrapportering fra arbejdsgruppen for data og integration.pdf',
+        pages: [
+          [
+            'Arbejdsgruppen har kortlagt kommunernes integrationer mellem fagsystemer og de fælleskommunale støttesystemer. Kortlægningen omfatter 42 kommuner.',
+            'De fleste integrationer er punkt-til-punkt. Gruppen anbefaler en fælles integrationsplatform med beskedformater, der følger rammearkitekturen.',
+          ],
+          [
+            'Anbefalinger. 1) Rådet godkender principperne for fælles beskedformater. 2) Sekretariatet undersøger, hvordan en fælles integrationsplatform kan udbydes. 3) Gruppen afrapporterer igen på rådets andet møde i 2027.',
+          ],
+        ],
+      },
+      {
+        itemId: 'i3',
+        fileName: 'Indikatorer 2026.csv',
+        csv: 'Indikator;Baseline;Mål;Seneste måling\nAndel digitale ansøgninger (%);61;90;78\nKommuner på fælles integrationsplatform;4;98;23\nFagsystemer med fælles beskedformat;12;60;31\n',
+      },
+    ],
     content: {
       agenda: [
         item('i1', 'Godkendelse af dagsorden og referat', 'information', 10, 'chair'),
@@ -545,6 +589,7 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     'Jeg har stået for integrationen til Digital Post i min kommune og vil gerne bidrage.',
   );
 
+  const secretary = { id: 'secretary', role: 'secretary' as const, groups: {} };
   for (const m of meetings) {
     await repos.meetings.create({
       // Approved meetings are created awaiting approval and approved below.
@@ -558,6 +603,13 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
     const { open, closed } = buildMeetingDocs(m.content);
     await saveDoc(docNames.meeting(m.id), open);
     await saveDoc(docNames.meetingClosed(m.id), closed);
+    for (const paper of m.papers ?? []) {
+      const bytes =
+        'pages' in paper ? await demoPdf(paper.fileName.replace(/\.pdf$/, ''), paper.pages) : Buffer.from(paper.csv);
+      await server.papers.upload(secretary, m.id, paper.itemId, Readable.from([Buffer.from(bytes)]), {
+        name: paper.fileName,
+      });
+    }
     if (m.status !== 'approved') continue;
     const proceedings = new ProceedingsRepo(db);
     const at = m.startsAt;

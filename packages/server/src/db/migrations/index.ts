@@ -21,6 +21,7 @@ import { sql as meetingTemplates } from './019_meeting_templates.ts';
 import { sql as meetingReviews } from './020_meeting_reviews.ts';
 import { sql as invitations } from './021_invitations.ts';
 import { sql as agendaProposals } from './022_agenda_proposals.ts';
+import { sql as papers } from './023_papers.ts';
 
 /**
  * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
@@ -49,4 +50,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   { version: 20, name: 'meeting reviews', sql: meetingReviews },
   { version: 21, name: 'invitations', sql: invitations },
   { version: 22, name: 'agenda proposals', sql: agendaProposals },
+  { version: 23, name: 'papers', sql: papers },
 ];

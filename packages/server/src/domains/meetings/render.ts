@@ -16,6 +16,8 @@ export interface RenderInput {
   signatures?: { personId: string; signedAt: string }[];
   /** Votes, minuted views and conflicts of interest, by agenda item id. */
   proceedings?: Map<string, ItemProceedings>;
+  /** The papers of each item (not removed), in their order: the minutes list them. */
+  papers?: Map<string, { title: string; fileName: string }[]>;
 }
 
 const { records, meetings } = messages[RECORD_LOCALE];
@@ -84,6 +86,14 @@ export function renderMinutes(input: RenderInput): { markdown: string; html: str
         html.paragraph(line);
       }
       if (recorded) writeVote(recorded, md, html);
+    }
+    const papers = input.papers?.get(item.id) ?? [];
+    if (papers.length > 0) {
+      md.paragraph(records.papersHeading);
+      html.paragraph(records.papersHeading, 'papers');
+      const rows = papers.map((p) => `${p.title} (${p.fileName})`);
+      md.list(rows);
+      html.list(rows);
     }
   });
 

@@ -32,6 +32,7 @@ import type { Logger } from '../../logger.ts';
 import type { Outbox } from '../../outbox/Outbox.ts';
 import type { LiveDocuments } from '../liveDocuments.ts';
 import type { Notifier } from '../notifications/notifier.ts';
+import { PapersRepo } from '../papers/repo.ts';
 import type { Project } from '../projections.ts';
 import type { Repos } from '../repos.ts';
 import { indexDecisions } from '../search/indexer.ts';
@@ -45,6 +46,19 @@ import { contentHash, SignaturesRepo, signoffSatisfied } from './signatures.ts';
 export type NewMeeting = Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'location'>;
 
 /** Meeting lifecycle: every transition checks the policy, writes an audit row and tells live clients. */
+/** Each item's papers as the minutes list them: what is not removed, in the item's order. */
+function papersOf(db: Db, meetingId: string): Map<string, { title: string; fileName: string }[]> {
+  const byItem = new Map<string, { title: string; fileName: string }[]>();
+  for (const paper of new PapersRepo(db).forMeeting(meetingId)) {
+    if (paper.removedAt) continue;
+    byItem.set(paper.itemId, [
+      ...(byItem.get(paper.itemId) ?? []),
+      { title: paper.title, fileName: paper.current.fileName },
+    ]);
+  }
+  return byItem;
+}
+
 export class MeetingsService {
   constructor(
     private readonly db: Db,
@@ -503,6 +517,7 @@ export class MeetingsService {
           audience,
           signatures: this.signaturesRepo.list(meeting.id),
           proceedings,
+          papers: papersOf(this.db, meeting.id),
         });
         await this.repos.minutes.save({
           meetingId: meeting.id,

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '@council/shared';
+import type { DecisionRecord, SearchType } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 import { VocabularyChanges } from './vocabulary.ts';
 
@@ -7,7 +7,7 @@ import { VocabularyChanges } from './vocabulary.ts';
  * it can run after any change, in any order, and `reindex` is simply all of them.
  */
 export interface IndexRow {
-  type: 'minutes' | 'agenda' | 'decision' | 'group' | 'task' | 'initiative' | 'person';
+  type: SearchType;
   ref: string;
   title: string;
   body: string;
