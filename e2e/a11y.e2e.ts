@@ -219,6 +219,8 @@ describe('on the demo data (npm run demo)', () => {
     ['meetings', '/meetings', 'Tidligere møder'],
     ['approved minutes', '/meetings/m-2012-02-23', 'Nedsættelse af arbejdsgruppe for data og integration'],
     ['meeting being prepared', '/meetings/m-2026-12-10', 'Afrapportering fra arbejdsgruppen', 'secretary'],
+    ['meeting papers being prepared', '/meetings/m-2026-12-10?tab=papers', 'Indikatorer 2026', 'secretary'],
+    ['approved meeting papers', '/meetings/m-2011-11-11?tab=papers', 'Arkivering og aktindsigt'],
     ['meeting templates and series', '/meetings/templates', 'Orientering fra arbejdsgrupperne', 'secretary'],
     ['decision register', '/decisions', 'Revideret indikatorsæt for gevinstrealisering'],
     ['decision page', '/decisions/2012-003', 'Afløser'],
@@ -244,6 +246,19 @@ describe('on the demo data (npm run demo)', () => {
       expect(found.flat()).toEqual([]);
     });
   }
+  it('has no violations on the paper viewer, for secretary and architect', async () => {
+    const { id } = app.council.db.prepare("SELECT id FROM papers WHERE title LIKE 'Kommissorium%'").get() as {
+      id: string;
+    };
+    const found = await Promise.all(
+      (['secretary', 'architect'] as const).map(async (role) =>
+        (await check(users[role].page, `/meetings/m-2011-11-11/papers/${id}`, 'Formål. Kommunernes')).map(
+          (v) => `${role}: ${v}`,
+        ),
+      ),
+    );
+    expect(found.flat()).toEqual([]);
+  });
   it('logged no browser errors', () => {
     for (const user of Object.values(users)) expect(user.errors, user.name).toEqual([]);
   });

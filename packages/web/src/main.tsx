@@ -114,6 +114,10 @@ const router = createBrowserRouter([
             element: lazyPage(() => import('./routes/TemplatesPage.tsx'), 'TemplatesPage'),
           },
           { path: 'meetings/:id', element: lazyPage(() => import('./routes/MeetingPage.tsx'), 'default') },
+          {
+            path: 'meetings/:id/papers/:paperId',
+            element: lazyPage(() => import('./routes/PaperPage.tsx'), 'default'),
+          },
           { path: 'decisions', element: lazyPage(() => import('./routes/DecisionsPage.tsx'), 'DecisionsPage') },
           { path: 'decisions/:number', element: lazyPage(() => import('./routes/DecisionPage.tsx'), 'DecisionPage') },
           { path: 'groups', element: lazyPage(() => import('./routes/GroupsPage.tsx'), 'GroupsPage') },

@@ -25,6 +25,7 @@ import type {
   LoginResponse,
   Me,
   Meeting,
+  MeetingPapers,
   MeetingSeries,
   MeetingTemplate,
   MeetingTransition,
@@ -33,6 +34,7 @@ import type {
   NotificationList,
   NotificationPreferences,
   OutgoingMail,
+  Paper,
   Person,
   Plan,
   Proceedings,
@@ -48,6 +50,7 @@ import type {
   TemplateFromMeeting,
   UpdateMeeting,
   UpdateNotificationPreferences,
+  UpdatePaper,
   UpdateTemplate,
 } from '@council/shared';
 
@@ -134,6 +137,10 @@ export const api = {
     request<AgendaProposal>('POST', `/agenda-proposals/${encodeURIComponent(id)}/decline`, { reason }),
   withdrawProposal: (id: string) =>
     request<AgendaProposal>('POST', `/agenda-proposals/${encodeURIComponent(id)}/withdraw`),
+  papers: (meetingId: string) => request<MeetingPapers>('GET', `/meetings/${encodeURIComponent(meetingId)}/papers`),
+  updatePaper: (id: string, body: UpdatePaper) => request<Paper>('PATCH', `/papers/${encodeURIComponent(id)}`, body),
+  removePaper: (id: string) => request<Paper>('DELETE', `/papers/${encodeURIComponent(id)}`),
+  restorePaper: (id: string) => request<Paper>('POST', `/papers/${encodeURIComponent(id)}/restore`),
   rsvps: (id: string) => request<Rsvps>('GET', `/meetings/${encodeURIComponent(id)}/rsvps`),
   rsvp: (id: string, body: RsvpInput) => request<Rsvps>('POST', `/meetings/${encodeURIComponent(id)}/rsvp`, body),
   review: (id: string) => request<CurrentReview>('GET', `/meetings/${encodeURIComponent(id)}/review`),

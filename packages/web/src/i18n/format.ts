@@ -28,5 +28,16 @@ export function useFormat() {
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
     /** A share in per cent with at most one decimal: 43,3 in Danish. */
     percent: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n),
+    /** A file's size: 412 kB, 3,4 MB. */
+    bytes: (n: number) => {
+      const [value, unit] =
+        n < 1000 ? [n, 'byte'] : n < 1_000_000 ? [n / 1000, 'kilobyte'] : [n / 1_000_000, 'megabyte'];
+      return new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit,
+        unitDisplay: 'short',
+        maximumFractionDigits: 1,
+      }).format(value);
+    },
   };
 }

@@ -20,6 +20,8 @@ import { ReviewPanel, ReviewRequestBanner, useReview } from '../features/meeting
 import { RsvpBanner, useRsvps } from '../features/meetings/RsvpBanner.tsx';
 import { SignaturesPanel } from '../features/meetings/SignaturesPanel.tsx';
 import { useAgenda } from '../features/meetings/useAgenda.ts';
+import { PapersTab } from '../features/papers/PapersTab.tsx';
+import { papersByItem, usePapers } from '../features/papers/usePapers.ts';
 import { SaveAsTemplateButton } from '../features/templates/SaveAsTemplateButton.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, isNotFound, NotFound, PageLoader, QueryError } from './states.tsx';
@@ -69,6 +71,8 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
   // shows everyone who may see the meeting who was asked once a review is under way.
   const review = useReview(meeting).data?.review;
   const rsvps = useRsvps(meeting);
+  const papers = usePapers(meeting.id);
+  const paperCounts = new Map([...papersByItem(papers.data?.papers ?? [])].map(([id, list]) => [id, list.length]));
   const reviewable =
     reviewStageOf(meeting.status) !== null &&
     (can(actor, 'requestReview', { type: 'meeting', status: meeting.status }) || Boolean(review));
@@ -121,6 +125,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
             <Tabs.Tab value="agenda">{t('meetings.tabs.agenda')}</Tabs.Tab>
             <Tabs.Tab value="attendance">{t('meetings.tabs.attendance')}</Tabs.Tab>
             <Tabs.Tab value="actions">{t('meetings.tabs.actions')}</Tabs.Tab>
+            <Tabs.Tab value="papers">{t('papers.tab', { count: papers.data?.papers.length ?? 0 })}</Tabs.Tab>
             {signable && <Tabs.Tab value="signatures">{t('meetings.tabs.signatures')}</Tabs.Tab>}
             {reviewable && <Tabs.Tab value="review">{t('meetings.review.tab')}</Tabs.Tab>}
           </Tabs.List>
@@ -148,6 +153,7 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
                     endsAt={meeting.endsAt}
                     selectedId={selected?.id}
                     onSelect={(item) => setParams({ tab: 'agenda', item })}
+                    paperCounts={paperCounts}
                   />
                 </nav>
               </Grid.Col>
@@ -196,6 +202,9 @@ function MeetingWorkspace({ meeting, me }: { meeting: Meeting; me: Me }) {
               editable={editable}
               replies={rsvps.data?.replies}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="papers" pt="md">
+            <PapersTab meeting={meeting} agenda={agenda} me={me} />
           </Tabs.Panel>
           <Tabs.Panel value="actions" pt="md">
             <ActionsPanel

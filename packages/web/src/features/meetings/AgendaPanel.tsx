@@ -42,6 +42,8 @@ interface Props {
   endsAt: string;
   selectedId?: string;
   onSelect: (id: string) => void;
+  /** How many papers each item has (those the reader may see). */
+  paperCounts?: Map<string, number>;
 }
 
 /** The agenda in order, with each item's start time, the running total, and reordering. */
@@ -56,6 +58,7 @@ export function AgendaPanel({
   endsAt,
   selectedId,
   onSelect,
+  paperCounts,
 }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -117,6 +120,12 @@ export function AgendaPanel({
                   <Badge size="xs" color="grape" mt={4}>
                     {t('meetings.confidential')}
                   </Badge>
+                )}
+                {(paperCounts?.get(item.id) ?? 0) > 0 && (
+                  <Text size="xs" c="dimmed" data-testid="paper-count">
+                    <span aria-hidden>📎 {paperCounts?.get(item.id)}</span>
+                    <VisuallyHidden>{t('papers.count', { count: paperCounts?.get(item.id) ?? 0 })}</VisuallyHidden>
+                  </Text>
                 )}
               </UnstyledButton>
               {editable && (

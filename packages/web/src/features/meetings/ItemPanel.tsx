@@ -18,6 +18,7 @@ import { PageLoader } from '../../routes/states.tsx';
 import { LiveRichText } from '../collab/LiveRichText.tsx';
 import { LiveText } from '../collab/LiveText.tsx';
 import type { CollabDocument } from '../collab/useCollabDocument.ts';
+import { ItemPapers } from '../papers/ItemPapers.tsx';
 import { DecisionBlock } from './DecisionBlock.tsx';
 import { ProceedingsPanel } from './ProceedingsPanel.tsx';
 
@@ -145,6 +146,7 @@ export function ItemPanel({ meeting, item, docs, collab, editable, people, me, m
           number={number}
         />
       )}
+      {!item.removedAt && <ItemPapers meeting={meeting} item={item} me={me} />}
       {!item.removedAt && <ProceedingsPanel meeting={meeting} item={item} doc={docs.open} people={people} />}
       <Modal opened={confirmRemove} onClose={removeModal.close} title={t('meetings.item.remove')}>
         <Stack>
