@@ -196,7 +196,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const outbox = new Outbox(db, logger);
   const blobs = new DiskBlobStore(blobDirOf(config));
   blobs.clearStaging();
-  const extractor = new PaperExtractor(db, blobs, outbox, logger);
+  const extractor = new PaperExtractor(db, blobs, outbox, logger, () => changes.changed());
   outbox.handle({
     'group.task': async ({ groupId, taskId, ...task }) => {
       if (!(await repos.groups.byId(groupId))) throw new Error(`no working group ${groupId}`);

@@ -1,4 +1,4 @@
-import { SEARCH_TYPES } from '@council/shared';
+import { SEARCH_TYPES, type SearchHit } from '@council/shared';
 import { Anchor, Badge, Chip, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -94,7 +94,7 @@ export function SearchPage() {
                   <Badge size="xs" variant="light">
                     {t(`search.types.${hit.type}`)}
                   </Badge>
-                  <Anchor component={Link} to={hit.url} fw={600}>
+                  <Anchor component={Link} to={hitLink(hit, correction?.query ?? q)} fw={600}>
                     {hit.title}
                   </Anchor>
                 </Group>
@@ -109,3 +109,7 @@ export function SearchPage() {
     </Stack>
   );
 }
+
+/** A paper's hit opens the viewer at its page with the words searched for found again there. */
+const hitLink = (hit: SearchHit, query: string) =>
+  hit.type === 'paper' ? `${hit.url}&q=${encodeURIComponent(query)}` : hit.url;

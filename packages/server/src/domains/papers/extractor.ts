@@ -22,6 +22,8 @@ export class PaperExtractor {
     private readonly blobs: BlobStore,
     private readonly outbox: Outbox,
     private readonly logger: Logger,
+    /** Tells open browsers that a paper's state changed (its text read, or not). */
+    private readonly changed: () => void,
     private readonly limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS,
   ) {
     this.repo = new PapersRepo(db);
@@ -76,6 +78,7 @@ export class PaperExtractor {
           this.outbox.add('papers.index', { meetingId: next.meetingId }),
         );
         void this.outbox.drain();
+        this.changed();
       } catch (err) {
         this.logger.error({ err, paperId: next.paperId }, 'paper text could not be stored');
       }

@@ -1,10 +1,14 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { COUNCIL_ROLES, type MeetingStatus, ROLES, type Role } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobDirOf } from '../../config.ts';
+import { openDatabase } from '../../db/connection.ts';
+import { loginAt, startChildServer } from '../../testing/childServer.ts';
+import { Factory } from '../../testing/factories.ts';
 import { docx, dropUpload, encryptedPdf, pdfWithPages, uploadPaper, zipBomb } from '../../testing/papers.ts';
-import { startTestServer, type TestServer, waitFor } from '../../testing/server.ts';
+import { startTestServer, type TestServer, tempDatabaseFile, waitFor } from '../../testing/server.ts';
 
 /** Meeting papers: what is accepted, who sees what, what freezes, and what a bad file leaves behind. */
 let server: TestServer;
@@ -313,3 +317,50 @@ async function uploadVersion(token: string, paperId: string, bytes: Uint8Array, 
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on response bodies field by field
   return { status: response.status, body: (await response.json()) as any };
 }
+
+describe('meeting papers across a crash', () => {
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL');
+  });
+
+  it('loses no acknowledged paper when the server is killed with SIGKILL, and reads its text after the restart', async () => {
+    const databaseFile = tempDatabaseFile();
+    const db = openDatabase(databaseFile);
+    const factory = new Factory(db);
+    const person = await factory.person({ role: 'secretary' });
+    const m = await factory.meeting({ status: 'published' });
+    db.close();
+    const first = await startChildServer(databaseFile, children);
+    const url = `http://127.0.0.1:${first.port}`;
+    const token = await loginAt(first.port, person.email, person.password);
+    const pdfs = await Promise.all(
+      [1, 2, 3].map((n) => pdfWithPages([`Bilag ${n}`, `Kraftvarme side 2 af bilag ${n}`])),
+    );
+    const ids: string[] = [];
+    for (const [n, pdf] of pdfs.entries()) {
+      const res = await uploadPaper(url, token, m.id, 'i1', pdf, `Bilag ${n + 1}.pdf`);
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    // At once, before the extraction worker can have read them all.
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+
+    const second = await startChildServer(databaseFile, children);
+    const again = `http://127.0.0.1:${second.port}`;
+    const token2 = await loginAt(second.port, person.email, person.password);
+    for (const [n, id] of ids.entries()) {
+      const file = await fetch(`${again}/api/papers/${id}/file`, { headers: { authorization: `Bearer ${token2}` } });
+      expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(pdfs[n] as Uint8Array))).toBe(true);
+    }
+    await waitFor(
+      async () => {
+        const res = await fetch(`${again}/api/search?q=Kraftvarme`, { headers: { authorization: `Bearer ${token2}` } });
+        return ((await res.json()) as { hits: unknown[] }).hits.length === 3;
+      },
+      'the restarted server to read every paper into search',
+      15_000,
+    );
+  });
+});

@@ -15,7 +15,7 @@ import {
 } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { conflict, forbidden, HttpError, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors.ts';
 import { invalid } from '../../http/validate.ts';
 import type { Outbox } from '../../outbox/Outbox.ts';
 import type { MeetingRow } from '../meetings/repo.ts';
@@ -232,8 +232,12 @@ export class PapersService {
       return await this.blobs.stage(body, limit);
     } catch (error) {
       if (error instanceof BlobTooLarge) throw tooLarge();
-      if ((error as NodeJS.ErrnoException).code === 'ENOSPC')
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC')
         throw new HttpError(503, 'internal', 'The server cannot store files now: its disk is full.');
+      // The browser went away mid-file: nothing was stored, and nobody is left to tell but the log.
+      if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || body.destroyed)
+        throw badRequest('The upload was cut off before the whole file arrived; nothing was stored.');
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import { randomId } from '../randomId.ts';
 import { usePaperErrorText } from './paperErrors.ts';
 import classes from './papers.module.css';
 import { type UploadTarget, uploadPaper } from './uploadPaper.ts';
+import { usePapers } from './usePapers.ts';
 
 interface Upload {
   id: string;
