@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /**
  * Where the bytes of meeting papers live, by the SHA-256 of their content: the same file uploaded
@@ -64,18 +63,11 @@ export class DiskBlobStore implements BlobStore {
     const hash = createHash('sha256');
     let size = 0;
     try {
-      await pipeline(
-        source,
-        async function* (chunks: AsyncIterable<Buffer>) {
-          for await (const chunk of chunks) {
-            size += chunk.length;
-            if (size > maxBytes) throw new BlobTooLarge(maxBytes);
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
-        fs.createWriteStream(file, { flags: 'wx' }),
-      );
+      await receive(source, fs.createWriteStream(file, { flags: 'wx' }), (chunk) => {
+        size += chunk.length;
+        if (size > maxBytes) throw new BlobTooLarge(maxBytes);
+        hash.update(chunk);
+      });
     } catch (error) {
       fs.rmSync(file, { force: true });
       throw error;
@@ -139,6 +131,48 @@ export class DiskBlobStore implements BlobStore {
     if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256: ${sha256}`);
     return path.join(this.root, sha256.slice(0, 2), sha256);
   }
+}
+
+/**
+ * Copies `source` into `out`, calling `inspect` on each chunk first (it may throw to refuse). Unlike
+ * `pipeline`, a refusal or a full disk does not destroy `source`: the rest of it is read and
+ * dropped, so that an HTTP request can still be answered with why (a destroyed request leaves the
+ * browser only a reset connection). A source that fails (the browser went away) rejects at once.
+ */
+function receive(source: Readable, out: fs.WriteStream, inspect: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      out.destroy();
+      source.off('data', onData);
+      source.resume();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      try {
+        inspect(chunk);
+      } catch (error) {
+        return fail(error as Error);
+      }
+      if (!out.write(chunk)) source.pause();
+    };
+    source.on('data', onData);
+    out.on('drain', () => source.resume());
+    out.on('error', fail);
+    out.on('finish', () => {
+      if (!failed) resolve();
+    });
+    source.on('error', fail);
+    // An HTTP request that is cut off closes without ending.
+    source.on('close', () => {
+      if (!source.readableEnded) fail(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    });
+    source.on('end', () => {
+      if (!failed) out.end();
+    });
+  });
 }
 
 async function fsyncFile(file: string): Promise<void> {

@@ -1,5 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { COUNCIL_ROLES, type MeetingStatus, ROLES, type Role } from '@council/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -360,7 +361,37 @@ describe('meeting papers across a crash', () => {
         return ((await res.json()) as { hits: unknown[] }).hits.length === 3;
       },
       'the restarted server to read every paper into search',
-      15_000,
+      // A worker per file, each loading pdf.js: seconds on a busy two-core machine.
+      30_000,
     );
+  }, 60_000);
+});
+
+describe('meeting papers on a full disk', () => {
+  it('refuses with 503 what it cannot store, acknowledges nothing of it, and goes on', async (context) => {
+    // The blob folder on its own 3 MB tmpfs (root, or CAP_SYS_ADMIN; otherwise the test skips itself).
+    const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-blobs-full-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', blobDir], { stdio: 'pipe' });
+    } catch (error) {
+      context.skip(`cannot mount a tmpfs: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()}`);
+    }
+    const full = await startTestServer(undefined, null, { COUNCIL_BLOB_DIR: blobDir });
+    try {
+      const token = (await full.person('secretary')).token;
+      const m = await full.factory.meeting({ status: 'published' });
+      const text = (n: number, megabytes: number) => new Uint8Array(megabytes * 1024 * 1024).fill(0x41 + n);
+      expect((await uploadPaper(full.url, token, m.id, 'i1', text(0, 2), 'a.txt')).status).toBe(201);
+      const refused = await uploadPaper(full.url, token, m.id, 'i1', text(1, 2), 'b.txt');
+      expect(refused.status).toBe(503);
+      expect(fs.readdirSync(path.join(blobDir, 'staging'))).toEqual([]);
+      const listed = await full.api('GET', `/api/meetings/${m.id}/papers`, { token });
+      expect(listed.body.papers.map((p: { title: string }) => p.title)).toEqual(['a']);
+      expect((await uploadPaper(full.url, token, m.id, 'i1', Buffer.from('Lille note\n'), 'c.txt')).status).toBe(201);
+    } finally {
+      await full.stop();
+      execFileSync('umount', ['-l', blobDir]);
+      fs.rmSync(blobDir, { recursive: true, force: true });
+    }
   });
 });
