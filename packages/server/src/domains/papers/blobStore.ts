@@ -12,8 +12,8 @@ import type { Readable } from 'node:stream';
 export interface BlobStore {
   /** Streams `source` into a staging file, hashing as it goes, refusing past `maxBytes`. */
   stage(source: Readable, maxBytes: number): Promise<StagedBlob>;
-  /** The blob's bytes; throws if it is not stored. */
-  open(sha256: string): Readable;
+  /** The blob's bytes, or the inclusive byte range of them; throws if it is not stored. */
+  open(sha256: string, range?: { start: number; end: number }): Readable;
   has(sha256: string): boolean;
   /** Runs `use` with the blob as a local file (a remote store would fetch it to a temporary one first). */
   withLocalFile<T>(sha256: string, use: (file: string) => Promise<T>): Promise<T>;
@@ -97,8 +97,8 @@ export class DiskBlobStore implements BlobStore {
     };
   }
 
-  open(sha256: string): Readable {
-    return fs.createReadStream(this.pathOf(sha256));
+  open(sha256: string, range?: { start: number; end: number }): Readable {
+    return fs.createReadStream(this.pathOf(sha256), range);
   }
 
   has(sha256: string): boolean {

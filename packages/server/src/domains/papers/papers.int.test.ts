@@ -77,6 +77,20 @@ describe('meeting papers', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
     const download = await fetchFile('network_architect', res.body.id, '?download=1');
     expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    // Ranges, which the viewer asks for: a slice, the tail, and one past the end.
+    const token = (await as('network_architect')).token;
+    const ranged = (range: string) =>
+      fetch(`${server.url}/api/papers/${res.body.id}/file`, { headers: { authorization: `Bearer ${token}`, range } });
+    const slice = await ranged('bytes=0-9');
+    expect(slice.status).toBe(206);
+    expect(slice.headers.get('content-range')).toBe(`bytes 0-9/${pdf.length}`);
+    expect(Buffer.from(await slice.arrayBuffer()).toString('latin1')).toBe(
+      Buffer.from(pdf.subarray(0, 10)).toString('latin1'),
+    );
+    const tail = await ranged('bytes=-6');
+    expect(Buffer.from(await tail.arrayBuffer()).equals(Buffer.from(pdf.subarray(pdf.length - 6)))).toBe(true);
+    expect((await ranged(`bytes=${pdf.length}-`)).status).toBe(416);
+    expect((await ranged('bytes=0-1,4-5')).status).toBe(200);
 
     await server.council.extractor.idle();
     await server.council.outbox.drain();

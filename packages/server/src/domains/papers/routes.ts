@@ -104,18 +104,43 @@ export function paperRoutes(service: PapersService, archive: ArchiveService): Ro
     const disposition = kind.inline && !query.download ? 'inline' : 'attachment';
     res.set({
       'Content-Type': kind.mime,
-      'Content-Length': String(version.size),
       'Content-Disposition': contentDisposition(disposition, version.fileName),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Accept-Ranges': 'bytes',
       ETag: `"${version.sha256}"`,
     });
-    const stream = open();
+    // The PDF viewer asks for ranges, so that a long paper's first pages show before the rest arrives.
+    const range = byteRange(req.headers.range, version.size);
+    if (range === 'unsatisfiable') {
+      res.status(416).set('Content-Range', `bytes */${version.size}`).end();
+      return;
+    }
+    if (range) res.status(206).set('Content-Range', `bytes ${range.start}-${range.end}/${version.size}`);
+    res.set('Content-Length', String(range ? range.end - range.start + 1 : version.size));
+    const stream = open(range ?? undefined);
     stream.on('error', (err) => res.destroy(err));
     stream.pipe(res);
   });
 
   return router;
+}
+
+/**
+ * One byte range of `Range: bytes=…` (RFC 9110): `a-b`, `a-` or `-n`, clamped to the file; null
+ * for none or for several (the whole file is then sent, which a client must accept).
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | null | 'unsatisfiable' {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  const [, first = '', last = ''] = match;
+  const start = first === '' ? Math.max(0, size - Number(last)) : Number(first);
+  const end = first === '' || last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
 }
 
 /** An ASCII fallback name and the exact UTF-8 one (RFC 6266), neither able to break out of the header. */

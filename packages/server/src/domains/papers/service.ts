@@ -181,7 +181,11 @@ export class PapersService {
     if (!can(actor, 'read', this.resource(meeting, item))) throw notFound('Paper');
     const found = version === undefined ? paper.current : paper.versions.find((v) => v.version === version);
     if (!found) throw notFound('Version');
-    return { paper, version: found, open: () => this.blobs.open(found.sha256) };
+    return {
+      paper,
+      version: found,
+      open: (range?: { start: number; end: number }) => this.blobs.open(found.sha256, range),
+    };
   }
 
   private async setRemoved(actor: Actor, paperId: string, removed: boolean): Promise<Paper> {
