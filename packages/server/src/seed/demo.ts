@@ -629,6 +629,12 @@ export async function seedDemoIfEmpty(server: CouncilServer): Promise<{ email: s
       new Date(m.endsAt).toISOString(),
       `meeting:${m.id}`,
     );
+    // Its papers went out with the agenda, a week before the meeting.
+    const sent = new Date(new Date(m.startsAt).getTime() - 7 * 86_400_000).toISOString();
+    db.prepare('UPDATE papers SET created_at = ? WHERE meeting_id = ?').run(sent, m.id);
+    db.prepare(
+      'UPDATE paper_versions SET uploaded_at = ? WHERE paper_id IN (SELECT id FROM papers WHERE meeting_id = ?)',
+    ).run(sent, m.id);
   }
   // The secretariat sent out the material of the first meeting long ago: one done, one still open.
   await repos.councilActions.setDone('m-2011-11-11', 'act1', 'secretary');

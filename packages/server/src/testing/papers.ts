@@ -24,6 +24,13 @@ export async function pdfWithPages(texts: string[], useObjectStreams = true, pad
   return pdf.save({ useObjectStreams });
 }
 
+/** A real 2×2 PNG (red, green, blue, white), as an image paper. */
+export const tinyPng = () =>
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
 /** A PDF whose trailer names an encryption dictionary, as a password-protected one does. */
 export async function encryptedPdf(): Promise<Uint8Array> {
   const text = Buffer.from(await pdfWithPages(['Hemmeligt'], false)).toString('latin1');

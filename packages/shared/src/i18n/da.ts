@@ -889,6 +889,8 @@ export const da = {
     },
     results: '{count, plural, =0 {Ingen resultater.} one {# resultat} other {# resultater}}',
     hint: 'Skriv mindst tre bogstaver. Dele af ord og bøjede former findes også: «arkitektur» finder «it-arkitekturstyring», «støttesystemerne» finder «støttesystemer».',
+    /** A hit in a meeting paper: its title and the page the words are on. */
+    paperHit: '{title} · side {page}',
     didYouMean: 'Mente du:',
     showingFor: 'Intet fundet for «{typed}». Viser resultater for «{query}».',
   },
@@ -1087,7 +1089,7 @@ export const da = {
     removed: 'Fjernede bilag',
     title: 'Titel',
     save: 'Gem',
-    used: 'Mødets bilag fylder {used} MB af {limit} MB.',
+    used: 'Mødets bilag fylder {used} af {limit}.',
     notFound: 'Bilaget findes ikke, eller du har ikke adgang til det.',
     back: '← Tilbage til mødets bilag',
     download: 'Hent filen',
@@ -1102,8 +1104,6 @@ export const da = {
     },
   },
   records: {
-    /** A meeting paper's page, in search hits. */
-    paperPage: 'side {page}',
     kinds: { information: 'Orientering', discussion: 'Drøftelse', decision: 'Beslutning' },
     attendance: { present: 'Til stede', absent: 'Fraværende', apologies: 'Afbud' },
     attendanceHeading: 'Deltagere',
@@ -1193,7 +1193,7 @@ export const da = {
     download: 'Hent filen',
     pagesOf: 'Sider i {title}',
     keyboardHelp:
-      'Bladr med Page Up og Page Down eller piletasterne. Home og End går til første og sidste side, plus og minus zoomer, og Ctrl+F søger i dokumentet.',
+      'Bladr med Page Up og Page Down eller piletasterne; er siden forstørret, flytter piletasterne først rundt på den. Home og End går til første og sidste side, plus og minus zoomer, og Ctrl+F søger i dokumentet.',
     pageOf: 'Side {page} af {pages}',
     pageFailed: 'Siden kunne ikke vises.',
     page: 'Side',

@@ -886,6 +886,8 @@ export const en: Catalogue = {
     },
     results: '{count, plural, =0 {No results.} one {# result} other {# results}}',
     hint: 'Type at least three letters. Parts of words and other forms of a word match too: “arkitektur” finds “it-arkitekturstyring”, “støttesystemerne” finds “støttesystemer”.',
+    /** A hit in a meeting paper: its title and the page the words are on. */
+    paperHit: '{title} · page {page}',
     didYouMean: 'Did you mean:',
     showingFor: 'Nothing found for “{typed}”. Showing results for “{query}”.',
   },
@@ -1083,7 +1085,7 @@ export const en: Catalogue = {
     removed: 'Removed papers',
     title: 'Title',
     save: 'Save',
-    used: 'The meeting’s papers take {used} MB of {limit} MB.',
+    used: 'The meeting’s papers take {used} of {limit}.',
     notFound: 'The paper does not exist, or you do not have access to it.',
     back: '← Back to the meeting’s papers',
     download: 'Download the file',
@@ -1098,8 +1100,6 @@ export const en: Catalogue = {
     },
   },
   records: {
-    /** A meeting paper's page, in search hits. */
-    paperPage: 'page {page}',
     kinds: { information: 'Information', discussion: 'Discussion', decision: 'Decision' },
     attendance: { present: 'Present', absent: 'Absent', apologies: 'Apologies' },
     attendanceHeading: 'Attendance',
@@ -1188,7 +1188,7 @@ export const en: Catalogue = {
     download: 'Download the file',
     pagesOf: 'Pages of {title}',
     keyboardHelp:
-      'Turn pages with Page Up and Page Down or the arrow keys. Home and End go to the first and last page, plus and minus zoom, and Ctrl+F searches the document.',
+      'Turn pages with Page Up and Page Down or the arrow keys; on a zoomed page the arrow keys first move around it. Home and End go to the first and last page, plus and minus zoom, and Ctrl+F searches the document.',
     pageOf: 'Page {page} of {pages}',
     pageFailed: 'This page could not be shown.',
     page: 'Page',

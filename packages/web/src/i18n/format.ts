@@ -35,7 +35,8 @@ export function useFormat() {
       return new Intl.NumberFormat(locale, {
         style: 'unit',
         unit,
-        unitDisplay: 'short',
+        // Narrow bytes read "12 B" in English ("12 byte" in both languages otherwise).
+        unitDisplay: unit === 'byte' ? 'narrow' : 'short',
         maximumFractionDigits: 1,
       }).format(value);
     },

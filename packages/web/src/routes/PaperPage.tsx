@@ -51,7 +51,18 @@ export default function PaperPage() {
           />
         </Suspense>
       ) : current.kind === 'png' || current.kind === 'jpeg' ? (
-        <img src={fileUrl(paper.id)} alt={paper.title} style={{ maxWidth: '100%', height: 'auto' }} />
+        // At its own size (never stretched past it), framed so that a white image has an edge.
+        <img
+          src={fileUrl(paper.id)}
+          alt={paper.title}
+          style={{
+            maxWidth: '100%',
+            width: 'auto',
+            height: 'auto',
+            alignSelf: 'flex-start',
+            border: '1px solid var(--mantine-color-gray-3)',
+          }}
+        />
       ) : (
         <Text>{t('papers.downloadOnly')}</Text>
       )}

@@ -95,7 +95,9 @@ export function SearchPage() {
                     {t(`search.types.${hit.type}`)}
                   </Badge>
                   <Anchor component={Link} to={hitLink(hit, correction?.query ?? q)} fw={600}>
-                    {hit.title}
+                    {hit.type === 'paper'
+                      ? t('search.paperHit', { title: hit.title, page: pageOf(hit.url) })
+                      : hit.title}
                   </Anchor>
                 </Group>
                 <Text size="sm" mt={4}>
@@ -109,6 +111,9 @@ export function SearchPage() {
     </Stack>
   );
 }
+
+/** The page a paper's hit is on, from its link (`…/papers/p-1?page=3`). */
+const pageOf = (url: string) => new URL(url, 'http://x').searchParams.get('page') ?? '1';
 
 /** A paper's hit opens the viewer at its page with the words searched for found again there. */
 const hitLink = (hit: SearchHit, query: string) =>

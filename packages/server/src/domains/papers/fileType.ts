@@ -37,8 +37,15 @@ export function inspectFile(file: string, fileName: string, limits = DEFAULT_INS
     if (size === 0) return refuse('empty_file', 'The file is empty.');
     const head = read(fd, 0, Math.min(size, 8192));
     const kind = sniff(fd, size, head, limits);
-    if ('rule' in kind) return kind;
     const extension = extensionOf(fileName);
+    // Bytes of no kind at all under the name of one (a program renamed .pdf): the name is what misleads.
+    if (
+      kind === UNKNOWN &&
+      Object.values(PAPER_KINDS).some((k) => (k.extensions as readonly string[]).includes(extension))
+    ) {
+      return refuse('type_mismatch', `The file is not a ${extension.toUpperCase()} file, whatever its name says.`);
+    }
+    if ('rule' in kind) return kind;
     // Text has no magic bytes: text named .csv is CSV.
     const named = kind.kind === 'txt' && extension === 'csv' ? 'csv' : kind.kind;
     if (!(PAPER_KINDS[named].extensions as readonly string[]).includes(extension)) {
@@ -73,12 +80,17 @@ function sniff(fd: number, size: number, head: Buffer, limits: InspectLimits): S
       'Old Office files (.doc, .xls, .ppt) and password-protected Office files are not accepted; save it as .docx, .xlsx or .pptx without a password, or as PDF.',
     );
   }
-  if (isText(fd, size, head)) return { kind: 'txt' };
-  return refuse(
-    'unsupported_type',
-    'This kind of file is not accepted. Papers may be PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV.',
-  );
+  if (isMarkup(head)) {
+    return refuse('unsupported_type', 'Web pages, SVG and XML files are not accepted; save the content as PDF.');
+  }
+  if (isText(fd, size)) return { kind: 'txt' };
+  return UNKNOWN;
 }
+
+const UNKNOWN = refuse(
+  'unsupported_type',
+  'This kind of file is not accepted. Papers may be PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV.',
+);
 
 /**
  * A PDF must end with its end-of-file marker (else it was cut short) and must not be encrypted
@@ -194,14 +206,17 @@ function centralDirectory(fd: number, size: number): ZipEntry[] | null {
   return entries;
 }
 
+/** Markup a browser would run (HTML, SVG, XML) is never text here: nothing of the kind is stored, let alone served. */
+function isMarkup(head: Buffer): boolean {
+  const start = head.toString('utf8', 0, Math.min(head.length, 512)).trimStart().toLowerCase();
+  return /^(\ufeff)?\s*<(!doctype|html|svg|\?xml|script|head|body)/.test(start);
+}
+
 /**
  * Plain text (and CSV): UTF-8, or a single-byte encoding such as Windows-1252, without the control
- * characters binary files are full of. Markup that a browser would run (HTML, SVG, XML) is not
- * text here: it is refused, so that nothing of the kind is ever stored, let alone served.
+ * characters binary files are full of.
  */
-function isText(fd: number, size: number, head: Buffer): boolean {
-  const start = head.toString('utf8', 0, Math.min(head.length, 512)).trimStart().toLowerCase();
-  if (/^(\ufeff)?\s*<(!doctype|html|svg|\?xml|script|head|body)/.test(start)) return false;
+function isText(fd: number, size: number): boolean {
   const chunk = 1024 * 1024;
   for (let position = 0; position < size; position += chunk) {
     for (const byte of read(fd, position, chunk)) {

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { COUNCIL_ROLES, type MeetingStatus, ROLES, type Role } from '@council/shared';
@@ -100,7 +101,7 @@ describe('meeting papers', () => {
     expect(hits.body.hits).toEqual([
       expect.objectContaining({
         type: 'paper',
-        title: 'Bilag 1 – Økonomi · side 3',
+        title: 'Bilag 1 – Økonomi',
         url: `/meetings/${m.id}/papers/${res.body.id}?page=3`,
       }),
     ]);
@@ -117,7 +118,20 @@ describe('meeting papers', () => {
     await server.council.extractor.idle();
     await server.council.outbox.drain();
     const hits = await server.api('GET', '/api/search?q=Arkitekturprincipper', { token: (await as('observer')).token });
-    expect(hits.body.hits.map((h: { title: string }) => h.title)).toEqual(['Notat · side 1']);
+    expect(hits.body.hits.map((h: { title: string }) => h.title)).toEqual(['Notat']);
+  });
+
+  it('is found once per paper, at its best page: the first page when its title matches', async () => {
+    const m = await meeting();
+    const pages = Array.from({ length: 12 }, (_, i) => (i === 7 ? 'Solcelleanlæg på taget' : `Side ${i + 1}`));
+    const id = (await upload('chair', m.id, 'open', await pdfWithPages(pages), 'Klimarapport.pdf')).body.id;
+    await server.council.extractor.idle();
+    await server.council.outbox.drain();
+    const token = (await as('observer')).token;
+    const urls = async (q: string) =>
+      (await server.api('GET', `/api/search?q=${q}`, { token })).body.hits.map((h: { url: string }) => h.url);
+    expect(await urls('Klimarapport')).toEqual([`/meetings/${m.id}/papers/${id}?page=1`]);
+    expect(await urls('Solcelleanlæg')).toEqual([`/meetings/${m.id}/papers/${id}?page=8`]);
   });
 
   it('keeps and lists a file whose text cannot be read, flagged', async () => {
@@ -144,6 +158,7 @@ describe('meeting papers', () => {
         400,
       ],
       [pdf, 'bilag.docx', 'type_mismatch', 400],
+      [Buffer.from('\x00\x01\x02\x03 binary noise'), 'scanning.pdf', 'type_mismatch', 400],
       [docx(['Tekst']), 'bilag.pdf', 'type_mismatch', 400],
       [pdf.subarray(0, Math.floor(pdf.length / 2)), 'halvt.pdf', 'truncated_pdf', 400],
       [await encryptedPdf(), 'hemmelig.pdf', 'encrypted_pdf', 400],
@@ -305,6 +320,38 @@ describe('meeting papers', () => {
       .markdown;
     expect(publicMinutes).toContain('Budget \\(Budget.pdf\\)');
     expect(publicMinutes).not.toContain('Tilbudsliste');
+  });
+
+  it('refuses an upload that was on its way when the minutes were approved, and keeps nothing of it', async () => {
+    const m = await meeting('minutes-draft');
+    const pdf = Buffer.from(await pdfWithPages(['Sent']));
+    const token = (await as('secretary')).token;
+    const chair = (await as('chair')).token;
+    const answer = new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        `${server.url}/api/meetings/${m.id}/items/open/papers?name=sent.pdf`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-length': String(pdf.length) } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', reject);
+      request.write(pdf.subarray(0, 100));
+      // The chair approves while the rest of the file is still to come.
+      void server
+        .api('POST', `/api/meetings/${m.id}/approve`, {
+          token: chair,
+          body: { confirm: ['attendance'] },
+        })
+        .then((approved) => {
+          expect(approved.status).toBe(200);
+          request.end(pdf.subarray(100));
+        });
+    });
+    expect(await answer).toBe(409);
+    expect((await list('secretary', m.id)).body.papers).toEqual([]);
+    expect(stagingIsEmpty()).toBe(true);
   });
 
   it('answers 404 for unknown meetings, items and papers, and 400 for malformed ids', async () => {

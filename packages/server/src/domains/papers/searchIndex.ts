@@ -1,4 +1,4 @@
-import { fill, type MeetingStatus, messages, RECORD_LOCALE, readAgenda } from '@council/shared';
+import { type MeetingStatus, readAgenda } from '@council/shared';
 import type * as Y from 'yjs';
 import type { Db } from '../../db/connection.ts';
 import { type IndexRow, replaceSource } from '../search/indexer.ts';
@@ -24,7 +24,6 @@ export function indexPapers(db: Db, meetingId: string, open: Y.Doc, onlyIfMoved 
     meeting ? readAgenda(open).map((item) => [item.id, item.confidential ? 'council' : meetingVisibility]) : [],
   );
   if (onlyIfMoved && unmoved(db, meetingId, visibility)) return;
-  const pageWord = messages[RECORD_LOCALE].records.paperPage;
   const rows: IndexRow[] = new PapersRepo(db).currentPages(meetingId).flatMap((page) => {
     const seen = visibility.get(page.itemId);
     if (!seen || !page.text.trim()) return [];
@@ -32,7 +31,8 @@ export function indexPapers(db: Db, meetingId: string, open: Y.Doc, onlyIfMoved 
       {
         type: 'paper',
         ref: `${page.itemId}:${page.paperId}:${page.page}`,
-        title: `${page.title} · ${fill(pageWord, { page: String(page.page) })}`,
+        // The page is in the ref and the link; the web app says "side 3" in the reader's language.
+        title: page.title,
         body: page.text,
         url: `/meetings/${meetingId}/papers/${page.paperId}?page=${page.page}`,
         visibility: seen,

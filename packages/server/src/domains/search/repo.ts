@@ -114,8 +114,8 @@ export class SearchRepo {
 
   private find(terms: Term[], filter: { type?: SearchType; visible: string[] | null }, limit: number): SearchHit[] {
     const candidates = this.db
-      .prepare<[string], { id: number; title: string }>(
-        `SELECT s.id, s.title FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
+      .prepare<[string], { id: number; title: string; type: SearchType; ref: string }>(
+        `SELECT s.id, s.title, s.type, s.ref FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
          WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES}`,
       )
       .all(this.matchExpression(terms, filter));
@@ -128,10 +128,10 @@ export class SearchRepo {
       const asTyped = terms.filter((t) => lower.includes(t.lower)).length;
       return (found === terms.length ? 2 : found > 0 ? 1 : 0) * (terms.length + 1) + asTyped;
     };
-    const top = candidates
-      .map((c, newest) => ({ id: c.id, score: titleScore(c.title), newest }))
-      .sort((a, b) => b.score - a.score || a.newest - b.newest)
-      .slice(0, limit);
+    const ranked = candidates
+      .map((c, newest) => ({ id: c.id, ref: c.ref, type: c.type, score: titleScore(c.title), newest }))
+      .sort((a, b) => b.score - a.score || a.newest - b.newest);
+    const top = onePerPaper(ranked).slice(0, limit);
     if (top.length === 0) return [];
     const rows = this.db
       .prepare<
@@ -155,4 +155,28 @@ export class SearchRepo {
         : [];
     });
   }
+}
+
+/**
+ * A paper is indexed page by page (`<item>:<paper>:<page>`), but found once: its best-ranked page,
+ * the first such page when several rank alike (a word of its title matches every page).
+ */
+function onePerPaper<T extends { type: SearchType; ref: string; score: number }>(ranked: T[]): T[] {
+  const kept: T[] = [];
+  const at = new Map<string, number>();
+  const page = (ref: string) => Number(ref.slice(ref.lastIndexOf(':') + 1));
+  for (const hit of ranked) {
+    if (hit.type !== 'paper') {
+      kept.push(hit);
+      continue;
+    }
+    const paper = hit.ref.slice(0, hit.ref.lastIndexOf(':'));
+    const index = at.get(paper);
+    const best = index === undefined ? undefined : kept[index];
+    if (index === undefined || !best) {
+      at.set(paper, kept.length);
+      kept.push(hit);
+    } else if (best.score === hit.score && page(hit.ref) < page(best.ref)) kept[index] = hit;
+  }
+  return kept;
 }

@@ -123,7 +123,9 @@ export function AgendaPanel({
                 )}
                 {(paperCounts?.get(item.id) ?? 0) > 0 && (
                   <Text size="xs" c="dimmed" data-testid="paper-count">
-                    <span aria-hidden>📎 {paperCounts?.get(item.id)}</span>
+                    <span aria-hidden>
+                      <PaperclipIcon /> {paperCounts?.get(item.id)}
+                    </span>
                     <VisuallyHidden>{t('papers.count', { count: paperCounts?.get(item.id) ?? 0 })}</VisuallyHidden>
                   </Text>
                 )}
@@ -227,5 +229,23 @@ function AddItemForm({ docs, onAdded }: { docs: MeetingDocs; onAdded: (id: strin
         </Button>
       </Stack>
     </form>
+  );
+}
+
+/** A paperclip drawn here, not an emoji: machines without an emoji font show a box. */
+function PaperclipIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="12"
+      height="12"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      style={{ verticalAlign: '-1px' }}
+    >
+      <path d="M21 11.5 12.5 20a5.5 5.5 0 0 1-7.8-7.8l8.5-8.5a3.7 3.7 0 0 1 5.2 5.2l-8.5 8.5a1.8 1.8 0 0 1-2.6-2.6L15 7" />
+    </svg>
   );
 }

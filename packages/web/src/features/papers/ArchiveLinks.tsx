@@ -25,10 +25,21 @@ export function ArchiveLinks({ meeting, me }: { meeting: Meeting; me: Me }) {
       {variants.map((variant) => (
         <Group key={variant} gap="md">
           <Text size="sm">{t(`papers.archive.${variant}`)}:</Text>
-          <Anchor size="sm" href={href('pdf', variant)} download>
+          {/* Each link says which variant it is: a screen reader's list of links shows no row. */}
+          <Anchor
+            size="sm"
+            href={href('pdf', variant)}
+            download
+            aria-label={`${t('papers.archive.pdf')}, ${t(`papers.archive.${variant}`)}`}
+          >
             {t('papers.archive.pdf')}
           </Anchor>
-          <Anchor size="sm" href={href('zip', variant)} download>
+          <Anchor
+            size="sm"
+            href={href('zip', variant)}
+            download
+            aria-label={`${t('papers.archive.zip')}, ${t(`papers.archive.${variant}`)}`}
+          >
             {t('papers.archive.zip')}
           </Anchor>
         </Group>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { actorOf } from '../auth/useMe.ts';
 import { RemovedList } from '../collab/RemovedList.tsx';
+import { focusAfterMove } from '../keyboard/focusAfterMove.ts';
 import { PaperList } from './PaperList.tsx';
 import { PaperUploader } from './PaperUploader.tsx';
 import { usePapers } from './usePapers.ts';
@@ -32,13 +33,12 @@ export function ItemPapers({ meeting, item, me }: { meeting: Meeting; item: Agen
         </Text>
       )}
       <PaperList papers={mine} editable={editable} />
-      {editable && (
-        <PaperUploader
-          meetingId={meeting.id}
-          target={{ meetingId: meeting.id, itemId: item.id }}
-          label={t('papers.add')}
-        />
-      )}
+      <PaperUploader
+        meetingId={meeting.id}
+        target={{ meetingId: meeting.id, itemId: item.id }}
+        label={t('papers.add')}
+        accepting={editable}
+      />
       <RemovedPapers papers={removed} editable={editable} meetingId={meeting.id} />
     </Stack>
   );
@@ -63,7 +63,11 @@ export function RemovedPapers({
       entries={papers.map((p) => ({ id: p.id, title: p.title, removedBy: p.removedBy?.id }))}
       nameOf={(id) => (id ? names.get(id) : undefined)}
       onRestore={(entry) =>
-        void api.restorePaper(entry.id).then(() => queryClient.invalidateQueries({ queryKey: ['papers', meetingId] }))
+        void api
+          .restorePaper(entry.id)
+          .then(() => queryClient.invalidateQueries({ queryKey: ['papers', meetingId] }))
+          // The restore button has gone with the entry: the keyboard goes to the paper, back in its list.
+          .then(() => focusAfterMove(entry.id, 'up'))
       }
       editable={editable}
       testId="removed-papers"

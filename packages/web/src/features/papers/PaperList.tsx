@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useErrorText } from '../forms/errors.ts';
+import { focusAfterMove } from '../keyboard/focusAfterMove.ts';
 import { PaperUploader } from './PaperUploader.tsx';
 import classes from './papers.module.css';
 import { fileUrl, paperHref } from './usePapers.ts';
@@ -17,7 +18,15 @@ export function PaperList({ papers, editable }: { papers: Paper[]; editable: boo
   return (
     <ul className="plain-list" data-testid="paper-list">
       {papers.map((paper, index) => (
-        <PaperRow key={paper.id} paper={paper} index={index} count={papers.length} editable={editable} />
+        <PaperRow
+          key={paper.id}
+          paper={paper}
+          index={index}
+          count={papers.length}
+          editable={editable}
+          // Where the keyboard goes when this paper is removed: a neighbour, or the list's own section.
+          neighbour={papers[index + 1]?.id ?? papers[index - 1]?.id}
+        />
       ))}
     </ul>
   );
@@ -28,11 +37,13 @@ function PaperRow({
   index,
   count,
   editable,
+  neighbour,
 }: {
   paper: Paper;
   index: number;
   count: number;
   editable: boolean;
+  neighbour?: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -40,18 +51,23 @@ function PaperRow({
   const queryClient = useQueryClient();
   const [renaming, rename] = useDisclosure();
   const [replacing, replace] = useDisclosure();
+  // After the list is fetched again, the keyboard stays with the paper (or goes to a neighbour):
+  // the browser drops focus from a button that became disabled or left the page.
   const change = useMutation({
-    mutationFn: (step: () => Promise<Paper>) => step(),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['papers', paper.meetingId] }),
+    mutationFn: ({ step }: { step: () => Promise<Paper>; focus?: [key: string, control: string] }) => step(),
+    onSuccess: async (_paper, { focus }) => {
+      await queryClient.invalidateQueries({ queryKey: ['papers', paper.meetingId] });
+      if (focus) focusAfterMove(...focus);
+    },
   });
   const { current } = paper;
   const href = paperHref(paper);
   const viewed = href.startsWith('/meetings/');
   const older = paper.versions.slice(1);
   return (
-    <li className={classes.paper} data-testid="paper" data-paper-id={paper.id}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-        <Stack gap={2} style={{ minWidth: 0 }}>
+    <li className={classes.paper} data-testid="paper" data-paper-id={paper.id} data-focus-key={paper.id}>
+      <Group justify="space-between" wrap="wrap" align="flex-start" gap="xs">
+        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
           {viewed ? (
             <Anchor component={Link} to={href} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
               {paper.title}
@@ -105,8 +121,14 @@ function PaperRow({
               variant="subtle"
               size="sm"
               disabled={index === 0}
+              data-move="up"
               aria-label={t('papers.moveUp', { title: paper.title })}
-              onClick={() => change.mutate(() => api.updatePaper(paper.id, { position: index - 1 }))}
+              onClick={() =>
+                change.mutate({
+                  step: () => api.updatePaper(paper.id, { position: index - 1 }),
+                  focus: [paper.id, 'up'],
+                })
+              }
             >
               ↑
             </ActionIcon>
@@ -114,8 +136,14 @@ function PaperRow({
               variant="subtle"
               size="sm"
               disabled={index === count - 1}
+              data-move="down"
               aria-label={t('papers.moveDown', { title: paper.title })}
-              onClick={() => change.mutate(() => api.updatePaper(paper.id, { position: index + 1 }))}
+              onClick={() =>
+                change.mutate({
+                  step: () => api.updatePaper(paper.id, { position: index + 1 }),
+                  focus: [paper.id, 'down'],
+                })
+              }
             >
               ↓
             </ActionIcon>
@@ -140,7 +168,12 @@ function PaperRow({
               variant="subtle"
               color="red"
               aria-label={t('papers.removeOf', { title: paper.title })}
-              onClick={() => change.mutate(() => api.removePaper(paper.id))}
+              onClick={() =>
+                change.mutate({
+                  step: () => api.removePaper(paper.id),
+                  focus: neighbour ? [neighbour, 'remove'] : undefined,
+                })
+              }
             >
               {t('papers.remove')}
             </Button>
@@ -155,7 +188,9 @@ function PaperRow({
       <Modal opened={renaming} onClose={rename.close} title={t('papers.renameOf', { title: paper.title })}>
         <RenameForm
           title={paper.title}
-          onSave={(title) => change.mutateAsync(() => api.updatePaper(paper.id, { title })).then(rename.close)}
+          onSave={(title) =>
+            change.mutateAsync({ step: () => api.updatePaper(paper.id, { title }) }).then(rename.close)
+          }
           onCancel={rename.close}
         />
       </Modal>

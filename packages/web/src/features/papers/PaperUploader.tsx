@@ -14,6 +14,8 @@ interface Upload {
   id: string;
   name: string;
   progress: number;
+  /** Queued behind another file. */
+  waiting: boolean;
   error: string | null;
   abort: AbortController;
 }
@@ -28,6 +30,7 @@ export function PaperUploader({
   target,
   label,
   multiple = true,
+  accepting = true,
   onDone,
 }: {
   meetingId: string;
@@ -35,6 +38,11 @@ export function PaperUploader({
   /** What the button says: "Tilføj bilag", or "Erstat med ny version". */
   label: string;
   multiple?: boolean;
+  /**
+   * Whether files may be added now. When the meeting is frozen (approved by someone else, say)
+   * while files are on their way, the zone goes but their outcome stays: a refusal says why.
+   */
+  accepting?: boolean;
   onDone?: () => void;
 }) {
   const { t } = useTranslation();
@@ -48,28 +56,50 @@ export function PaperUploader({
   const change = (id: string, patch: Partial<Upload>) =>
     setUploads((all) => all.map((u) => (u.id === id ? { ...u, ...patch } : u)));
 
+  const limits = usePapers(meetingId).data;
+  /** What the server would refuse by size alone, said before a byte is sent (it checks again). */
+  const refusedBySize = (file: File): string | null => {
+    if (file.size === 0) return t('errors.rules.empty_file');
+    if (!limits) return null;
+    const megabytes = (bytes: number) => Math.floor(bytes / (1024 * 1024));
+    if (file.size > limits.fileLimitBytes)
+      return t('errors.rules.file_too_large', { megabytes: megabytes(limits.fileLimitBytes) });
+    const left = Math.max(0, limits.limitBytes - limits.usedBytes);
+    if (file.size > left) return t('errors.rules.meeting_papers_full', { megabytes: megabytes(left) });
+    return null;
+  };
+
+  // One file at a time, in the order chosen: the papers land in that order, and a slow line is
+  // not split between them.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const upload = (entry: Upload, file: File) =>
+    uploadPaper(target, file, (progress) => change(entry.id, { progress, waiting: false }), entry.abort.signal)
+      .then(() => {
+        setUploads((all) => all.filter((u) => u.id !== entry.id));
+        setAnnouncement(t('papers.uploaded', { name: file.name }));
+        void queryClient.invalidateQueries({ queryKey: ['papers', meetingId] });
+        onDone?.();
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DOMException && error.name === 'AbortError')
+          setUploads((all) => all.filter((u) => u.id !== entry.id));
+        else change(entry.id, { error: errorText(error), waiting: false });
+      });
+
   const send = (files: File[]) => {
     for (const file of multiple ? files : files.slice(0, 1)) {
-      const upload: Upload = {
+      const refused = refusedBySize(file);
+      const entry: Upload = {
         id: randomId(),
         name: file.name,
         progress: 0,
-        error: null,
+        waiting: !refused,
+        error: refused,
         abort: new AbortController(),
       };
-      setUploads((all) => [...all, upload]);
-      uploadPaper(target, file, (progress) => change(upload.id, { progress }), upload.abort.signal)
-        .then(() => {
-          setUploads((all) => all.filter((u) => u.id !== upload.id));
-          setAnnouncement(t('papers.uploaded', { name: file.name }));
-          void queryClient.invalidateQueries({ queryKey: ['papers', meetingId] });
-          onDone?.();
-        })
-        .catch((error: unknown) => {
-          if (error instanceof DOMException && error.name === 'AbortError')
-            setUploads((all) => all.filter((u) => u.id !== upload.id));
-          else change(upload.id, { error: errorText(error) });
-        });
+      setUploads((all) => [...all, entry]);
+      if (!refused)
+        queue.current = queue.current.then(() => (entry.abort.signal.aborted ? undefined : upload(entry, file)));
     }
   };
 
@@ -79,10 +109,12 @@ export function PaperUploader({
     send([...event.dataTransfer.files]);
   };
 
+  if (!accepting && uploads.length === 0) return null;
   return (
     <Stack gap="xs">
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone is for the mouse; its button is the keyboard's way */}
       <div
+        hidden={!accepting}
         className={classes.dropZone}
         data-dragging={dragging || undefined}
         data-testid="paper-drop-zone"
@@ -121,7 +153,8 @@ export function PaperUploader({
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               {u.name}
-              {!u.error && ` · ${format.percent(Math.round(u.progress * 100))} %`}
+              {!u.error &&
+                (u.waiting ? ` · ${t('papers.waiting')}` : ` · ${format.percent(Math.round(u.progress * 100))} %`)}
             </Text>
             <CloseButton
               size="sm"

@@ -1,7 +1,8 @@
 import type { AgendaItem, Me, Meeting } from '@council/shared';
 import { can } from '@council/shared';
-import { Stack, Text, Title } from '@mantine/core';
+import { Badge, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from '../../routes/states.tsx';
 import { actorOf } from '../auth/useMe.ts';
 import { ArchiveLinks } from './ArchiveLinks.tsx';
@@ -12,6 +13,7 @@ import { papersByItem, usePapers } from './usePapers.ts';
 /** Every paper of the meeting in agenda order, under each item's number and title. */
 export function PapersTab({ meeting, agenda, me }: { meeting: Meeting; agenda: AgendaItem[]; me: Me }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const papers = usePapers(meeting.id);
   if (papers.isPending) return <PageLoader />;
   if (papers.isError) return <QueryError error={papers.error} onRetry={() => papers.refetch()} />;
@@ -29,7 +31,12 @@ export function PapersTab({ meeting, agenda, me }: { meeting: Meeting; agenda: A
         return (
           <section key={item.id} aria-labelledby={`tab-papers-${item.id}`}>
             <Title order={3} size="h5" id={`tab-papers-${item.id}`} style={{ overflowWrap: 'anywhere' }}>
-              {index + 1}. {item.title}
+              {index + 1}. {item.title}{' '}
+              {item.confidential && (
+                <Badge size="xs" color="grape" variant="light">
+                  {t('meetings.confidential')}
+                </Badge>
+              )}
             </Title>
             <PaperList papers={mine} editable={editable(item)} />
           </section>
@@ -37,10 +44,7 @@ export function PapersTab({ meeting, agenda, me }: { meeting: Meeting; agenda: A
       })}
       {papers.data.usedBytes > 0 && (
         <Text size="xs" c="dimmed">
-          {t('papers.used', {
-            used: Math.ceil(papers.data.usedBytes / (1024 * 1024)),
-            limit: Math.floor(papers.data.limitBytes / (1024 * 1024)),
-          })}
+          {t('papers.used', { used: format.bytes(papers.data.usedBytes), limit: format.bytes(papers.data.limitBytes) })}
         </Text>
       )}
       <RemovedPapers

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfWithPages, uploadPaper } from '../../../testing/papers.ts';
+import { pdfWithPages, tinyPng, uploadPaper } from '../../../testing/papers.ts';
 import { startTestServer, type TestServer } from '../../../testing/server.ts';
 
 /** The archival export of an approved meeting, as the council and as the public get it. */
@@ -39,8 +39,9 @@ beforeAll(async () => {
   const upload = async (itemId: string, bytes: Uint8Array, name: string) =>
     expect((await uploadPaper(server.url, chair, meetingId, itemId, bytes, name)).status).toBe(201);
   await upload('open', await pdfWithPages(['Bilag A side 1', 'Bilag A side 2', 'Bilag A side 3']), 'Platform.pdf');
-  await upload('open', Buffer.from('Kommune;Tilsluttet\nAarhus;ja\n'), 'Tilslutning.csv');
+  await upload('open', Buffer.from('Kommune;Tilsluttet\nAarhus;ja\n'), 'Tilslutning på Ærø.csv');
   await upload('secret', await pdfWithPages(['Tilbudsliste HEMMELIG-BILAG']), 'Tilbud.pdf');
+  await upload('open', tinyPng(), 'Skitse.png');
   const approved = await server.api('POST', `/api/meetings/${meetingId}/approve`, {
     token: chair,
     body: { confirm: ['attendance'] },
@@ -53,15 +54,17 @@ const get = (route: string, token: string) =>
   fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${token}` } });
 
 /** Every page rendered by poppler's pdftoppm, and the text pdftotext reads, from a temporary file. */
-function readWithPoppler(pdf: Uint8Array): { pages: number; text: string } {
+function readWithPoppler(pdf: Uint8Array): { pages: number; text: string; images: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-archive-'));
   const file = path.join(dir, 'archive.pdf');
   fs.writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-r', '20', '-png', file, path.join(dir, 'page')]);
   const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).length;
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  // pdfimages lists two heading lines, then one line per image.
+  const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length - 2;
   fs.rmSync(dir, { recursive: true });
-  return { pages, text };
+  return { pages, text, images };
 }
 
 describe('the archival export', () => {
@@ -72,14 +75,15 @@ describe('the archival export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
     const pdf = new Uint8Array(await res.arrayBuffer());
     const pageCount = (await PDFDocument.load(pdf)).getPageCount();
-    const { pages, text } = readWithPoppler(pdf);
+    const { pages, text, images } = readWithPoppler(pdf);
     expect(pages).toBe(pageCount);
+    expect(images).toBe(1);
     for (const words of [
       'Indhold',
       'Fælles integrationsplatform',
       'Bilag A side 3',
       'HEMMELIG-BILAG',
-      'Tilslutning.csv',
+      'Tilslutning på Ærø.csv',
     ])
       expect(text).toContain(words);
     expect(text).toContain(`Side ${pageCount} af ${pageCount}`);
@@ -98,8 +102,8 @@ describe('the archival export', () => {
 
   it('zips the PDF, the original papers, their metadata and checksums that hold', async () => {
     for (const [token, variant, papers] of [
-      [chair, 'council', ['Platform.pdf', 'Tilslutning.csv', 'Tilbud.pdf']],
-      [architect, 'public', ['Platform.pdf', 'Tilslutning.csv']],
+      [chair, 'council', ['Platform.pdf', 'Tilslutning på Ærø.csv', 'Skitse.png', 'Tilbud.pdf']],
+      [architect, 'public', ['Platform.pdf', 'Tilslutning på Ærø.csv', 'Skitse.png']],
     ] as const) {
       const res = await get(`/api/meetings/${meetingId}/archive.zip?variant=${variant}`, token);
       expect(res.status).toBe(200);
@@ -123,6 +127,19 @@ describe('the archival export', () => {
         ).toBe(sum);
       }
       if (variant === 'public') expect(JSON.stringify(metadata)).not.toContain('Tilbud');
+      // Unpacked by Debian's unzip, Danish names and all, every checksum holds.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'council-archive-zip-'));
+      fs.writeFileSync(
+        path.join(dir, 'archive.zip'),
+        Buffer.from(
+          await (await get(`/api/meetings/${meetingId}/archive.zip?variant=${variant}`, token)).arrayBuffer(),
+        ),
+      );
+      execFileSync('unzip', ['-q', 'archive.zip', '-d', 'out'], { cwd: dir });
+      expect(
+        execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: path.join(dir, 'out'), encoding: 'utf8' }),
+      ).toContain('Tilslutning på Ærø.csv: OK');
+      fs.rmSync(dir, { recursive: true });
     }
   });
 

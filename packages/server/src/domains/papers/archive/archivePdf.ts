@@ -9,7 +9,7 @@ import {
   type PDFFont,
   PDFName,
   type PDFObject,
-  type PDFPage,
+  PDFPage,
   PDFRef,
   PDFStream,
   type RGB,
@@ -38,7 +38,7 @@ export interface ArchivePaper {
   kind: string;
   sha256: string;
   size: number;
-  /** The file's bytes; called only for kind 'pdf', one paper at a time. */
+  /** The file's bytes; called only for PDFs and images (which go in), one paper at a time. */
   read: () => Promise<Uint8Array>;
 }
 
@@ -434,12 +434,32 @@ type Copied = { merged: true; pages: PDFPage[] } | { merged: false; reason: 'not
  * objects that are not there (a truncated upload) is listed instead; its original is in the ZIP.
  */
 async function copyPaper(doc: PDFDocument, paper: ArchivePaper): Promise<Copied> {
+  if (paper.kind === 'png' || paper.kind === 'jpeg') return imagePage(doc, paper);
   if (paper.kind !== 'pdf') return { merged: false, reason: 'not-pdf' };
   const bytes = await paper.read();
   try {
     const source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
     if (!isIntact(source)) return { merged: false, reason: 'unreadable' };
     return { merged: true, pages: await doc.copyPages(source, source.getPageIndices()) };
+  } catch {
+    return { merged: false, reason: 'unreadable' };
+  }
+}
+
+/** An image paper on a page of its own, as large as fits within the margins (never enlarged). */
+async function imagePage(doc: PDFDocument, paper: ArchivePaper): Promise<Copied> {
+  const bytes = await paper.read();
+  try {
+    const image = paper.kind === 'png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+    const room = { width: CONTENT_WIDTH, height: PAGE_HEIGHT - MARGIN.top - MARGIN.bottom };
+    const size =
+      image.width <= room.width && image.height <= room.height
+        ? image.size()
+        : image.scaleToFit(room.width, room.height);
+    const page = PDFPage.create(doc);
+    page.setSize(PAGE_WIDTH, PAGE_HEIGHT);
+    page.drawImage(image, { x: (PAGE_WIDTH - size.width) / 2, y: PAGE_HEIGHT - MARGIN.top - size.height, ...size });
+    return { merged: true, pages: [page] };
   } catch {
     return { merged: false, reason: 'unreadable' };
   }

@@ -87,6 +87,17 @@ function checkedSha256(paper: ArchiveZipPaper): string {
   return hash;
 }
 
+/**
+ * The entry's time, and "made on Unix" with plain file permissions: an entry said to come from
+ * MS-DOS has its UTF-8 name read as code page 437 by Info-ZIP's unzip (Debian's), which then writes
+ * "Opstartsm+¦de" and `sha256sum -c` cannot find the file.
+ */
+function stamp(file: ZipPassThrough | ZipDeflate, mtime: Date): void {
+  file.mtime = mtime;
+  file.os = 3;
+  file.attrs = 0o100644 << 16;
+}
+
 async function addBytes(
   zip: Zip,
   sink: Sink,
@@ -94,7 +105,7 @@ async function addBytes(
   bytes: Uint8Array,
   mtime: Date,
 ): Promise<void> {
-  file.mtime = mtime;
+  stamp(file, mtime);
   zip.add(file);
   let offset = 0;
   do {
@@ -118,7 +129,7 @@ async function addStream(
   expected: string,
   mtime: Date,
 ): Promise<void> {
-  file.mtime = mtime;
+  stamp(file, mtime);
   zip.add(file);
   const hash = createHash('sha256');
   let size = 0;

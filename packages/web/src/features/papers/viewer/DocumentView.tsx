@@ -236,15 +236,43 @@ export function DocumentView({ session, title, initialPage, initialQuery }: Docu
   const onPaneKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     // Browser and system shortcuts (Ctrl/Cmd with + zooms the whole page) are left alone.
     if (e.altKey || e.metaKey || (e.ctrlKey && e.key !== 'Home' && e.key !== 'End')) return;
+    const box = pane.current;
+    // Zoomed in, the arrows move over the page first, as in any document viewer: a page wider than
+    // the view pans sideways, one taller than it scrolls; only then do they turn pages.
+    const step = (axis: 'x' | 'y', by: number) => {
+      if (!box) return false;
+      const [size, view, at] =
+        axis === 'x'
+          ? [box.scrollWidth, box.clientWidth, box.scrollLeft]
+          : [box.scrollHeight, box.clientHeight, box.scrollTop];
+      const room = by > 0 ? size - view - at : at;
+      if (room < 1) return false;
+      box.scrollBy(axis === 'x' ? { left: by } : { top: by });
+      return true;
+    };
+    const pageTallerThanView = () => {
+      const page = box?.querySelector<HTMLElement>(`[data-page="${currentRef.current}"]`);
+      return Boolean(box && page && page.offsetHeight > box.clientHeight);
+    };
     switch (e.key) {
-      case 'PageDown':
-      case 'ArrowDown':
       case 'ArrowRight':
+      case 'ArrowLeft': {
+        const forward = e.key === 'ArrowRight';
+        if (!(box && box.scrollWidth > box.clientWidth + 1 && step('x', forward ? 80 : -80)))
+          goToPage(currentRef.current + (forward ? 1 : -1));
+        break;
+      }
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        const forward = e.key === 'ArrowDown';
+        if (!(pageTallerThanView() && step('y', (forward ? 0.15 : -0.15) * (box?.clientHeight ?? 0))))
+          goToPage(currentRef.current + (forward ? 1 : -1));
+        break;
+      }
+      case 'PageDown':
         goToPage(currentRef.current + 1);
         break;
       case 'PageUp':
-      case 'ArrowUp':
-      case 'ArrowLeft':
         goToPage(currentRef.current - 1);
         break;
       case 'Home':
