@@ -8,6 +8,7 @@
  * - y-websocket: the Yjs reference server, @y/websocket-server 0.1.1, in memory.
  * Council's first start in a data directory creates its people and meetings and remembers them in
  * setup.json, so that a restart after SIGKILL serves the same documents.
+ * bench/papers asks Council about meeting papers too (`paperMessages` below).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -32,6 +33,8 @@ const plainNames = Array.from({ length: documents }, (_, i) => `meeting:bench-${
 let settle = async () => {};
 /** Council writes this many mails to send (bench/notify: fan-out while mail goes out). */
 let queueMail = (_count: number) => {};
+/** Council's answers about meeting papers (bench/papers); other servers have none. */
+let papers = async (_message: PapersMessage) => {};
 
 async function startCouncil(durableLog: boolean): Promise<Target> {
   const council = createCouncilServer(
@@ -43,6 +46,8 @@ async function startCouncil(durableLog: boolean): Promise<Target> {
         COUNCIL_DOCUMENT_GRACE_MB: process.env.COUNCIL_DOCUMENT_GRACE_MB,
         COUNCIL_MAX_SEND_BUFFER_KB: process.env.COUNCIL_MAX_SEND_BUFFER_KB,
         COUNCIL_SMTP_URL: process.env.COUNCIL_SMTP_URL,
+        COUNCIL_MAX_PAPER_MB: process.env.COUNCIL_MAX_PAPER_MB,
+        COUNCIL_MAX_MEETING_PAPERS_MB: process.env.COUNCIL_MAX_MEETING_PAPERS_MB,
       }),
       databaseFile: path.join(dataDir, 'council.sqlite'),
       webDist: null,
@@ -53,6 +58,7 @@ async function startCouncil(durableLog: boolean): Promise<Target> {
   const port = await council.listen(0);
   settle = () => council.settle();
   queueMail = (count) => queueBenchMail(council, count);
+  papers = paperMessages(council, port);
   const setupFile = path.join(dataDir, 'setup.json');
   if (!fs.existsSync(setupFile)) {
     const factory = new Factory(council.db);
@@ -79,6 +85,104 @@ async function startCouncil(durableLog: boolean): Promise<Target> {
     writerToken: setup.writerToken,
     viewerToken: setup.viewerToken,
     documents: setup.names,
+  };
+}
+
+interface PapersMessage {
+  paperTarget?: boolean;
+  storePaper?: { file: string; name: string; watchLoop?: boolean };
+  papersIdle?: boolean;
+}
+
+/**
+ * bench/papers. `paperTarget`: where a chair may upload papers over HTTP (a meeting of their own,
+ * in session, item i1, made at the first ask so that other benchmarks' servers are as they were).
+ * `storePaper`: stores a file on disk as a paper there through the papers service, as the upload
+ * route does, and answers twice: `paperStored` once it is stored (its text then being read), and
+ * `paperRead` once the extraction worker is done and the text indexed, with every time the event
+ * loop stalled for 50 ms or more meanwhile if asked to watch it (when, from the start of the upload,
+ * and how long; the watching wakes the loop every 5 ms, so the fan-out runs without it).
+ * `papersIdle`: answers once every paper's text is read and indexed.
+ */
+function paperMessages(council: ReturnType<typeof createCouncilServer>, port: number) {
+  let target: ReturnType<typeof makeTarget> | undefined;
+  async function makeTarget() {
+    const factory = new Factory(council.db);
+    const person = await factory.person({ role: 'chair' });
+    const meeting = await factory.meeting();
+    const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password: person.password }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    const actor = { id: person.id, role: person.role, groups: {} };
+    return { url: `http://127.0.0.1:${port}`, token, meetingId: meeting.id, itemId: 'i1', actor };
+  }
+  const read = async () => {
+    await council.extractor.idle();
+    await council.outbox.drain();
+    await council.outbox.drain(); // one begun before the extraction's entry was written misses it
+  };
+  return async (message: PapersMessage) => {
+    if (message.paperTarget) {
+      target ??= makeTarget();
+      const { actor: _, ...where } = await target;
+      process.send?.({ paperTarget: where });
+    }
+    if (message.storePaper) {
+      target ??= makeTarget();
+      const { actor, meetingId, itemId } = await target;
+      const start = performance.now();
+      const stalls: [number, number][] = [];
+      let last = start;
+      const watch = message.storePaper.watchLoop
+        ? setInterval(() => {
+            const now = performance.now();
+            if (now - last >= 55 && stalls.length < 100)
+              stalls.push([Math.round(last - start), Math.round(now - last - 5)]);
+            last = now;
+          }, 5)
+        : undefined;
+      let paper: Awaited<ReturnType<typeof council.papers.upload>>;
+      let stored: number;
+      let extracted: number;
+      let indexed: number;
+      try {
+        const stream = fs.createReadStream(message.storePaper.file);
+        paper = await council.papers.upload(actor, meetingId, itemId, stream, { name: message.storePaper.name });
+        stored = performance.now();
+        process.send?.({ paperStored: { id: paper.id, size: paper.current.size, ms: stored - start } });
+        await council.extractor.idle();
+        extracted = performance.now();
+        await read();
+        indexed = performance.now();
+        // A stall at the very end is seen by the next tick only, after the promises above resolve.
+        if (watch) await new Promise((resolve) => setTimeout(resolve, 20));
+      } finally {
+        clearInterval(watch);
+      }
+      const version = council.papers.repo.byId(paper.id)?.current;
+      const failed = council.db
+        .prepare<[string], { error: string | null }>(
+          'SELECT extraction_error AS error FROM paper_versions WHERE paper_id = ? AND version = 1',
+        )
+        .get(paper.id);
+      process.send?.({
+        paperRead: {
+          extraction: version?.extraction,
+          error: failed?.error ?? null,
+          pages: version?.pages,
+          readMs: extracted - stored,
+          indexMs: indexed - extracted,
+          stalls,
+        },
+      });
+    }
+    if (message.papersIdle) {
+      await read();
+      process.send?.({ papersIdle: true });
+    }
   };
 }
 
@@ -138,8 +242,9 @@ const starters: Record<ServerKind, () => Promise<Target>> = {
 };
 
 process.send?.({ ready: await starters[kind]() });
-process.on('message', async (message: { gc?: boolean; settle?: boolean; mail?: number }) => {
+process.on('message', async (message: { gc?: boolean; settle?: boolean; mail?: number } & PapersMessage) => {
   if (message.mail) queueMail(message.mail);
+  papers(message).catch((error: Error) => process.send?.({ paperError: error.message }));
   // Memory is measured after a full collection, so that garbage left by setup does not count.
   if (message.gc) {
     globalThis.gc?.();
