@@ -53,7 +53,7 @@ import { ArchiveService } from './domains/papers/archive/service.ts';
 import { DiskBlobStore } from './domains/papers/blobStore.ts';
 import { PaperExtractor } from './domains/papers/extractor.ts';
 import { paperRoutes } from './domains/papers/routes.ts';
-import { indexPapers } from './domains/papers/searchIndex.ts';
+import { indexPapersInSlices, visibilityOf } from './domains/papers/searchIndex.ts';
 import { PapersService } from './domains/papers/service.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
@@ -211,7 +211,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       live.change(docNames.meeting(meetingId), (doc) =>
         response === 'declined' ? setAttendance(doc, personId, 'apologies') : withdrawApologies(doc, personId),
       ),
-    'papers.index': ({ meetingId }) => live.read(docNames.meeting(meetingId), (doc) => indexPapers(db, meetingId, doc)),
+    'papers.index': async ({ meetingId }) => {
+      const visibility = await live.read(docNames.meeting(meetingId), (doc) => visibilityOf(db, meetingId, doc));
+      await indexPapersInSlices(db, meetingId, visibility);
+    },
   });
   // Whatever a crash left between a commit and its side effects is applied now.
   void outbox.drain();

@@ -30,13 +30,18 @@ export function extensionOf(fileName: string): string {
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
 
-export function inspectFile(file: string, fileName: string, limits = DEFAULT_INSPECT_LIMITS): Inspection {
-  const fd = fs.openSync(file, 'r');
+export async function inspectFile(
+  file: string,
+  fileName: string,
+  limits = DEFAULT_INSPECT_LIMITS,
+): Promise<Inspection> {
+  // Read asynchronously, a chunk at a time: a 100 MB file is scanned without holding up the event loop.
+  const fd = await fs.promises.open(file, 'r');
   try {
-    const size = fs.fstatSync(fd).size;
+    const { size } = await fd.stat();
     if (size === 0) return refuse('empty_file', 'The file is empty.');
-    const head = read(fd, 0, Math.min(size, 8192));
-    const kind = sniff(fd, size, head, limits);
+    const head = await read(fd, 0, Math.min(size, 8192));
+    const kind = await sniff(fd, size, head, limits);
     const extension = extensionOf(fileName);
     // Bytes of no kind at all under the name of one (a program renamed .pdf): the name is what misleads.
     if (
@@ -56,19 +61,21 @@ export function inspectFile(file: string, fileName: string, limits = DEFAULT_INS
     }
     return { ok: true, kind: named };
   } finally {
-    fs.closeSync(fd);
+    await fd.close();
   }
 }
 
-function read(fd: number, position: number, length: number): Buffer {
+type File = fs.promises.FileHandle;
+
+async function read(fd: File, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
-  const got = fs.readSync(fd, buffer, 0, length, position);
-  return buffer.subarray(0, got);
+  const { bytesRead } = await fd.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
 }
 
 type Sniffed = { kind: PaperKind } | Refusal;
 
-function sniff(fd: number, size: number, head: Buffer, limits: InspectLimits): Sniffed {
+async function sniff(fd: File, size: number, head: Buffer, limits: InspectLimits): Promise<Sniffed> {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return checkPdf(fd, size);
   if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { kind: 'png' };
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { kind: 'jpeg' };
@@ -83,7 +90,7 @@ function sniff(fd: number, size: number, head: Buffer, limits: InspectLimits): S
   if (isMarkup(head)) {
     return refuse('unsupported_type', 'Web pages, SVG and XML files are not accepted; save the content as PDF.');
   }
-  if (isText(fd, size)) return { kind: 'txt' };
+  if (await isText(fd, size)) return { kind: 'txt' };
   return UNKNOWN;
 }
 
@@ -96,12 +103,12 @@ const UNKNOWN = refuse(
  * A PDF must end with its end-of-file marker (else it was cut short) and must not be encrypted
  * (nobody could read or search it, and it cannot go into the archive).
  */
-function checkPdf(fd: number, size: number): Sniffed {
-  const tail = read(fd, Math.max(0, size - 2048), Math.min(size, 2048)).toString('latin1');
+async function checkPdf(fd: File, size: number): Promise<Sniffed> {
+  const tail = (await read(fd, Math.max(0, size - 2048), Math.min(size, 2048))).toString('latin1');
   if (!tail.includes('%%EOF')) {
     return refuse('truncated_pdf', 'The PDF is incomplete (it ends too early); export or upload it again.');
   }
-  if (contains(fd, size, Buffer.from('/Encrypt'))) {
+  if (await contains(fd, size, Buffer.from('/Encrypt'))) {
     return refuse(
       'encrypted_pdf',
       'The PDF is protected by a password or encryption; save a copy without protection and upload that.',
@@ -111,10 +118,10 @@ function checkPdf(fd: number, size: number): Sniffed {
 }
 
 /** Whether `needle` occurs anywhere in the file, reading it in chunks that overlap by the needle's length. */
-function contains(fd: number, size: number, needle: Buffer): boolean {
+async function contains(fd: File, size: number, needle: Buffer): Promise<boolean> {
   const chunk = 1024 * 1024;
   for (let position = 0; position < size; position += chunk - needle.length) {
-    if (read(fd, position, chunk).includes(needle)) return true;
+    if ((await read(fd, position, chunk)).includes(needle)) return true;
     if (position + chunk >= size) break;
   }
   return false;
@@ -137,8 +144,8 @@ const ODF: Record<string, PaperKind> = {
  * directory (truncated), is refused before anything reads its entries. The extraction worker, which
  * does unpack them, stops at its own limit too, in case the sizes lie.
  */
-function checkZip(fd: number, size: number, limits: InspectLimits): Sniffed {
-  const directory = centralDirectory(fd, size);
+async function checkZip(fd: File, size: number, limits: InspectLimits): Promise<Sniffed> {
+  const directory = await centralDirectory(fd, size);
   if (!directory) return refuse('unsafe_archive', 'The file is damaged or incomplete; save it again.');
   if (directory.length > limits.maxEntries) {
     return refuse('unsafe_archive', 'The file holds too many parts to be a document.');
@@ -161,7 +168,7 @@ function checkZip(fd: number, size: number, limits: InspectLimits): Sniffed {
   }
   if (names.has('mimetype')) {
     // ODF stores its type as the first entry, uncompressed, right after its 30-byte local header.
-    const mimetype = read(fd, 38, 60).toString('latin1');
+    const mimetype = (await read(fd, 38, 60)).toString('latin1');
     for (const [type, kind] of Object.entries(ODF)) if (mimetype.startsWith(type)) return { kind };
   }
   return refuse('unsupported_type', 'ZIP archives are not accepted; upload the documents themselves.');
@@ -175,17 +182,17 @@ interface ZipEntry {
 }
 
 /** The entries of a ZIP's central directory, or null if the file has none that makes sense. */
-function centralDirectory(fd: number, size: number): ZipEntry[] | null {
+async function centralDirectory(fd: File, size: number): Promise<ZipEntry[] | null> {
   // The end record is the last 22 bytes, or up to 64 KiB earlier when the archive has a comment.
   const tailLength = Math.min(size, 22 + 0xffff);
-  const tail = read(fd, size - tailLength, tailLength);
+  const tail = await read(fd, size - tailLength, tailLength);
   const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end < 0 || end + 22 > tail.length) return null;
   const count = tail.readUInt16LE(end + 10);
   const length = tail.readUInt32LE(end + 12);
   const offset = tail.readUInt32LE(end + 16);
   if (offset === 0xffffffff || offset + length > size || length > 64 * 1024 * 1024) return null;
-  const directory = read(fd, offset, length);
+  const directory = await read(fd, offset, length);
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
@@ -216,13 +223,14 @@ function isMarkup(head: Buffer): boolean {
  * Plain text (and CSV): UTF-8, or a single-byte encoding such as Windows-1252, without the control
  * characters binary files are full of.
  */
-function isText(fd: number, size: number): boolean {
+async function isText(fd: File, size: number): Promise<boolean> {
   const chunk = 1024 * 1024;
   for (let position = 0; position < size; position += chunk) {
-    for (const byte of read(fd, position, chunk)) {
-      if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) return false;
-      if (byte === 0x7f) return false;
-    }
+    // The regular expression runs natively: a byte loop in JavaScript took 640 ms for 50 MB.
+    if (BINARY.test((await read(fd, position, chunk)).toString('latin1'))) return false;
   }
   return true;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what marks a binary file
+const BINARY = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;

@@ -123,7 +123,8 @@ describe('meeting papers', () => {
 
   it('is found once per paper, at its best page: the first page when its title matches', async () => {
     const m = await meeting();
-    const pages = Array.from({ length: 12 }, (_, i) => (i === 7 ? 'Solcelleanlæg på taget' : `Side ${i + 1}`));
+    // Long enough for three slices of the index (200 pages each).
+    const pages = Array.from({ length: 450 }, (_, i) => (i === 429 ? 'Solcelleanlæg på taget' : `Side ${i + 1}`));
     const id = (await upload('chair', m.id, 'open', await pdfWithPages(pages), 'Klimarapport.pdf')).body.id;
     await server.council.extractor.idle();
     await server.council.outbox.drain();
@@ -131,7 +132,12 @@ describe('meeting papers', () => {
     const urls = async (q: string) =>
       (await server.api('GET', `/api/search?q=${q}`, { token })).body.hits.map((h: { url: string }) => h.url);
     expect(await urls('Klimarapport')).toEqual([`/meetings/${m.id}/papers/${id}?page=1`]);
-    expect(await urls('Solcelleanlæg')).toEqual([`/meetings/${m.id}/papers/${id}?page=8`]);
+    expect(await urls('Solcelleanlæg')).toEqual([`/meetings/${m.id}/papers/${id}?page=430`]);
+    // Removed, every slice of it leaves the index.
+    await server.api('DELETE', `/api/papers/${id}`, { token: (await as('chair')).token });
+    await server.council.outbox.drain();
+    expect(await urls('Solcelleanlæg')).toEqual([]);
+    expect(await urls('Klimarapport')).toEqual([]);
   });
 
   it('keeps and lists a file whose text cannot be read, flagged', async () => {

@@ -98,7 +98,7 @@ export class PapersService {
     const fileName = safeFileName(file.name);
     const staged = await this.receive(meetingId, body, fileName, file.declaredBytes);
     try {
-      const kind = this.judge(staged, fileName);
+      const kind = await this.judge(staged, fileName);
       // The meeting may have been approved, or the item removed, while the file arrived.
       await this.editable(actor, meetingId, itemId);
       await staged.commit();
@@ -130,7 +130,7 @@ export class PapersService {
     const fileName = safeFileName(file.name);
     const staged = await this.receive(paper.meetingId, body, fileName, file.declaredBytes);
     try {
-      const kind = this.judge(staged, fileName);
+      const kind = await this.judge(staged, fileName);
       await this.editablePaper(actor, paperId);
       await staged.commit();
       const at = new Date().toISOString();
@@ -246,8 +246,8 @@ export class PapersService {
     }
   }
 
-  private judge(staged: StagedBlob, fileName: string): PaperKind {
-    const inspection = inspectFile(staged.path, fileName);
+  private async judge(staged: StagedBlob, fileName: string): Promise<PaperKind> {
+    const inspection = await inspectFile(staged.path, fileName);
     if (!inspection.ok) throw invalid(['file'], inspection.message, inspection.rule);
     return inspection.kind;
   }

@@ -147,7 +147,7 @@ export class SearchRepo {
             {
               type: row.type,
               ref: row.ref,
-              title: row.title,
+              title: row.type === 'paper' && !row.title ? this.paperTitle(row.ref) : row.title,
               url: row.url,
               snippet: snippet(row.body, phrases, stems),
             },
@@ -155,11 +155,23 @@ export class SearchRepo {
         : [];
     });
   }
+
+  /** A paper's title is indexed on its first page only (see papers/searchIndex.ts); a later page's hit borrows it. */
+  private paperTitle(ref: string): string {
+    const paper = ref.slice(0, ref.lastIndexOf(':') + 1);
+    return (
+      this.db
+        .prepare<[string, string], { title: string }>(
+          `SELECT title FROM search_docs WHERE type = 'paper' AND ref >= ? AND ref < ? AND title != '' LIMIT 1`,
+        )
+        .get(paper, `${paper.slice(0, -1)};`)?.title ?? ''
+    );
+  }
 }
 
 /**
  * A paper is indexed page by page (`<item>:<paper>:<page>`), but found once: its best-ranked page,
- * the first such page when several rank alike (a word of its title matches every page).
+ * the first such page when several rank alike.
  */
 function onePerPaper<T extends { type: SearchType; ref: string; score: number }>(ranked: T[]): T[] {
   const kept: T[] = [];

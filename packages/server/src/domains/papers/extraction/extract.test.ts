@@ -49,5 +49,9 @@ describe('extractText', () => {
       error: 'took longer than 0.001 s',
     });
     expect(await extractText(file('x.png', 'x'), 'png')).toEqual({ error: 'no text is read from png' });
+    // A heap too small for pdf.js and a 200-page file: the worker stops, the test process does not.
+    expect(await extractText(big, 'pdf', { ...DEFAULT_EXTRACTION_LIMITS, memoryMb: 4 })).toEqual({
+      error: 'needed more memory than allowed',
+    });
   });
 });

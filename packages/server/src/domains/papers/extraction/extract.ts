@@ -1,10 +1,12 @@
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type { PaperKind } from '@council/shared';
 
 export interface ExtractionLimits {
   /** How long one file may take before its worker is stopped. */
   timeoutMs: number;
-  /** The worker's heap; past it the worker is stopped, not the server. */
+  /** The worker process's heap; past it the worker stops, not the server. */
   memoryMb: number;
   /** Most characters of text kept from one file. */
   maxChars: number;
@@ -22,9 +24,10 @@ export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
 export type Extracted = { pages: string[] } | { error: string };
 
 /**
- * Reads a paper's text in a worker thread with a time and a memory limit. Never rejects: a file
- * that cannot be read, takes too long or needs too much memory gives `{ error }`, and the worker is
- * gone either way.
+ * Reads a paper's text in a child process (worker.mjs) with a heap limit, a deadline and the lowest
+ * CPU priority: its memory is never the server's, a crash or an endless file costs only it, and the
+ * collaboration server's event loop goes first for the CPU. Never rejects: a file that cannot be
+ * read, takes too long or needs too much memory gives `{ error }`, and the process is gone either way.
  */
 export function extractText(
   file: string,
@@ -33,19 +36,29 @@ export function extractText(
   signal?: AbortSignal,
 ): Promise<Extracted> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-      workerData: { file, kind, maxChars: limits.maxChars, maxUnpackedBytes: limits.maxUnpackedBytes },
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
+    const child = fork(fileURLToPath(new URL('./worker.mjs', import.meta.url)), [], {
+      // Plain node: not the server's tsx loader, which the worker does not need and would load.
+      execArgv: [`--max-old-space-size=${limits.memoryMb}`],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
     });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      // The start is kept: V8's out-of-memory report is followed by a long native stack.
+      if (stderr.length < 64 * 1024) stderr += chunk.toString();
+    });
+    try {
+      if (child.pid) os.setPriority(child.pid, 19);
+    } catch {
+      // Some containers refuse priority changes; the limits still hold.
+    }
     let settled = false;
     const finish = (result: Extracted) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
-      void worker.terminate();
+      if (child.exitCode === null) child.kill('SIGKILL');
       resolve(result);
     };
     const timer = setTimeout(
@@ -54,10 +67,16 @@ export function extractText(
     );
     const abort = () => finish({ error: 'stopped' });
     signal?.addEventListener('abort', abort);
-    worker.once('message', (message: Extracted) => finish(message));
-    worker.once('error', (err: Error & { code?: string }) =>
-      finish({ error: err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'needed more memory than allowed' : err.message }),
+    child.once('message', (message: Extracted) => finish(message));
+    child.once('error', (err) => finish({ error: err.message }));
+    // 'close', not 'exit': by then all it wrote to stderr (V8's out-of-memory report) has been read.
+    child.once('close', (code, signalName) =>
+      finish({
+        error: /heap out of memory|Reached heap limit/i.test(stderr)
+          ? 'needed more memory than allowed'
+          : `the worker stopped (${code ?? signalName})`,
+      }),
     );
-    worker.once('exit', (code) => finish({ error: `the worker stopped (${code})` }));
+    child.send({ file, kind, maxChars: limits.maxChars, maxUnpackedBytes: limits.maxUnpackedBytes });
   });
 }

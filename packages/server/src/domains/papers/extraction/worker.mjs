@@ -1,18 +1,24 @@
-// The extraction worker: reads the text of one meeting paper, page by page, in its own thread, so
-// that a slow, huge or hostile file never blocks the collaboration server's event loop. Plain
-// JavaScript, so that it starts the same under tsx, vitest, Node 20 and Node 24 (extract.ts starts
-// it with a time and a memory limit, and reads its one message).
+// The extraction worker: reads the text of one meeting paper, page by page, in a process of its
+// own, so that a slow, huge or hostile file never blocks the collaboration server's event loop nor
+// swells its memory. Plain JavaScript run by plain node (no tsx), so that it starts the same under
+// tsx, vitest, Node 20 and Node 24. extract.ts starts it with a heap limit, a deadline and the
+// lowest CPU priority, sends it one job and reads its one answer.
 import fs from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
 import { unzipSync } from 'fflate';
 
 /** @type {{ file: string; kind: string; maxChars: number; maxUnpackedBytes: number }} */
-const { file, kind, maxChars, maxUnpackedBytes } = workerData;
+const { file, kind, maxChars, maxUnpackedBytes } = await new Promise((resolve) => process.once('message', resolve));
+
+/** The file's bytes, not copied: a 100 MB paper costs 100 MB here, not 200. */
+function bytesOf() {
+  const buffer = fs.readFileSync(file);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
 
 /** The text of a PDF's pages, by pdf.js (the legacy build is the one made for Node). */
 async function pdfPages() {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const data = new Uint8Array(fs.readFileSync(file));
+  const data = bytesOf();
   const pdf = await getDocument({
     data,
     isEvalSupported: false,
@@ -39,7 +45,7 @@ async function pdfPages() {
 
 /** One entry of a ZIP-based document, unpacked only if it says it is small enough. */
 function entryOf(name) {
-  const found = unzipSync(new Uint8Array(fs.readFileSync(file)), {
+  const found = unzipSync(bytesOf(), {
     filter: (entry) => entry.name === name && entry.originalSize <= maxUnpackedBytes,
   })[name];
   if (!found) throw new Error(`${name} is missing or too large`);
@@ -100,7 +106,7 @@ try {
     total += kept.length;
     return kept;
   });
-  parentPort.postMessage({ pages });
+  process.send({ pages }, () => process.exit(0));
 } catch (error) {
-  parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  process.send({ error: error instanceof Error ? error.message : String(error) }, () => process.exit(0));
 }
