@@ -1070,6 +1070,7 @@ export const da = {
     chooseFile: 'Vælg fil',
     uploaded: '{name} er tilføjet.',
     progress: 'Overfører {name}',
+    waiting: 'venter',
     cancelUpload: 'Afbryd overførslen af {name}',
     dismiss: 'Luk fejlen for {name}',
     meta: '{kind} · {size} · {version, plural, =1 {} other {version # · }}{name}, {when}',

@@ -1065,6 +1065,7 @@ export const en: Catalogue = {
     chooseFile: 'Choose file',
     uploaded: '{name} was added.',
     progress: 'Uploading {name}',
+    waiting: 'waiting',
     cancelUpload: 'Cancel uploading {name}',
     dismiss: 'Dismiss the error for {name}',
     meta: '{kind} · {size} · {version, plural, =1 {} other {version # · }}{name}, {when}',

@@ -74,7 +74,7 @@ export class PaperExtractor {
           'paper text read',
         );
       try {
-        this.repo.saveExtraction(next.paperId, next.version, result, () =>
+        await this.repo.saveExtraction(next.paperId, next.version, result, () =>
           this.outbox.add('papers.index', { meetingId: next.meetingId }),
         );
         void this.outbox.drain();

@@ -123,7 +123,7 @@ describe('meeting papers', () => {
 
   it('is found once per paper, at its best page: the first page when its title matches', async () => {
     const m = await meeting();
-    // Long enough for three slices of the index (200 pages each).
+    // Long enough for several slices of the index (50 pages each).
     const pages = Array.from({ length: 450 }, (_, i) => (i === 429 ? 'Solcelleanlæg på taget' : `Side ${i + 1}`));
     const id = (await upload('chair', m.id, 'open', await pdfWithPages(pages), 'Klimarapport.pdf')).body.id;
     await server.council.extractor.idle();

@@ -5,10 +5,10 @@ import { type IndexRow, replaceSource } from '../search/indexer.ts';
 import { PapersRepo } from './repo.ts';
 
 /**
- * A meeting's paper rows are written in slices (`papers:<meeting>:<paper>:<n>`, 200 pages each), each
+ * A meeting's paper rows are written in slices (`papers:<meeting>:<paper>:<n>`, 50 pages each), each
  * its own short transaction: a 10,000-page paper indexed in one held the event loop for 1.9 s.
  */
-const PAGES_PER_SLICE = 200;
+const PAGES_PER_SLICE = 50;
 const prefixOf = (meetingId: string) => `papers:${meetingId}:`;
 const sliceOf = (meetingId: string, paperId: string, page: number) =>
   `${prefixOf(meetingId)}${paperId}:${Math.floor((page - 1) / PAGES_PER_SLICE)}`;
