@@ -49,9 +49,10 @@ describe('extractText', () => {
       error: 'took longer than 0.001 s',
     });
     expect(await extractText(file('x.png', 'x'), 'png')).toEqual({ error: 'no text is read from png' });
-    // A heap too small for pdf.js and a 200-page file: the worker stops, the test process does not.
+    // A heap too small for pdf.js and a 200-page file: the worker stops, the test process does not
+    // (V8 reports it out of memory on Node 20; on Node 24 a 4 MB heap ends it with SIGSEGV).
     expect(await extractText(big, 'pdf', { ...DEFAULT_EXTRACTION_LIMITS, memoryMb: 4 })).toEqual({
-      error: 'needed more memory than allowed',
+      error: expect.stringMatching(/^(needed more memory than allowed|the worker stopped \(SIG\w+\))$/),
     });
   });
 });
