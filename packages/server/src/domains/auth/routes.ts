@@ -1,9 +1,9 @@
-import { type AuthSession, ChangePassword, LIMITS, LoginRequest } from '@council/shared';
+import { type AuthSession, ChangePassword, LoginRequest } from '@council/shared';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { authorize, requireAuth } from '../../http/auth.ts';
 import { notFound } from '../../http/errors.ts';
-import { SESSION_COOKIE, tokenFromRequest } from '../../http/session.ts';
+import { SESSION_COOKIE, setSessionCookie, tokenFromRequest } from '../../http/session.ts';
 import { parse } from '../../http/validate.ts';
 import type { Logger } from '../../logger.ts';
 import { presentMe } from '../people/presenter.ts';
@@ -27,13 +27,7 @@ export function authRoutes(
     const body = parse(LoginRequest, req.body);
     const result = await auth.login(body, req.ip ?? 'unknown', req.get('user-agent') ?? '');
     logger.info({ personId: result.user.id, ip: req.ip }, 'signed in');
-    res.cookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies,
-      path: '/',
-      maxAge: LIMITS.sessionMaxMs,
-    });
+    setSessionCookie(res, result.token, secureCookies);
     res.json(result);
   });
 

@@ -66,20 +66,33 @@ export class AuthService {
     if (found.person.deactivatedAt) {
       throw new HttpError(403, 'account_deactivated', 'This account has been deactivated. Ask an administrator.');
     }
-    const failedSignIns = await this.audit.countSince(`person:${found.person.id}`, 'auth.failure', 'auth.login');
-    await this.audit.record(found.person.id, 'auth.login', `person:${found.person.id}`, { ip });
+    return this.startSession(found.person, ip, userAgent, 'password');
+  }
+
+  /**
+   * Signs the person in, however they proved who they are (`method`, kept in the audit log): a new
+   * session, and how many failed sign-ins against the account since its last sign-in.
+   */
+  async startSession(
+    person: PersonRow,
+    ip: string,
+    userAgent: string,
+    method: string,
+  ): Promise<{ user: Me; token: string; failedSignIns: number }> {
+    const failedSignIns = await this.audit.countSince(`person:${person.id}`, 'auth.failure', 'auth.login');
+    await this.audit.record(person.id, 'auth.login', `person:${person.id}`, { ip, method });
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     await this.sessions.create(hashToken(token), {
       id: randomBytes(12).toString('base64url'),
       userAgent: userAgent.slice(0, 300),
       ip,
-      personId: found.person.id,
+      personId: person.id,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: now + LIMITS.sessionMaxMs,
     });
-    return { user: presentMe(found.person, await this.people.groupRoles(found.person.id)), token, failedSignIns };
+    return { user: presentMe(person, await this.people.groupRoles(person.id)), token, failedSignIns };
   }
 
   /** The actor behind a token, or null when the token is unknown or its session has expired. */
