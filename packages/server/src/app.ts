@@ -32,9 +32,8 @@ import { blobDirOf, type Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
-import { AccountService } from './domains/auth/accounts.ts';
+import { createIdentity } from './domains/auth/index.ts';
 import { authRoutes } from './domains/auth/routes.ts';
-import { AuthService } from './domains/auth/service.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
 import { GroupsService } from './domains/groups/service.ts';
@@ -124,14 +123,19 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const repos = createRepos(db);
   // The collaboration server needs auth and is created below; sign-out reaches it through this late-bound hook.
   let closeSession = (_sessionId: string) => {};
-  const auth = new AuthService(repos.people, repos.sessions, repos.audit, Date.now, (sessionId) =>
-    closeSession(sessionId),
-  );
   const store = new SqliteDocumentStore(db);
 
   const changes = new ChangeFeed();
   // Absolute links (calendars, mail) name the public URL, never the Host a request came with.
   let ownUrl = config.publicUrl ?? 'http://localhost';
+  const identity = createIdentity(
+    db,
+    repos,
+    config,
+    () => ownUrl,
+    (sessionId) => closeSession(sessionId),
+  );
+  const { auth } = identity;
   const notifications = createNotifications(
     db,
     config,
@@ -139,6 +143,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     () => changes.changed(),
     logger,
     invitationEvent(() => ownUrl, config.mailFrom),
+    identity.mail,
   );
   const projectSafely = safeProjector(db, logger);
   // A board's tasks are in read models that browsers list (My tasks, home): tell them when it changes.
@@ -307,7 +312,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  const accounts = new AccountService(repos.people, repos.audit, auth);
+  const accounts = identity.accounts(notifications.outbox, () => notifications.sender.wake());
   api.use(authRoutes(auth, accounts, config.production, logger));
   const reindexPeople = () => indexPeople(db);
   api.use(

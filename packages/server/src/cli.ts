@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { CreatePerson } from '@council/shared';
 import { blobDirOf, configFromEnv } from './config.ts';
 import { openDatabase } from './db/connection.ts';
-import { AccountService } from './domains/auth/accounts.ts';
-import { AuthService } from './domains/auth/service.ts';
+import { createIdentity } from './domains/auth/index.ts';
 import { DiskBlobStore } from './domains/papers/blobStore.ts';
 import { PeopleRepo } from './domains/people/repo.ts';
 import { PeopleService } from './domains/people/service.ts';
@@ -61,8 +60,9 @@ async function main(argv: string[]): Promise<void> {
       const person = (await repos.people.credentialsByEmail(CreatePerson.shape.email.parse(values.email)))?.person;
       if (!person) throw new Error(`Nobody has the email ${values.email}.`);
       const password = CreatePerson.shape.password.parse(await readPassword());
-      const auth = new AuthService(repos.people, repos.sessions, repos.audit);
-      await new AccountService(repos.people, repos.audit, auth).resetPassword(null, person.id, password);
+      await createIdentity(db, repos, config, () => '')
+        .accounts(null)
+        .resetPassword(null, person.id, password);
       // A running server sees the ended sessions within a second and closes their live connections.
       console.log(`Password reset for ${values.email}; every session of theirs has ended.`);
       db.close();

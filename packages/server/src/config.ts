@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SIGNOFF_RULES, type SignoffRule } from '@council/shared';
+import { ROLES, type Role, SIGNOFF_RULES, type SignoffRule } from '@council/shared';
 
 export interface Config {
   port: number;
@@ -53,6 +53,8 @@ export interface Config {
   maxPaperBytes: number;
   /** Most bytes a meeting's papers may take together, every version counted. */
   maxMeetingPapersBytes: number;
+  /** Roles that must sign in with a second factor (TOTP) when they sign in with a password. */
+  totpRequiredRoles: Role[];
 }
 
 const MB = 1024 * 1024;
@@ -95,7 +97,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     blobDir: env.COUNCIL_BLOB_DIR?.trim() || null,
     maxPaperBytes: Number(env.COUNCIL_MAX_PAPER_MB ?? 50) * MB,
     maxMeetingPapersBytes: Number(env.COUNCIL_MAX_MEETING_PAPERS_MB ?? 500) * MB,
+    totpRequiredRoles: rolesFrom(env.COUNCIL_TOTP_REQUIRED_ROLES ?? 'admin', 'COUNCIL_TOTP_REQUIRED_ROLES'),
   };
+}
+
+/** A comma-separated list of roles; empty or `none` for none. */
+function rolesFrom(value: string, name: string): Role[] {
+  const roles = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r && r !== 'none');
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new Error(`${name}: unknown roles ${unknown.join(', ')} (known: ${ROLES.join(', ')})`);
+  return roles as Role[];
 }
 
 function signoffRule(value: string | undefined): SignoffRule {

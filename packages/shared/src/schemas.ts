@@ -24,6 +24,10 @@ export const Person = z.object({
   locale: Locale,
   /** Set when an admin deactivated the person: they cannot sign in, and their sessions have ended. */
   deactivatedAt: IsoDateTime.nullable().optional(),
+  /** When they were invited, while they have not yet set a password (for those who manage people). */
+  invitedAt: IsoDateTime.nullable().optional(),
+  /** Whether they sign in with a second factor (for themselves and those who manage people). */
+  twoFactor: z.boolean().optional(),
   /** Groups the person belongs to that the reader may see (directory only). */
   groupNames: z.array(z.object({ id: Id, name: z.string() })).optional(),
 });
@@ -52,6 +56,57 @@ export const LoginResponse = z.object({
   failedSignIns: z.number().int().nonnegative(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** A TOTP code (6 digits) or a recovery code (`xxxxx-xxxxx`), as typed: spaces and case do not matter. */
+const TwoFactorCode = z.string().trim().min(6).max(40);
+
+/**
+ * The password was right, and a second step is needed before a session starts: a code from the
+ * person's authenticator (`code`), or, where their role requires two-factor sign-in and they have
+ * none yet, setting it up now (`setup`, with the secret to add to an authenticator app).
+ */
+export const TwoFactorChallenge = z.object({
+  twoFactor: z.enum(['code', 'setup']),
+  /** Names this sign-in attempt in the second step; it expires after 10 minutes or 5 wrong codes. */
+  challenge: z.string(),
+  setup: z
+    .object({
+      /** Base32, for typing into an app by hand. */
+      secret: z.string(),
+      /** The otpauth:// URI the QR code holds. */
+      uri: z.string(),
+      /** The QR code as an SVG image. */
+      qrSvg: z.string(),
+    })
+    .optional(),
+});
+export type TwoFactorChallenge = z.infer<typeof TwoFactorChallenge>;
+
+export const SignInAnswer = z.union([LoginResponse, TwoFactorChallenge]);
+export type SignInAnswer = z.infer<typeof SignInAnswer>;
+
+export const TwoFactorStep = z.object({ challenge: z.string().min(1).max(200), code: TwoFactorCode });
+export type TwoFactorStep = z.infer<typeof TwoFactorStep>;
+
+/** A sign-in through its second step; `recoveryCodes` when two-factor sign-in was set up in it, shown this once. */
+export const TwoFactorSignIn = LoginResponse.extend({ recoveryCodes: z.array(z.string()).optional() });
+export type TwoFactorSignIn = z.infer<typeof TwoFactorSignIn>;
+
+/** A person's two-factor sign-in as their account page shows it. */
+export const TwoFactorStatus = z.object({
+  enabled: z.boolean(),
+  /** Their role requires it (COUNCIL_TOTP_REQUIRED_ROLES): it cannot be turned off. */
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int().nonnegative(),
+});
+export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
+
+export const TwoFactorSetup = TwoFactorChallenge.shape.setup.unwrap();
+export type TwoFactorSetup = z.infer<typeof TwoFactorSetup>;
+
+export const TwoFactorConfirm = z.object({ code: TwoFactorCode });
+export const PasswordConfirm = z.object({ password: z.string().min(1).max(1000) });
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const CreatePerson = z.object({
   email: z.email().max(320),
@@ -441,6 +496,36 @@ export type ChangePassword = z.infer<typeof ChangePassword>;
 /** An admin sets someone's password; it ends every session of theirs. */
 export const ResetPassword = z.object({ password: NewPassword });
 
+/** A one-time link from a mail (an invitation or a password reset), as the page at its address sends it. */
+export const AccountLink = z.object({ token: z.string().min(1).max(200) });
+export const AccountLinkInfo = z.object({
+  purpose: z.enum(['invite', 'reset']),
+  email: z.email(),
+  name: z.string(),
+  expiresAt: IsoDateTime,
+});
+export type AccountLinkInfo = z.infer<typeof AccountLinkInfo>;
+export const SetPasswordWithLink = AccountLink.extend({ password: NewPassword });
+export type SetPasswordWithLink = z.infer<typeof SetPasswordWithLink>;
+export const PasswordResetRequest = z.object({ email: z.email().max(320) });
+
+/** An admin invites someone by mail: they set their own password through the invitation's link. */
+export const InvitePerson = z.object({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: RoleSchema,
+  organisation: z.string().max(200).default(''),
+  title: z.string().max(200).default(''),
+});
+export type InvitePerson = z.input<typeof InvitePerson>;
+/** The invitation: its link too when no mail server is set (COUNCIL_SMTP_URL), for the admin to pass on. */
+export const Invitation = z.object({
+  person: Person,
+  expiresAt: IsoDateTime,
+  link: z.string().nullable(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
 /** One of the signed-in person's sessions (a browser or device where they are signed in). */
 export const SessionInfo = z.object({
   id: z.string(),
@@ -505,6 +590,11 @@ export const VALIDATION_RULES = [
   'unsafe_archive',
   'file_too_large',
   'meeting_papers_full',
+  // A new password refused by the password policy (domains/auth/passwordPolicy.ts).
+  'common_password',
+  'password_contains_name',
+  // A two-factor code that is not right now.
+  'wrong_code',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -525,6 +615,8 @@ export const ERROR_CODES = [
   'wrong_password',
   /** The right password for an account an admin has deactivated. */
   'account_deactivated',
+  /** A one-time link (invitation, password reset) that is expired or used already; 410. */
+  'link_expired',
   /** An Idempotency-Key used before for another request: a new attempt needs a new key. */
   'idempotency_key_reused',
   'internal',

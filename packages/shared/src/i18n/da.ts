@@ -709,6 +709,99 @@ export const da = {
     notFound: 'Initiativet findes ikke.',
     sortBy: 'Sortér efter {column}',
   },
+  identity: {
+    mail: {
+      greeting: 'Kære {name}',
+      validUntil: 'Linket virker én gang, indtil {until}.',
+      invite: {
+        subject: 'Du er inviteret til Council',
+        body: 'Du er inviteret til Council, Kommunernes It-Arkitekturråds arbejdsrum ({app}). Vælg din adgangskode her:',
+        button: 'Vælg adgangskode',
+        ignore: 'Forventede du ikke denne invitation, kan du se bort fra den.',
+      },
+      reset: {
+        subject: 'Nulstil din adgangskode til Council',
+        body: 'Der er bedt om en ny adgangskode til din konto i Council ({app}). Vælg en ny her:',
+        button: 'Vælg ny adgangskode',
+        ignore: 'Bad du ikke selv om det, kan du se bort fra denne mail: din adgangskode er uændret.',
+      },
+    },
+    forgot: {
+      link: 'Glemt adgangskode?',
+      title: 'Glemt adgangskode',
+      intro:
+        'Skriv din e-mail. Har du en konto, sender vi et link, som du kan vælge en ny adgangskode med. Linket virker i en time.',
+      submit: 'Send link',
+      sent: 'Har {email} en konto i Council, er der nu sendt et link til den. Kig også i uønsket post.',
+      back: 'Tilbage til log ind',
+    },
+    setPassword: {
+      titleInvite: 'Velkommen til Council',
+      titleReset: 'Vælg ny adgangskode',
+      introInvite: 'Vælg en adgangskode til {email}. Derefter logger du ind med den.',
+      introReset: 'Vælg en ny adgangskode til {email}. Du bliver logget ud alle andre steder.',
+      policy:
+        'Mindst {min} tegn. Almindelige adgangskoder og dit eget navn afvises; en sætning af flere ord er både stærk og til at huske.',
+      password: 'Adgangskode',
+      repeat: 'Gentag adgangskoden',
+      submit: 'Gem adgangskode',
+      done: 'Din adgangskode er gemt. Log ind med den.',
+      expired: 'Linket er udløbet eller allerede brugt. Bed om et nyt.',
+      invalid: 'Linket er ikke gyldigt. Tjek, at du har hele linket fra mailen.',
+      checking: 'Tjekker linket …',
+      askAgain: 'Bed om et nyt link',
+    },
+    twoFactor: {
+      title: 'Totrinsbekræftelse',
+      codeIntro:
+        'Skriv den sekscifrede kode fra din godkendelsesapp. Har du mistet telefonen, kan du bruge en af dine gendannelseskoder.',
+      code: 'Kode',
+      verify: 'Bekræft',
+      back: 'Tilbage',
+      expired: 'Log ind-forsøget er udløbet. Skriv din adgangskode igen.',
+      setupTitle: 'Slå totrinsbekræftelse til',
+      setupRequired: 'Din rolle kræver totrinsbekræftelse. Slå den til nu for at logge ind.',
+      setupSteps:
+        'Scan QR-koden med en godkendelsesapp (fx Microsoft Authenticator eller Google Authenticator), og skriv den sekscifrede kode, appen viser.',
+      qrAlt: 'QR-kode til godkendelsesappen',
+      secret: 'Kan du ikke scanne, så skriv denne nøgle i appen',
+      recoveryTitle: 'Dine gendannelseskoder',
+      recoveryIntro:
+        'Gem koderne et sikkert sted, fx i en adgangskodemanager eller på papir. Hver kode virker én gang, hvis du mister din telefon. De vises kun nu.',
+      recoveryCopy: 'Kopiér koderne',
+      recoveryCopied: 'Kopieret',
+      recoverySaved: 'Jeg har gemt koderne',
+      account: {
+        heading: 'Totrinsbekræftelse',
+        on: 'Totrinsbekræftelse er slået til. {count, plural, one {Du har # gendannelseskode tilbage.} other {Du har # gendannelseskoder tilbage.}}',
+        off: 'Totrinsbekræftelse er slået fra. Slå den til, så kræver log ind både din adgangskode og en kode fra din telefon.',
+        required: 'Din rolle kræver totrinsbekræftelse, så den kan ikke slås fra.',
+        enable: 'Slå totrinsbekræftelse til',
+        disable: 'Slå fra',
+        disableTitle: 'Slå totrinsbekræftelse fra',
+        newCodes: 'Nye gendannelseskoder',
+        newCodesHint: 'Nye koder erstatter de gamle, som holder op med at virke.',
+        confirmPassword: 'Din adgangskode',
+        cancel: 'Annuller',
+        enabled: 'Totrinsbekræftelse er slået til.',
+      },
+    },
+    invite: {
+      intro: 'Personen får en mail med et link til at vælge sin egen adgangskode. Linket virker i 7 dage.',
+      send: 'Send invitation',
+      sent: 'Invitationen er sendt til {email}.',
+      noMail:
+        'Der er ingen mailserver sat op, så mailen er gemt under Udgående post. Giv {name} dette link på en sikker måde; det virker i 7 dage:',
+      invited: 'Inviteret',
+      again: 'Send invitation igen',
+      againNamed: 'Send invitation til {name} igen',
+      resetTwoFactor: 'Nulstil totrinsbekræftelse',
+      resetTwoFactorNamed: 'Nulstil totrinsbekræftelse for {name}',
+      resetTwoFactorConfirm:
+        '{name} logges ud alle steder og skal slå totrinsbekræftelse til igen ved næste log ind, hvis rollen kræver det. Gør det kun, når du er sikker på, at det er personen selv, der har mistet sin telefon og sine koder.',
+      twoFactorOn: 'Totrinsbekræftelse',
+    },
+  },
   account: {
     title: 'Min konto',
     password: 'Adgangskode',
@@ -1234,6 +1327,7 @@ export const da = {
       rate_limited: 'For mange forsøg. Vent lidt, og prøv igen.',
       wrong_password: 'Den nuværende adgangskode er forkert.',
       account_deactivated: 'Din konto er deaktiveret. Kontakt en administrator.',
+      link_expired: 'Linket er udløbet eller allerede brugt. Bed om et nyt.',
       idempotency_key_reused: 'Formularen blev sendt med en gammel nøgle. Luk den, og prøv igen.',
       internal: 'Der gik noget galt på serveren. Prøv igen om lidt.',
       network: 'Kunne ikke nå serveren.',
@@ -1249,6 +1343,10 @@ export const da = {
     },
     /** Rules a request can break, named by `params.rule` in the validation issue. */
     rules: {
+      common_password:
+        'Den adgangskode er for almindelig. Vælg en, der er sværere at gætte, fx en sætning af flere ord.',
+      password_contains_name: 'Adgangskoden minder for meget om dit navn eller din e-mail.',
+      wrong_code: 'Koden er ikke rigtig. Tjek, at telefonens ur går rigtigt, og prøv den nye kode.',
       ends_before_start: 'Slutningen skal ligge efter starten.',
       report_outside_period: 'Afrapporteringen skal ligge mellem start og slut.',
       unknown_reference: 'Findes ikke.',

@@ -1,4 +1,14 @@
-import { type AuthSession, ChangePassword, LoginRequest } from '@council/shared';
+import {
+  AccountLink,
+  type AuthSession,
+  ChangePassword,
+  LoginRequest,
+  PasswordConfirm,
+  PasswordResetRequest,
+  SetPasswordWithLink,
+  TwoFactorConfirm,
+  TwoFactorStep,
+} from '@council/shared';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { authorize, requireAuth } from '../../http/auth.ts';
@@ -26,9 +36,39 @@ export function authRoutes(
   router.post('/auth/login', async (req, res) => {
     const body = parse(LoginRequest, req.body);
     const result = await auth.login(body, req.ip ?? 'unknown', req.get('user-agent') ?? '');
-    logger.info({ personId: result.user.id, ip: req.ip }, 'signed in');
+    if ('token' in result) {
+      logger.info({ personId: result.user.id, ip: req.ip }, 'signed in');
+      setSessionCookie(res, result.token, secureCookies);
+    }
+    res.json(result);
+  });
+
+  /** The second step of a sign-in with two-factor authentication. */
+  router.post('/auth/login/two-factor', async (req, res) => {
+    const result = await auth.secondStep(
+      parse(TwoFactorStep, req.body),
+      req.ip ?? 'unknown',
+      req.get('user-agent') ?? '',
+    );
+    logger.info({ personId: result.user.id, ip: req.ip }, 'signed in with a second factor');
     setSessionCookie(res, result.token, secureCookies);
     res.json(result);
+  });
+
+  /** Asks for a reset link; the same answer whether the address has an account or not. */
+  router.post('/auth/password-reset', async (req, res) => {
+    await accounts.requestReset(parse(PasswordResetRequest, req.body).email, req.ip ?? 'unknown');
+    res.status(202).json({});
+  });
+
+  /** Who an invitation or reset link is for; the token travels in the body, never in a URL that is logged. */
+  router.post('/auth/link', async (req, res) => {
+    res.json(await accounts.inspectLink(parse(AccountLink, req.body).token, req.ip ?? 'unknown'));
+  });
+
+  router.post('/auth/link/password', async (req, res) => {
+    await accounts.setPasswordWithLink(parse(SetPasswordWithLink, req.body), req.ip ?? 'unknown');
+    res.status(204).end();
   });
 
   router.post('/auth/logout', async (req, res) => {
@@ -55,6 +95,32 @@ export function authRoutes(
     const { person, sessionId } = self(req);
     const sessionsEnded = await accounts.changePassword(person, sessionId, parse(ChangePassword, req.body));
     res.json({ sessionsEnded });
+  });
+
+  router.get('/me/two-factor', (req, res) => {
+    res.json(accounts.twoFactorStatus(self(req).person));
+  });
+
+  /** Starts setting it up: the secret and its QR code; nothing is in force until a code confirms it. */
+  router.post('/me/two-factor', async (req, res) => {
+    const { person } = self(req);
+    res.json(await accounts.beginTwoFactor(person, person.email));
+  });
+
+  router.post('/me/two-factor/confirm', async (req, res) => {
+    const { person } = self(req);
+    res.json({ recoveryCodes: await accounts.confirmTwoFactor(person, parse(TwoFactorConfirm, req.body).code) });
+  });
+
+  /** DELETE with a body: the password proves it is the person, not a browser left open. */
+  router.delete('/me/two-factor', async (req, res) => {
+    await accounts.disableTwoFactor(self(req).person, parse(PasswordConfirm, req.body).password);
+    res.status(204).end();
+  });
+
+  router.post('/me/two-factor/recovery-codes', async (req, res) => {
+    const { person } = self(req);
+    res.json({ recoveryCodes: await accounts.newRecoveryCodes(person, parse(PasswordConfirm, req.body).password) });
   });
 
   router.get('/me/sessions', async (req, res) => {

@@ -1,12 +1,38 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Actor, LIMITS, type LoginRequest, type Me, type SessionInfo } from '@council/shared';
+import {
+  type Actor,
+  LIMITS,
+  type LoginRequest,
+  type Me,
+  type Role,
+  type SessionInfo,
+  type SignInAnswer,
+  type TwoFactorSignIn,
+  type TwoFactorStep,
+} from '@council/shared';
 import { HttpError, unauthenticated } from '../../http/errors.ts';
+import { invalid } from '../../http/validate.ts';
 import type { AuditRepo } from '../audit/repo.ts';
 import { presentMe } from '../people/presenter.ts';
 import type { PeopleRepo, PersonRow } from '../people/repo.ts';
+import type { AccountTokens } from './accountTokens.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords.ts';
 import { FailureLimiter } from './rateLimit.ts';
 import type { SessionRepo } from './sessionRepo.ts';
+import type { TwoFactor } from './twoFactor.ts';
+
+/** The second step of a sign-in: who needs it, and what it is checked against. */
+export interface SecondFactor {
+  tokens: AccountTokens;
+  twoFactor: TwoFactor;
+  /** Roles that must sign in with a second factor (COUNCIL_TOTP_REQUIRED_ROLES). */
+  requiredRoles: readonly Role[];
+  /** The label an authenticator app shows beside the code. */
+  labelOf: (person: PersonRow) => string;
+}
+
+/** Wrong codes against one challenge before it is spent, and the password must be given again. */
+const CODE_ATTEMPTS = 5;
 
 export interface Authenticated {
   actor: Actor;
@@ -23,6 +49,8 @@ export class AuthService {
   private readonly perAccountAndIp = new FailureLimiter(LIMITS.loginFailuresPerAccount, LIMITS.loginWindowMs);
   private readonly perIp = new FailureLimiter(LIMITS.loginFailuresPerIp, LIMITS.loginWindowMs);
   private readonly perAccount = new FailureLimiter(LIMITS.loginFailuresPerAccountAnywhere, LIMITS.loginWindowMs);
+  /** Wrong second-step codes per account, across challenges: a known password does not buy unlimited guesses. */
+  private readonly wrongCodes = new FailureLimiter(LIMITS.loginFailuresPerAccount, LIMITS.loginWindowMs);
 
   constructor(
     private readonly people: PeopleRepo,
@@ -30,13 +58,10 @@ export class AuthService {
     private readonly audit: AuditRepo,
     private readonly now: () => number = Date.now,
     private readonly onSessionEnded: (sessionId: string) => void = () => {},
+    private readonly secondFactor?: SecondFactor,
   ) {}
 
-  async login(
-    { email, password }: LoginRequest,
-    ip: string,
-    userAgent = '',
-  ): Promise<{ user: Me; token: string; failedSignIns: number }> {
+  async login({ email, password }: LoginRequest, ip: string, userAgent = ''): Promise<SignInAnswer> {
     const accountKey = email.toLowerCase();
     const here = `${accountKey}\u0000${ip}`;
     const wait = Math.max(
@@ -66,7 +91,79 @@ export class AuthService {
     if (found.person.deactivatedAt) {
       throw new HttpError(403, 'account_deactivated', 'This account has been deactivated. Ask an administrator.');
     }
-    return this.startSession(found.person, ip, userAgent, 'password');
+    return (await this.challenge(found.person)) ?? this.startSession(found.person, ip, userAgent, 'password');
+  }
+
+  /**
+   * The second step a right password leads to, or null if none: a code where the person has
+   * two-factor sign-in, setting it up where their role requires it and they have none yet.
+   */
+  private async challenge(person: PersonRow): Promise<SignInAnswer | null> {
+    const second = this.secondFactor;
+    if (!second) return null;
+    const kind = second.twoFactor.enabled(person.id)
+      ? 'code'
+      : second.requiredRoles.includes(person.role)
+        ? 'setup'
+        : null;
+    if (!kind) return null;
+    const { token } = second.tokens.issue(person.id, 'two_factor', null);
+    if (kind === 'code') return { twoFactor: 'code', challenge: token };
+    return {
+      twoFactor: 'setup',
+      challenge: token,
+      setup: await second.twoFactor.begin(person.id, second.labelOf(person)),
+    };
+  }
+
+  /**
+   * The second step: the challenge from the first and a code (from the app, or a recovery code).
+   * Set up in this step, two-factor sign-in is turned on and the recovery codes are returned, once.
+   * 401 for an unknown, expired or spent challenge; 400 `wrong_code` naming `code` otherwise.
+   */
+  async secondStep(step: TwoFactorStep, ip: string, userAgent = ''): Promise<TwoFactorSignIn> {
+    const second = this.secondFactor;
+    const row = second?.tokens.open(step.challenge, 'two_factor');
+    if (!second || !row || typeof row === 'string' || row.attempts >= CODE_ATTEMPTS) {
+      throw unauthenticated('This sign-in has expired. Give your password again.');
+    }
+    const wait = this.wrongCodes.retryAfter(row.personId);
+    if (wait > 0) {
+      throw new HttpError(429, 'rate_limited', 'Too many wrong codes. Try again later.', undefined, {
+        'Retry-After': String(wait),
+      });
+    }
+    const person = await this.people.byId(row.personId);
+    if (!person || person.deactivatedAt) throw unauthenticated('This sign-in has expired. Give your password again.');
+    const settingUp = !second.twoFactor.enabled(person.id);
+    const how = settingUp
+      ? (await second.twoFactor.checkTotp(person.id, step.code))
+        ? 'totp'
+        : null
+      : await second.twoFactor.check(person.id, step.code);
+    if (!how) {
+      second.tokens.failedAttempt(row.id);
+      this.wrongCodes.fail(person.id);
+      await this.audit.record(null, 'auth.failure', `person:${person.id}`, { ip, reason: 'second factor' });
+      throw invalid(['code'], 'The code is not right.', 'wrong_code');
+    }
+    // Two tabs with the same challenge: only one becomes a session.
+    if (!second.tokens.use(row.id)) throw unauthenticated('This sign-in has expired. Give your password again.');
+    this.wrongCodes.reset(person.id);
+    const recoveryCodes = settingUp ? second.twoFactor.enable(person.id) : undefined;
+    if (settingUp) await this.audit.record(person.id, 'person.two_factor_on', `person:${person.id}`, { at: 'sign-in' });
+    if (how === 'recovery') {
+      await this.audit.record(person.id, 'person.recovery_code_used', `person:${person.id}`, {
+        left: second.twoFactor.recoveryCodesLeft(person.id),
+      });
+    }
+    const session = await this.startSession(
+      person,
+      ip,
+      userAgent,
+      how === 'recovery' ? 'password+recovery' : 'password+totp',
+    );
+    return recoveryCodes ? { ...session, recoveryCodes } : session;
   }
 
   /**

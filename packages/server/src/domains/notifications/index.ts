@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
+import { serverSecret } from '../../db/serverSecret.ts';
 import type { Logger } from '../../logger.ts';
 import { DigestScheduler } from './digest.ts';
 import { MailOutbox } from './mailOutbox.ts';
@@ -8,9 +9,9 @@ import { Notifier } from './notifier.ts';
 import { ReminderScheduler } from './reminders.ts';
 import { NotificationsRepo } from './repo.ts';
 import { notificationRoutes } from './routes.ts';
-import { type EventOf, MailSender } from './sender.ts';
+import { type AccountMailOf, type EventOf, MailSender } from './sender.ts';
 import { fileTransport, smtpTransport } from './transport.ts';
-import { serverSecret, UnsubscribeLinks } from './unsubscribe.ts';
+import { UnsubscribeLinks } from './unsubscribe.ts';
 
 export type Notifications = ReturnType<typeof createNotifications>;
 
@@ -26,6 +27,7 @@ export function createNotifications(
   changed: () => void,
   logger: Logger,
   eventOf?: EventOf,
+  accountMail?: AccountMailOf,
 ) {
   const repo = new NotificationsRepo(db);
   const outbox = new MailOutbox(db);
@@ -38,7 +40,7 @@ export function createNotifications(
     repo,
     transport,
     unsubscribe,
-    { from: config.mailFrom, appUrl, eventOf },
+    { from: config.mailFrom, appUrl, eventOf, accountMail },
     logger,
   );
   const digest = new DigestScheduler(db, outbox, () => sender.wake());

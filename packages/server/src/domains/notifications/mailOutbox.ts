@@ -6,6 +6,8 @@ export interface PendingMail {
   recipientId: string;
   notificationId: number | null;
   digestDay: string | null;
+  /** An account link's mail (an invitation, a password reset), written when it is sent. */
+  accountTokenId: string | null;
   attempts: number;
 }
 
@@ -24,14 +26,20 @@ export class MailOutbox {
 
   constructor(private readonly db: Db) {
     this.insertRow = db.prepare(
-      `INSERT OR IGNORE INTO mail_outbox (recipient_id, dedupe_key, notification_id, digest_day, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO mail_outbox (recipient_id, dedupe_key, notification_id, digest_day, account_token_id, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   /** Returns the new row's id, or null if a mail with this key exists already. */
   enqueue(
-    mail: { recipientId: string; dedupeKey: string; notificationId?: number; digestDay?: string },
+    mail: {
+      recipientId: string;
+      dedupeKey: string;
+      notificationId?: number;
+      digestDay?: string;
+      accountTokenId?: string;
+    },
     now: string,
   ): number | null {
     const result = this.insertRow.run(
@@ -39,6 +47,7 @@ export class MailOutbox {
       mail.dedupeKey,
       mail.notificationId ?? null,
       mail.digestDay ?? null,
+      mail.accountTokenId ?? null,
       now,
       now,
     );
@@ -55,7 +64,8 @@ export class MailOutbox {
   due(now: string, limit: number): PendingMail[] {
     return this.db
       .prepare<[string, number], PendingMail>(
-        `SELECT id, recipient_id AS recipientId, notification_id AS notificationId, digest_day AS digestDay, attempts
+        `SELECT id, recipient_id AS recipientId, notification_id AS notificationId, digest_day AS digestDay,
+                account_token_id AS accountTokenId, attempts
          FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
       )
       .all(now, limit);

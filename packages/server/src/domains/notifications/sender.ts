@@ -3,9 +3,12 @@ import type { Db } from '../../db/connection.ts';
 import type { Logger } from '../../logger.ts';
 import type { MailOutbox, PendingMail } from './mailOutbox.ts';
 import type { NotificationsRepo } from './repo.ts';
-import { type MailLinks, renderMail } from './templates.ts';
+import { type MailLinks, type Recipient, type RenderedMail, renderMail } from './templates.ts';
 import type { MailTransport, OutgoingMail } from './transport.ts';
 import type { UnsubscribeLinks } from './unsubscribe.ts';
+
+/** The mail of an account link (an invitation, a reset), from the auth domain; null once the link is spent. */
+export type AccountMailOf = (tokenId: string, to: Recipient) => RenderedMail | null;
 
 /** The event a notification's mail carries to a person, from the domain that knows it. */
 export type EventOf = (n: Notification, to: { name: string; email: string }) => OutgoingMail['icalEvent'];
@@ -40,6 +43,7 @@ export class MailSender {
       appUrl: () => string;
       /** The calendar event a notification's mail carries, if any (meeting invitations). */
       eventOf?: EventOf;
+      accountMail?: AccountMailOf;
     },
     private readonly logger: Logger,
   ) {}
@@ -104,30 +108,49 @@ export class MailSender {
     }
   }
 
-  private async deliver(mail: PendingMail): Promise<void> {
-    const person = this.db
+  private recipient(id: string): (Recipient & { email: string; deactivatedAt: string | null }) | undefined {
+    return this.db
       .prepare<[string], { name: string; email: string; locale: Locale; deactivatedAt: string | null }>(
         'SELECT name, email, locale, deactivated_at AS deactivatedAt FROM people WHERE id = ?',
       )
-      .get(mail.recipientId);
+      .get(id);
+  }
+
+  private async deliver(mail: PendingMail): Promise<void> {
+    const person = this.recipient(mail.recipientId);
+    const now = new Date().toISOString();
+    if (!person || person.deactivatedAt) return this.outbox.dropped(mail.id, 'no active recipient', now);
+    if (mail.accountTokenId) {
+      // An invitation or a reset: to the person even before they have signed in, nothing to unsubscribe from.
+      const rendered = this.options.accountMail?.(mail.accountTokenId, person);
+      if (!rendered) return this.outbox.dropped(mail.id, 'the link is spent', now);
+      return this.send(mail, person, rendered, {});
+    }
     const items = mail.notificationId
       ? this.notifications.byIds([mail.notificationId])
       : this.notifications.inDigest(mail.id);
-    const now = new Date();
-    if (!person || person.deactivatedAt || items.length === 0) {
-      this.outbox.dropped(
-        mail.id,
-        !person || person.deactivatedAt ? 'no active recipient' : 'nothing to tell',
-        now.toISOString(),
-      );
-      return;
-    }
+    if (items.length === 0) return this.outbox.dropped(mail.id, 'nothing to tell', now);
     const target = mail.notificationId ? (items[0] as { kind: NotificationKind }).kind : 'digest';
     const unsubscribe = this.unsubscribe.url(mail.recipientId, target);
     const links: MailLinks = { app: (path) => `${this.options.appUrl()}${path}`, unsubscribe };
     const rendered = renderMail(items, person, links, mail.notificationId === null);
-    const first = items[0] as Notification;
-    const icalEvent = mail.notificationId ? this.options.eventOf?.(first, person) : undefined;
+    const icalEvent = mail.notificationId ? this.options.eventOf?.(items[0] as Notification, person) : undefined;
+    await this.send(
+      mail,
+      person,
+      rendered,
+      { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      icalEvent,
+    );
+  }
+
+  private async send(
+    mail: PendingMail,
+    person: { name: string; email: string },
+    rendered: RenderedMail,
+    headers: Record<string, string>,
+    icalEvent?: OutgoingMail['icalEvent'],
+  ): Promise<void> {
     try {
       await this.transport.send(
         {
@@ -137,11 +160,7 @@ export class MailSender {
           subject: rendered.subject,
           text: rendered.text,
           html: rendered.html,
-          headers: {
-            'List-Unsubscribe': `<${unsubscribe}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            'Auto-Submitted': 'auto-generated',
-          },
+          headers: { ...headers, 'Auto-Submitted': 'auto-generated' },
           ...(icalEvent ? { icalEvent } : {}),
         },
         mail.id,
@@ -150,7 +169,7 @@ export class MailSender {
     } catch (err) {
       const attempts = mail.attempts + 1;
       this.logger.warn({ err, mail: mail.id, attempts }, 'could not send a mail; it stays pending and is tried again');
-      this.outbox.failed(mail.id, attempts, err instanceof Error ? err.message : String(err), now);
+      this.outbox.failed(mail.id, attempts, err instanceof Error ? err.message : String(err), new Date());
     }
   }
 }

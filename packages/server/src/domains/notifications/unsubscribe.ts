@@ -1,19 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { NotificationKind } from '@council/shared';
-import type { Db } from '../../db/connection.ts';
 
 /** What an unsubscribe link turns off: one kind of event, or the daily digest as a whole. */
 export type UnsubscribeTarget = NotificationKind | 'digest';
-
-/** A key made once per installation and kept in the database, so links stay valid across restarts. */
-export function serverSecret(db: Db, name: string): Buffer {
-  db.prepare('INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)').run(
-    name,
-    randomBytes(32).toString('hex'),
-  );
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM server_secrets WHERE name = ?').get(name);
-  return Buffer.from((row as { value: string }).value, 'hex');
-}
 
 /**
  * Signed one-click unsubscribe links (RFC 8058): `p` the person, `k` the kind, `s` an HMAC of both,

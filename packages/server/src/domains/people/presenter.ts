@@ -12,6 +12,8 @@ export function presentPerson(row: PersonRow): Person {
     competencies: row.competencies,
     locale: row.locale,
     deactivatedAt: row.deactivatedAt,
+    invitedAt: row.invitedAt,
+    twoFactor: row.twoFactor,
   };
 }
 

@@ -12,18 +12,24 @@ export interface PersonRow {
   locale: Locale;
   /** When an admin deactivated the person; null while they may sign in. */
   deactivatedAt: string | null;
+  /** When they were invited, until they set a password through the invitation. */
+  invitedAt: string | null;
+  /** Whether they sign in with a second factor (TOTP). */
+  twoFactor: boolean;
 }
 
-interface RawPerson extends Omit<PersonRow, 'competencies'> {
+interface RawPerson extends Omit<PersonRow, 'competencies' | 'twoFactor'> {
   competencies: string;
   password_hash: string;
+  twoFactor: 0 | 1;
 }
 
-const COLUMNS =
-  'id, email, name, role, organisation, title, competencies, locale, deactivated_at AS deactivatedAt, password_hash';
-const toRow = ({ password_hash: _hash, competencies, ...rest }: RawPerson): PersonRow => ({
+const COLUMNS = `id, email, name, role, organisation, title, competencies, locale, deactivated_at AS deactivatedAt,
+  invited_at AS invitedAt, totp_enabled_at IS NOT NULL AS twoFactor, password_hash`;
+const toRow = ({ password_hash: _hash, competencies, twoFactor, ...rest }: RawPerson): PersonRow => ({
   ...rest,
   competencies: JSON.parse(competencies) as string[],
+  twoFactor: twoFactor === 1,
 });
 
 export class PeopleRepo {
@@ -46,7 +52,10 @@ export class PeopleRepo {
       .map(toRow);
   }
 
-  async create(person: Omit<PersonRow, 'deactivatedAt'>, passwordHash: string): Promise<void> {
+  async create(
+    person: Omit<PersonRow, 'deactivatedAt' | 'invitedAt' | 'twoFactor'>,
+    passwordHash: string,
+  ): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO people (id, email, name, role, organisation, title, competencies, locale, password_hash, created_at)
@@ -79,6 +88,11 @@ export class PeopleRepo {
 
   async setPassword(id: string, passwordHash: string): Promise<boolean> {
     return this.db.prepare('UPDATE people SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes > 0;
+  }
+
+  /** Marks the person as invited (at `at`), or as having set their password (null). */
+  async setInvited(id: string, at: string | null): Promise<void> {
+    this.db.prepare('UPDATE people SET invited_at = ? WHERE id = ?').run(at, id);
   }
 
   /** Deactivates the person at `at`, or reactivates them with null. */

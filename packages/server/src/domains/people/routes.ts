@@ -1,4 +1,14 @@
-import { type Actor, can, Id, PeopleQuery, ResetPassword, SetRole, UpdateProfile } from '@council/shared';
+import {
+  type Actor,
+  can,
+  Id,
+  type Invitation,
+  InvitePerson,
+  PeopleQuery,
+  ResetPassword,
+  SetRole,
+  UpdateProfile,
+} from '@council/shared';
 import { Router } from 'express';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -58,6 +68,29 @@ export function peopleRoutes(
     const person = await service.create(req.body);
     await audit.record(actor.id, 'person.create', `person:${person.id}`, { role: person.role });
     res.status(201).json(presentPerson(person));
+  });
+
+  /** An admin invites someone by mail; they choose their own password through the link. */
+  router.post('/people/invitations', async (req, res) => {
+    const { actor } = authorize(req, 'create', { type: 'people' });
+    const { person, expiresAt, link } = await accounts.invite(actor.id, parse(InvitePerson, req.body));
+    onChanged();
+    res.status(201).json({ person: presentPerson(person), expiresAt, link } satisfies Invitation);
+  });
+
+  /** A new invitation for someone who has not yet chosen a password; the earlier link stops working. */
+  router.post('/people/:id/invitation', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    const person = await people.byId(parse(Id, req.params.id));
+    if (!person) throw notFound('Person');
+    res.json({ person: presentPerson(person), ...(await accounts.reinvite(actor.id, person.id)) } satisfies Invitation);
+  });
+
+  /** Turns off someone's two-factor sign-in when they have lost both phone and recovery codes. */
+  router.post('/people/:id/two-factor/reset', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    await accounts.resetTwoFactor(actor.id, parse(Id, req.params.id));
+    res.status(204).end();
   });
 
   /** People edit their own profile; role and email are not theirs to change. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreatePerson } from '@council/shared';
 import { conflict } from '../../http/errors.ts';
-import { parse } from '../../http/validate.ts';
+import { invalid, parse } from '../../http/validate.ts';
+import { passwordProblem } from '../auth/passwordPolicy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PeopleRepo, PersonRow } from './repo.ts';
 
@@ -15,8 +16,12 @@ export class PeopleService {
   async create(input: CreatePerson, id: string = randomUUID()): Promise<PersonRow> {
     const data = parse(CreatePerson, input);
     if (await this.people.emailExists(data.email)) throw conflict(`Someone with the email ${data.email} exists.`);
+    const problem = passwordProblem(data.password, data);
+    if (problem) throw invalid(['password'], 'Choose a less common password.', problem);
     const person: PersonRow = {
       deactivatedAt: null,
+      invitedAt: null,
+      twoFactor: false,
       id,
       email: data.email,
       name: data.name,
