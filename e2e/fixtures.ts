@@ -11,9 +11,9 @@ import { launchBrowser } from './browser.ts';
 
 export { launchBrowser };
 
-/** The real server, serving the built web app, on port 0 with a fresh database. */
-export function startApp(): Promise<TestServer> {
-  return startTestServer(undefined, webDist);
+/** The real server, serving the built web app, on port 0 with a fresh database; `env` for its settings. */
+export function startApp(env: Record<string, string> = {}): Promise<TestServer> {
+  return startTestServer(undefined, webDist, env);
 }
 
 /** The app on the data `npm run demo` loads: its people sign in with DEMO_PASSWORD. */

@@ -90,6 +90,16 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry, refetc
 // or on the sign-in page, on a page of their own. Never React Router's developer screen.
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError standalone /> },
+  {
+    path: '/forgot-password',
+    element: lazyPage(() => import('./routes/ForgotPasswordPage.tsx'), 'ForgotPasswordPage'),
+    errorElement: <RouteError standalone />,
+  },
+  {
+    path: '/set-password',
+    element: lazyPage(() => import('./routes/SetPasswordPage.tsx'), 'SetPasswordPage'),
+    errorElement: <RouteError standalone />,
+  },
   // Public, like sign-in: the law asks that anyone can read the accessibility statement.
   {
     path: '/accessibility',

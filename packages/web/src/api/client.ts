@@ -1,4 +1,5 @@
 import type {
+  AccountLinkInfo,
   AgendaProposal,
   AgendaProposals,
   ApprovalCheck,
@@ -21,8 +22,9 @@ import type {
   Group,
   GroupCall,
   Home,
+  Invitation,
+  InvitePerson,
   LoginRequest,
-  LoginResponse,
   Me,
   Meeting,
   MeetingPapers,
@@ -45,9 +47,13 @@ import type {
   SearchResult,
   SessionInfo,
   Signatures,
+  SignInAnswer,
   Site,
   Task,
   TemplateFromMeeting,
+  TwoFactorSetup,
+  TwoFactorSignIn,
+  TwoFactorStatus,
   UpdateMeeting,
   UpdateNotificationPreferences,
   UpdatePaper,
@@ -105,7 +111,19 @@ function queryString(query: Record<string, string | number | undefined>): string
 
 /** Typed access to the REST API; the shapes are the shared zod types. */
 export const api = {
-  login: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', body),
+  login: (body: LoginRequest) => request<SignInAnswer>('POST', '/auth/login', body),
+  loginSecondStep: (body: { challenge: string; code: string }) =>
+    request<TwoFactorSignIn>('POST', '/auth/login/two-factor', body),
+  requestPasswordReset: (email: string) => request<object>('POST', '/auth/password-reset', { email }),
+  accountLink: (token: string) => request<AccountLinkInfo>('POST', '/auth/link', { token }),
+  setPasswordWithLink: (token: string, password: string) =>
+    request<void>('POST', '/auth/link/password', { token, password }),
+  twoFactor: () => request<TwoFactorStatus>('GET', '/me/two-factor'),
+  beginTwoFactor: () => request<TwoFactorSetup>('POST', '/me/two-factor'),
+  confirmTwoFactor: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/me/two-factor/confirm', { code }),
+  disableTwoFactor: (password: string) => request<void>('DELETE', '/me/two-factor', { password }),
+  newRecoveryCodes: (password: string) =>
+    request<{ recoveryCodes: string[] }>('POST', '/me/two-factor/recovery-codes', { password }),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
   notifications: () => request<NotificationList>('GET', '/notifications'),
@@ -198,6 +216,11 @@ export const api = {
   setRole: (personId: string, role: Role) =>
     request<Person>('PATCH', `/people/${encodeURIComponent(personId)}/role`, { role }),
   createPerson: (body: CreatePerson, key?: string) => request<Person>('POST', '/people', body, key),
+  invitePerson: (body: InvitePerson, key?: string) => request<Invitation>('POST', '/people/invitations', body, key),
+  reinvitePerson: (personId: string) =>
+    request<Invitation>('POST', `/people/${encodeURIComponent(personId)}/invitation`, {}),
+  resetTwoFactor: (personId: string) =>
+    request<void>('POST', `/people/${encodeURIComponent(personId)}/two-factor/reset`, {}),
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
     request<{ sessionsEnded: number }>('POST', '/me/password', body),
   sessions: () => request<SessionInfo[]>('GET', '/me/sessions'),

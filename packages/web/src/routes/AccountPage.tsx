@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { CalendarFeedSection } from '../features/account/CalendarFeedSection.tsx';
+import { TwoFactorSection } from '../features/account/TwoFactorSection.tsx';
 import { browserName } from '../features/auth/browserName.ts';
 import { useErrorText } from '../features/forms/errors.ts';
 import { PreferencesSection } from '../features/notifications/PreferencesSection.tsx';
@@ -21,6 +22,7 @@ export function AccountPage() {
     <Stack maw={820}>
       <Title order={2}>{t('account.title')}</Title>
       <ChangePassword />
+      <TwoFactorSection />
       <Sessions />
       <CalendarFeedSection />
       <PreferencesSection />

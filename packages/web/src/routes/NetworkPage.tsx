@@ -1,9 +1,11 @@
-import { LIMITS, type Me, type Person, ROLES, type Role } from '@council/shared';
+import { type Invitation, LIMITS, type Me, type Person, ROLES, type Role } from '@council/shared';
 import {
   Alert,
   Anchor,
   Badge,
   Button,
+  Code,
+  CopyButton,
   Group,
   Modal,
   PasswordInput,
@@ -113,6 +115,11 @@ export function NetworkPage() {
                 <Table.Tr key={p.id} id={`person-${p.id}`}>
                   <Table.Td>
                     {p.name}
+                    {p.invitedAt && !p.deactivatedAt && (
+                      <Badge ml="xs" color="blue" variant="light">
+                        {t('identity.invite.invited')}
+                      </Badge>
+                    )}
                     {p.deactivatedAt && (
                       <Badge ml="xs" color="gray" variant="light">
                         {t('network.deactivated')}
@@ -184,7 +191,7 @@ function AccountActions({ person }: { person: Person }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'deactivate' | 'password' | null>(null);
+  const [dialog, setDialog] = useState<'deactivate' | 'password' | 'invitation' | 'twoFactor' | null>(null);
   const [password, setPassword] = useState('');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['people'] });
   const setActive = useMutation({
@@ -195,23 +202,51 @@ function AccountActions({ person }: { person: Person }) {
     },
   });
   const reset = useMutation({ mutationFn: () => api.resetPassword(person.id, password) });
+  const reinvite = useMutation({ mutationFn: () => api.reinvitePerson(person.id), onSuccess: refresh });
+  const resetTwoFactor = useMutation({ mutationFn: () => api.resetTwoFactor(person.id), onSuccess: refresh });
   const close = () => {
     setDialog(null);
     setPassword('');
     reset.reset();
     setActive.reset();
+    reinvite.reset();
+    resetTwoFactor.reset();
   };
   const name = { name: person.name };
   return (
-    <Group gap={4} wrap="nowrap">
-      <Button
-        size="xs"
-        variant="default"
-        onClick={() => setDialog('password')}
-        aria-label={t('network.setPasswordNamed', name)}
-      >
-        {t('network.setPassword')}
-      </Button>
+    <Group gap={4}>
+      {person.invitedAt ? (
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => {
+            setDialog('invitation');
+            reinvite.mutate();
+          }}
+          aria-label={t('identity.invite.againNamed', name)}
+        >
+          {t('identity.invite.again')}
+        </Button>
+      ) : (
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setDialog('password')}
+          aria-label={t('network.setPasswordNamed', name)}
+        >
+          {t('network.setPassword')}
+        </Button>
+      )}
+      {person.twoFactor && (
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setDialog('twoFactor')}
+          aria-label={t('identity.invite.resetTwoFactorNamed', name)}
+        >
+          {t('identity.invite.resetTwoFactor')}
+        </Button>
+      )}
       {person.deactivatedAt ? (
         <Button
           size="xs"
@@ -248,6 +283,36 @@ function AccountActions({ person }: { person: Person }) {
             </Button>
             <Button color="red" loading={setActive.isPending} onClick={() => setActive.mutate(false)}>
               {t('network.deactivate')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'invitation'} onClose={close} title={t('identity.invite.againNamed', name)}>
+        <Stack>
+          {reinvite.isPending && <Text size="sm">{t('app.loading')}</Text>}
+          {reinvite.error && <Alert color="red">{errorText.message(reinvite.error)}</Alert>}
+          {reinvite.data && <InvitationSent invitation={reinvite.data} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('app.close')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'twoFactor'} onClose={close} title={t('identity.invite.resetTwoFactorNamed', name)}>
+        <Stack>
+          <Text>{t('identity.invite.resetTwoFactorConfirm', name)}</Text>
+          {resetTwoFactor.error && <Alert color="red">{errorText.message(resetTwoFactor.error)}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('network.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={resetTwoFactor.isPending}
+              onClick={() => resetTwoFactor.mutate(undefined, { onSuccess: close })}
+            >
+              {t('identity.invite.resetTwoFactor')}
             </Button>
           </Group>
         </Stack>
@@ -362,13 +427,14 @@ function InviteButton() {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const empty = { email: '', name: '', organisation: '', title: '', role: 'network_architect' as Role, password: '' };
+  const empty = { email: '', name: '', organisation: '', title: '', role: 'network_architect' as Role };
   const [form, setForm] = useState(empty);
-  const invite = useCreate((key) => api.createPerson(form, key), {
-    onSuccess: () => {
+  const [sent, setSent] = useState<Invitation | null>(null);
+  const invite = useCreate((key) => api.invitePerson(form, key), {
+    onSuccess: (invitation) => {
       void queryClient.invalidateQueries({ queryKey: ['people'] });
       setForm(empty);
-      setOpened(false);
+      setSent(invitation);
     },
   });
   const text = bindText(form, setForm, errorText.fields(invite.error));
@@ -376,6 +442,7 @@ function InviteButton() {
   const close = () => {
     setOpened(false);
     setForm(empty);
+    setSent(null);
     invite.reset();
   };
   return (
@@ -387,41 +454,76 @@ function InviteButton() {
         dirty={JSON.stringify(form) !== JSON.stringify(empty)}
         title={t('network.invite')}
       >
-        {/* A form, so that Enter in any field sends it, as in the other dialogs. */}
-        <Stack
-          component="form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            if (form.email && form.name && form.password.length >= 10) invite.submit();
-          }}
-        >
-          {invite.error && <Alert color="red">{errorText.message(invite.error)}</Alert>}
-          <TextInput label={t('network.email')} type="email" required {...text('email')} />
-          <TextInput label={t('network.name')} required {...text('name')} />
-          <TextInput label={t('network.organisation')} {...text('organisation')} />
-          <TextInput label={t('network.jobTitle')} {...text('title')} />
-          <Select
-            label={t('network.role')}
-            value={form.role}
-            allowDeselect={false}
-            onChange={(v) => v && setForm({ ...form, role: v as Role })}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          />
-          <PasswordInput label={t('network.password')} required {...text('password')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('network.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={invite.isPending}
-              disabled={!form.email || !form.name || form.password.length < 10}
-            >
-              {t('network.invite')}
-            </Button>
-          </Group>
-        </Stack>
+        {sent ? (
+          <Stack>
+            <InvitationSent invitation={sent} />
+            <Group justify="flex-end">
+              <Button onClick={close}>{t('app.close')}</Button>
+            </Group>
+          </Stack>
+        ) : (
+          /* A form, so that Enter in any field sends it, as in the other dialogs. */
+          <Stack
+            component="form"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              if (form.email && form.name) invite.submit();
+            }}
+          >
+            <Text size="sm">{t('identity.invite.intro')}</Text>
+            {invite.error && <Alert color="red">{errorText.message(invite.error)}</Alert>}
+            <TextInput label={t('network.email')} type="email" required {...text('email')} />
+            <TextInput label={t('network.name')} required {...text('name')} />
+            <TextInput label={t('network.organisation')} {...text('organisation')} />
+            <TextInput label={t('network.jobTitle')} {...text('title')} />
+            <Select
+              label={t('network.role')}
+              value={form.role}
+              allowDeselect={false}
+              onChange={(v) => v && setForm({ ...form, role: v as Role })}
+              data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('network.cancel')}
+              </Button>
+              <Button type="submit" loading={invite.isPending} disabled={!form.email || !form.name}>
+                {t('identity.invite.send')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
       </GuardedModal>
     </>
+  );
+}
+
+/** An invitation on its way: said to be sent, or, without a mail server, its link for the admin to pass on. */
+function InvitationSent({ invitation }: { invitation: Invitation }) {
+  const { t } = useTranslation();
+  const { person, link } = invitation;
+  if (!link) {
+    return (
+      <Alert color="green" role="status">
+        {t('identity.invite.sent', { email: person.email })}
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="xs" role="status">
+      <Text size="sm">{t('identity.invite.noMail', { name: person.name })}</Text>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Code data-testid="invitation-link" style={{ wordBreak: 'break-all', flex: 1 }}>
+          {link}
+        </Code>
+        <CopyButton value={link}>
+          {({ copied, copy }) => (
+            <Button size="xs" variant="default" onClick={copy}>
+              {copied ? t('account.calendar.copied') : t('account.calendar.copy')}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import type { Me } from '@council/shared';
+import type { LoginResponse, Me } from '@council/shared';
 import { type Actor, can } from '@council/shared';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -19,16 +19,22 @@ export function useMe() {
 /** Failed sign-ins to one's account since the last successful one, as the server said at sign-in. */
 export const FAILED_SIGN_INS_KEY = ['failedSignIns'] as const;
 
+/** A session has started (after the password, or after its second step): the app is the person's now. */
+export function signedIn(client: QueryClient, { user, failedSignIns }: LoginResponse): void {
+  client.setQueryData(ME_KEY, user);
+  // Said once, on the first page after signing in (Layout).
+  client.setQueryData(FAILED_SIGN_INS_KEY, failedSignIns);
+  // One person's offline copies on a browser at a time: someone else's go now.
+  void clearOfflineCaches(user.id);
+}
+
+/** Signs in with a password; the answer may instead ask for a second step (two-factor sign-in). */
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: api.login,
-    onSuccess: ({ user, failedSignIns }) => {
-      client.setQueryData(ME_KEY, user);
-      // Said once, on the first page after signing in (Layout).
-      client.setQueryData(FAILED_SIGN_INS_KEY, failedSignIns);
-      // One person's offline copies on a browser at a time: someone else's go now.
-      void clearOfflineCaches(user.id);
+    onSuccess: (answer) => {
+      if ('token' in answer) signedIn(client, answer);
     },
   });
 }
