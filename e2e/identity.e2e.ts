@@ -2,7 +2,7 @@ import type { TestServer } from '@council/server/testing';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInHome, startApp } from './fixtures.ts';
+import { download, launchBrowser, signedInHome, startApp } from './fixtures.ts';
 
 /**
  * Issue 20's local accounts in Chromium: an admin, whose role requires two-factor sign-in, sets it
@@ -123,7 +123,33 @@ describe('local accounts', () => {
     await sofie.page.getByRole('button', { name: 'Bekræft' }).click();
     await signedInHome(sofie.page);
 
-    expect(admin.errors).toEqual([]);
+    // She downloads her data: her profile and the sign-ins just made are in it.
+    await sofie.page.goto('/account');
+    const mine = await download(sofie.page, sofie.page.getByRole('link', { name: 'Hent mine data' }));
+    expect(mine.name).toMatch(/^council-mine-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(mine.text);
+    expect(data.profile).toMatchObject({ email: 'sofie.lund@vejle.example', name: 'Sofie Lund' });
+    expect(data.audit.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['person.invite', 'person.invite_accepted', 'person.two_factor_on', 'auth.login']),
+    );
+    expect(mine.text).not.toContain('totp_secret');
     expect(sofie.errors).toEqual([]);
+
+    // The admin erases her data: the name must be typed to confirm; her open browser is signed out at once.
+    await admin.page.goto('/network');
+    await admin.page.getByRole('button', { name: 'Slet persondata for Sofie Lund' }).click();
+    const erase = admin.page.getByRole('dialog', { name: 'Slet persondata for Sofie Lund' });
+    const confirm = erase.getByRole('button', { name: 'Slet persondata' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await erase.getByRole('textbox', { name: 'Skriv personens navn for at bekræfte' }).fill('Sofie Lund');
+    await confirm.click();
+    await erase.getByText(/Persondata for Sofie Lund er slettet\. Personen hedder nu Person [0-9A-F]{6}\./).waitFor();
+    await erase.getByRole('button', { name: 'Luk' }).last().click();
+    await admin.page.getByText('Slettet', { exact: true }).waitFor();
+    expect(await admin.page.getByText('Sofie Lund').count()).toBe(0);
+    await sofie.page.getByTestId('signed-out-elsewhere').waitFor({ timeout: 10_000 });
+    // Her open page learnt it from 401s, which the browser logs; nothing else went wrong.
+    expect(sofie.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    expect(admin.errors).toEqual([]);
   });
 });

@@ -54,6 +54,7 @@ import { PaperExtractor } from './domains/papers/extractor.ts';
 import { paperRoutes } from './domains/papers/routes.ts';
 import { indexPapersInSlices, visibilityOf } from './domains/papers/searchIndex.ts';
 import { PapersService } from './domains/papers/service.ts';
+import { Erasure } from './domains/people/erasure.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { PeopleService } from './domains/people/service.ts';
 import { planRoutes } from './domains/plans/routes.ts';
@@ -75,6 +76,7 @@ import { openApiDocument, servedRoutes } from './http/openapi.ts';
 import { hostCheck, isAllowedHost, isAllowedOrigin, originCheck } from './http/origin.ts';
 import { webAppRoutes } from './http/webApp.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { startRetention } from './ops/retention.ts';
 import { Outbox } from './outbox/Outbox.ts';
 
 export interface CouncilServer {
@@ -188,6 +190,11 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     sweepSessions().catch((err) => logger.error({ err }, 'session sweep failed'));
   }, SESSION_SWEEP_MS);
   sessionSweep.unref();
+  const stopRetention = startRetention(
+    db,
+    { auditDays: config.auditRetentionDays, signInDays: config.sessionRetentionDays },
+    logger,
+  );
   // The command line (`council reset-password`) ends sessions from another process; SQLite's
   // data_version moves when another connection commits, and the sweep then closes their sockets.
   let dataVersion = db.pragma('data_version', { simple: true });
@@ -326,6 +333,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
       (personId) => live.refreshPerson(personId),
       db,
       notifications.notifier,
+      new Erasure(db, repos.people, repos.audit, auth),
     ),
   );
   api.use(meetingRoutes(meetingsService, proceedings, reviews, rsvps, repos, () => ownUrl));
@@ -434,6 +442,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     async close() {
       clearInterval(sessionSweep);
       clearInterval(outsideChanges);
+      stopRetention();
       await notifications.stop();
       await seriesScheduler.stop();
       await extractor.stop();

@@ -55,6 +55,10 @@ export interface Config {
   maxMeetingPapersBytes: number;
   /** Roles that must sign in with a second factor (TOTP) when they sign in with a password. */
   totpRequiredRoles: Role[];
+  /** Days the audit log is kept (0: for ever). */
+  auditRetentionDays: number;
+  /** Days the record of sign-ins (IP addresses, failures) is kept (0: for ever). */
+  sessionRetentionDays: number;
 }
 
 const MB = 1024 * 1024;
@@ -98,7 +102,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxPaperBytes: Number(env.COUNCIL_MAX_PAPER_MB ?? 50) * MB,
     maxMeetingPapersBytes: Number(env.COUNCIL_MAX_MEETING_PAPERS_MB ?? 500) * MB,
     totpRequiredRoles: rolesFrom(env.COUNCIL_TOTP_REQUIRED_ROLES ?? 'admin', 'COUNCIL_TOTP_REQUIRED_ROLES'),
+    auditRetentionDays: days(env.COUNCIL_AUDIT_RETENTION_DAYS, 5 * 365, 'COUNCIL_AUDIT_RETENTION_DAYS'),
+    sessionRetentionDays: days(env.COUNCIL_SESSION_RETENTION_DAYS, 90, 'COUNCIL_SESSION_RETENTION_DAYS'),
   };
+}
+
+/** A whole number of days, 0 or more. */
+function days(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number of days (0 keeps for ever): ${value}`);
+  return n;
 }
 
 /** A comma-separated list of roles; empty or `none` for none. */

@@ -28,6 +28,8 @@ export const Person = z.object({
   invitedAt: IsoDateTime.nullable().optional(),
   /** Whether they sign in with a second factor (for themselves and those who manage people). */
   twoFactor: z.boolean().optional(),
+  /** When an admin erased their data (GDPR); their name is a pseudonym since. */
+  erasedAt: IsoDateTime.nullable().optional(),
   /** Groups the person belongs to that the reader may see (directory only). */
   groupNames: z.array(z.object({ id: Id, name: z.string() })).optional(),
 });

@@ -264,6 +264,15 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/me/data',
+    operationId: 'downloadMyData',
+    summary: 'Download my data',
+    description:
+      'Any signed-in person, for themselves: a JSON attachment of everything Council holds about them (GDPR art. 15 and 20): the profile, each table and column that names them with its rows (memberships, tasks, action points, papers, votes, signatures, answers, notifications, sessions and more), and the audit log’s entries by or about them. Secrets are left out. Audited.',
+    response: z.object({}).passthrough(),
+  },
+  {
+    method: 'get',
     path: '/api/me/two-factor',
     operationId: 'getMyTwoFactor',
     summary: 'Own two-factor sign-in',
@@ -355,6 +364,15 @@ const OPERATIONS: Operation[] = [
       'Admins only (403 otherwise). Every session of the person ends and their open /collab connections close at once, so whoever knew the old password is out; 404 for an unknown person; audited.',
     body: ResetPassword,
     status: 204,
+  },
+  {
+    method: 'post',
+    path: '/api/people/{id}/erase',
+    operationId: 'erasePerson',
+    summary: "Erase a person's data (GDPR)",
+    description:
+      'Admins only (403 otherwise), never themselves (409), once (409 after). The profile is removed (name, address, organisation, title, competencies, password, two-factor key), their sessions, notifications, mail, calendar link and memberships are deleted, and their name is replaced by a stable pseudonym in the directory, the audit log and others’ notifications; IP addresses in the audit log’s entries by or about them are removed. Approved minutes and decisions stay as approved. Answers the pseudonym; 404 for an unknown person. Audited.',
+    response: z.object({ pseudonym: z.string() }),
   },
   {
     method: 'post',

@@ -786,6 +786,22 @@ export const da = {
         enabled: 'Totrinsbekræftelse er slået til.',
       },
     },
+    data: {
+      heading: 'Dine data',
+      intro:
+        'Hent alt, hvad Council har om dig, som en JSON-fil: din profil, dine grupper, opgaver, bilag, stemmer, underskrifter, notifikationer, hvor du er logget ind, og logbogens poster om dig.',
+      download: 'Hent mine data',
+    },
+    erase: {
+      button: 'Slet persondata',
+      named: 'Slet persondata for {name}',
+      intro:
+        'Profilen slettes: navn, e-mail, organisation, titel, kompetencer, adgangskode og totrinsbekræftelse. Personens sessioner, notifikationer, mail, kalenderlink og gruppemedlemskaber slettes. I logbogen og på opgaver, bilag og underskrifter står i stedet et pseudonym. Godkendte referater og beslutninger bevares, som de blev godkendt. Det kan ikke fortrydes.',
+      typeName: 'Skriv personens navn for at bekræfte',
+      confirm: 'Slet persondata',
+      done: 'Persondata for {name} er slettet. Personen hedder nu {pseudonym}.',
+      erased: 'Slettet',
+    },
     invite: {
       intro: 'Personen får en mail med et link til at vælge sin egen adgangskode. Linket virker i 7 dage.',
       send: 'Send invitation',

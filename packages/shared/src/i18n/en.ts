@@ -783,6 +783,22 @@ export const en: Catalogue = {
         enabled: 'Two-factor sign-in is on.',
       },
     },
+    data: {
+      heading: 'Your data',
+      intro:
+        'Download everything Council holds about you as a JSON file: your profile, groups, tasks, papers, votes, signatures, notifications, where you are signed in, and the audit log’s entries about you.',
+      download: 'Download my data',
+    },
+    erase: {
+      button: 'Erase personal data',
+      named: 'Erase the personal data of {name}',
+      intro:
+        'The profile is deleted: name, email, organisation, title, competencies, password and two-factor sign-in. Their sessions, notifications, mail, calendar link and group memberships are deleted. The audit log, tasks, papers and signatures show a pseudonym instead. Approved minutes and decisions stay as they were approved. This cannot be undone.',
+      typeName: 'Type the person’s name to confirm',
+      confirm: 'Erase personal data',
+      done: 'The personal data of {name} is erased. The person is now called {pseudonym}.',
+      erased: 'Erased',
+    },
     invite: {
       intro: 'The person gets a mail with a link to choose their own password. The link works for 7 days.',
       send: 'Send invitation',

@@ -219,6 +219,8 @@ export const api = {
   invitePerson: (body: InvitePerson, key?: string) => request<Invitation>('POST', '/people/invitations', body, key),
   reinvitePerson: (personId: string) =>
     request<Invitation>('POST', `/people/${encodeURIComponent(personId)}/invitation`, {}),
+  erasePerson: (personId: string) =>
+    request<{ pseudonym: string }>('POST', `/people/${encodeURIComponent(personId)}/erase`, {}),
   resetTwoFactor: (personId: string) =>
     request<void>('POST', `/people/${encodeURIComponent(personId)}/two-factor/reset`, {}),
   changePassword: (body: { currentPassword: string; newPassword: string }) =>

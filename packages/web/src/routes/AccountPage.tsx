@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { CalendarFeedSection } from '../features/account/CalendarFeedSection.tsx';
+import { PersonalDataSection } from '../features/account/PersonalDataSection.tsx';
 import { TwoFactorSection } from '../features/account/TwoFactorSection.tsx';
 import { browserName } from '../features/auth/browserName.ts';
 import { useErrorText } from '../features/forms/errors.ts';
@@ -26,6 +27,7 @@ export function AccountPage() {
       <Sessions />
       <CalendarFeedSection />
       <PreferencesSection />
+      <PersonalDataSection />
     </Stack>
   );
 }

@@ -191,7 +191,7 @@ function AccountActions({ person }: { person: Person }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'deactivate' | 'password' | 'invitation' | 'twoFactor' | null>(null);
+  const [dialog, setDialog] = useState<'deactivate' | 'password' | 'invitation' | 'twoFactor' | 'erase' | null>(null);
   const [password, setPassword] = useState('');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['people'] });
   const setActive = useMutation({
@@ -204,7 +204,13 @@ function AccountActions({ person }: { person: Person }) {
   const reset = useMutation({ mutationFn: () => api.resetPassword(person.id, password) });
   const reinvite = useMutation({ mutationFn: () => api.reinvitePerson(person.id), onSuccess: refresh });
   const resetTwoFactor = useMutation({ mutationFn: () => api.resetTwoFactor(person.id), onSuccess: refresh });
+  const [typedName, setTypedName] = useState('');
+  // The name as it was when the dialog opened: once erased, the person is called by a pseudonym.
+  const [erasing, setErasing] = useState(person.name);
+  const erase = useMutation({ mutationFn: () => api.erasePerson(person.id), onSuccess: refresh });
   const close = () => {
+    setTypedName('');
+    erase.reset();
     setDialog(null);
     setPassword('');
     reset.reset();
@@ -213,6 +219,14 @@ function AccountActions({ person }: { person: Person }) {
     resetTwoFactor.reset();
   };
   const name = { name: person.name };
+  if (person.erasedAt && !erase.data) {
+    return (
+      <Badge color="gray" variant="outline">
+        {t('identity.erase.erased')}
+      </Badge>
+    );
+  }
+  const nameTyped = typedName.trim().toLocaleLowerCase('da') === erasing.trim().toLocaleLowerCase('da');
   return (
     <Group gap={4}>
       {person.invitedAt ? (
@@ -286,6 +300,58 @@ function AccountActions({ person }: { person: Person }) {
             </Button>
           </Group>
         </Stack>
+      </Modal>
+      <Button
+        size="xs"
+        color="red"
+        variant="subtle"
+        onClick={() => {
+          setErasing(person.name);
+          setDialog('erase');
+        }}
+        aria-label={t('identity.erase.named', name)}
+      >
+        {t('identity.erase.button')}
+      </Button>
+      <Modal opened={dialog === 'erase'} onClose={close} title={t('identity.erase.named', { name: erasing })}>
+        {erase.data ? (
+          <Stack>
+            <Alert color="green" role="status">
+              {t('identity.erase.done', { name: erasing, pseudonym: erase.data.pseudonym })}
+            </Alert>
+            <Group justify="flex-end">
+              <Button onClick={close}>{t('app.close')}</Button>
+            </Group>
+          </Stack>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (nameTyped) erase.mutate();
+            }}
+          >
+            <Stack>
+              <Text size="sm">{t('identity.erase.intro')}</Text>
+              {erase.error && <Alert color="red">{errorText.message(erase.error)}</Alert>}
+              <TextInput
+                label={t('identity.erase.typeName')}
+                description={erasing}
+                autoComplete="off"
+                data-autofocus
+                value={typedName}
+                onChange={(e) => setTypedName(e.currentTarget.value)}
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close}>
+                  {t('network.cancel')}
+                </Button>
+                <Button type="submit" color="red" loading={erase.isPending} disabled={!nameTyped}>
+                  {t('identity.erase.confirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
       </Modal>
       <Modal opened={dialog === 'invitation'} onClose={close} title={t('identity.invite.againNamed', name)}>
         <Stack>

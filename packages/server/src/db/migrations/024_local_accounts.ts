@@ -24,6 +24,10 @@ ALTER TABLE people ADD COLUMN totp_secret TEXT;
 ALTER TABLE people ADD COLUMN totp_enabled_at TEXT;
 ALTER TABLE people ADD COLUMN totp_last_step INTEGER;
 
+-- When an admin erased the person's data (domains/people/erasure.ts): the row stays, under a
+-- pseudonym, so that what they took part in still reads whole.
+ALTER TABLE people ADD COLUMN erased_at TEXT;
+
 -- Recovery codes for a lost authenticator, each usable once; only their hashes are kept.
 CREATE TABLE recovery_codes (
   person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,

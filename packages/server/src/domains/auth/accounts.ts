@@ -83,7 +83,9 @@ export class AccountService {
 
   /** An admin (or the command line, with no actor) sets the password: every session of the person ends. */
   async resetPassword(actorId: string | null, personId: string, password: string): Promise<void> {
-    this.checkPolicy('password', password, await this.existing(personId));
+    const person = await this.existing(personId);
+    if (person.erasedAt) throw conflict('This person’s data has been erased.');
+    this.checkPolicy('password', password, person);
     await this.people.setPassword(personId, await hashPassword(password));
     this.deps.tokens.endAll(personId, 'reset');
     const ended = await this.auth.endSessionsOf(personId);
@@ -103,6 +105,7 @@ export class AccountService {
 
   async reactivate(actorId: string | null, personId: string): Promise<PersonRow> {
     const person = await this.existing(personId);
+    if (person.erasedAt) throw conflict('This person’s data has been erased; they cannot be reactivated.');
     if (!person.deactivatedAt) return person;
     await this.people.setDeactivated(personId, null);
     await this.audit.record(actorId, 'person.reactivate', `person:${personId}`);
@@ -133,6 +136,7 @@ export class AccountService {
       deactivatedAt: null,
       invitedAt: now,
       twoFactor: false,
+      erasedAt: null,
     };
     const issued = await inTransaction(this.deps.db, async () => {
       await this.people.create(person, '');

@@ -14,6 +14,7 @@ export function presentPerson(row: PersonRow): Person {
     deactivatedAt: row.deactivatedAt,
     invitedAt: row.invitedAt,
     twoFactor: row.twoFactor,
+    erasedAt: row.erasedAt,
   };
 }
 

@@ -16,6 +16,8 @@ export interface PersonRow {
   invitedAt: string | null;
   /** Whether they sign in with a second factor (TOTP). */
   twoFactor: boolean;
+  /** When an admin erased their data; their name is then a pseudonym. */
+  erasedAt: string | null;
 }
 
 interface RawPerson extends Omit<PersonRow, 'competencies' | 'twoFactor'> {
@@ -25,7 +27,7 @@ interface RawPerson extends Omit<PersonRow, 'competencies' | 'twoFactor'> {
 }
 
 const COLUMNS = `id, email, name, role, organisation, title, competencies, locale, deactivated_at AS deactivatedAt,
-  invited_at AS invitedAt, totp_enabled_at IS NOT NULL AS twoFactor, password_hash`;
+  invited_at AS invitedAt, totp_enabled_at IS NOT NULL AS twoFactor, erased_at AS erasedAt, password_hash`;
 const toRow = ({ password_hash: _hash, competencies, twoFactor, ...rest }: RawPerson): PersonRow => ({
   ...rest,
   competencies: JSON.parse(competencies) as string[],
@@ -53,7 +55,7 @@ export class PeopleRepo {
   }
 
   async create(
-    person: Omit<PersonRow, 'deactivatedAt' | 'invitedAt' | 'twoFactor'>,
+    person: Omit<PersonRow, 'deactivatedAt' | 'invitedAt' | 'twoFactor' | 'erasedAt'>,
     passwordHash: string,
   ): Promise<void> {
     this.db

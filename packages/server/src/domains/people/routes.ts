@@ -18,6 +18,8 @@ import { parse } from '../../http/validate.ts';
 import type { AuditRepo } from '../audit/repo.ts';
 import type { AccountService } from '../auth/accounts.ts';
 import type { Notifier } from '../notifications/notifier.ts';
+import type { Erasure } from './erasure.ts';
+import { exportPersonalData } from './personalData.ts';
 import { presentMe, presentPerson } from './presenter.ts';
 import type { PeopleRepo } from './repo.ts';
 import type { PeopleService } from './service.ts';
@@ -33,6 +35,7 @@ export function peopleRoutes(
   onAccessChanged: (personId: string) => Promise<void>,
   db: Db,
   notifier: Notifier,
+  erasure: Erasure,
 ): Router {
   const router = Router();
 
@@ -91,6 +94,27 @@ export function peopleRoutes(
     const { actor } = authorize(req, 'manage', { type: 'people' });
     await accounts.resetTwoFactor(actor.id, parse(Id, req.params.id));
     res.status(204).end();
+  });
+
+  /** Everything Council holds about the signed-in person, as a JSON file (GDPR art. 15 and 20). */
+  router.get('/me/data', async (req, res) => {
+    const { person } = authorize(req, 'edit', { type: 'person', id: requireAuth(req).person.id });
+    await audit.record(person.id, 'person.data_export', `person:${person.id}`);
+    res
+      .type('application/json')
+      .attachment(`council-mine-data-${new Date().toISOString().slice(0, 10)}.json`)
+      .set('Cache-Control', 'no-store')
+      .send(JSON.stringify(exportPersonalData(db, person.id), null, 2));
+  });
+
+  /** Erases a person's data (admins; see Erasure): the profile goes, their name becomes a pseudonym. */
+  router.post('/people/:id/erase', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    const id = parse(Id, req.params.id);
+    const pseudonym = await erasure.erase(actor.id, id);
+    onChanged();
+    await onAccessChanged(id);
+    res.json({ pseudonym });
   });
 
   /** People edit their own profile; role and email are not theirs to change. */

@@ -22,6 +22,7 @@ export class PeopleService {
       deactivatedAt: null,
       invitedAt: null,
       twoFactor: false,
+      erasedAt: null,
       id,
       email: data.email,
       name: data.name,
