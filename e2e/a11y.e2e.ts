@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSWORD, type TestServer } from '@council/server/testing';
+import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type SignedInUser, signInAs, signInPerson, startApp, startDemoApp } from './fixtures.ts';
@@ -159,6 +160,45 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page at 1280 and 390 px, on 
     await page.goto('/login');
     await page.getByRole('button', { name: 'Log ind' }).waitFor();
     expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('has no violations on the pages of a forgotten password, an invitation and a second sign-in step', async () => {
+    const context = await browser.newContext({ baseURL: app.url, locale: 'da-DK' });
+    const { page } = await withAxe({ context, page: await context.newPage() });
+    const found: string[] = [];
+    await page.goto('/forgot-password');
+    await page.getByRole('button', { name: 'Send link' }).waitFor();
+    found.push(...(await violations(page)));
+
+    const admin = await app.signIn('admin');
+    const invitation = await app.api('POST', '/api/people/invitations', {
+      token: admin.token,
+      body: { email: 'a11y@vejle.example', name: 'Asta Ibsen', role: 'observer' },
+    });
+    const link = invitation.body.link as string;
+    await page.goto(link.slice(link.indexOf('/set-password')));
+    await page.getByRole('button', { name: 'Gem adgangskode' }).waitFor();
+    found.push(...(await violations(page)));
+    // Another link is another page load: the page reads its link once, as a tab opened from a mail does.
+    await page.goto('about:blank');
+    await page.goto('/set-password#forfalsket');
+    await page.getByText('Linket er ikke gyldigt.', { exact: false }).waitFor();
+    found.push(...(await violations(page)));
+
+    const person = await app.person('council_member');
+    const setup = await app.api('POST', '/api/me/two-factor', { token: person.token });
+    await app.api('POST', '/api/me/two-factor/confirm', {
+      token: person.token,
+      body: { code: await generate({ secret: setup.body.secret }) },
+    });
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill(person.email);
+    await page.getByRole('textbox', { name: 'Adgangskode' }).fill(person.password);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('button', { name: 'Bekræft' }).waitFor();
+    found.push(...(await violations(page)));
+    expect(found).toEqual([]);
     await context.close();
   });
 
