@@ -137,7 +137,8 @@ describe('local accounts', () => {
 
     // The admin erases her data: the name must be typed to confirm; her open browser is signed out at once.
     await admin.page.goto('/network');
-    await admin.page.getByRole('button', { name: 'Slet persondata for Sofie Lund' }).click();
+    await admin.page.getByRole('button', { name: 'Flere handlinger for Sofie Lund' }).click();
+    await admin.page.getByRole('menuitem', { name: 'Slet persondata' }).click();
     const erase = admin.page.getByRole('dialog', { name: 'Slet persondata for Sofie Lund' });
     const confirm = erase.getByRole('button', { name: 'Slet persondata' });
     expect(await confirm.isDisabled()).toBe(true);

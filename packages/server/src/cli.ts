@@ -14,6 +14,7 @@ const USAGE = `Usage: pnpm council <command>
 
   create-person --email E --name N --role R [--organisation O] [--title T]
   reset-password --email E
+  password-sign-in on    allow password sign-in for everyone again (should single sign-on fail)
   backup <file>          online backup while the server runs (papers' files go to <file>.blobs/)
   restore <file>         replace the database with a backup, papers' files included (server stopped)
   reindex                rebuild read models from the documents
@@ -65,6 +66,16 @@ async function main(argv: string[]): Promise<void> {
         .resetPassword(null, person.id, password);
       // A running server sees the ended sessions within a second and closes their live connections.
       console.log(`Password reset for ${values.email}; every session of theirs has ended.`);
+      db.close();
+      return;
+    }
+    case 'password-sign-in': {
+      if (file !== 'on') throw new Error('password-sign-in takes "on"; admins turn it off in the app.');
+      const db = openDatabase(config.databaseFile);
+      await createIdentity(db, createRepos(db), config, () => '')
+        .accounts(null)
+        .setPasswordSignIn(null, null, true);
+      console.log('Password sign-in is on for everyone (people an admin turned it off for stay off).');
       db.close();
       return;
     }

@@ -30,6 +30,8 @@ export const Person = z.object({
   twoFactor: z.boolean().optional(),
   /** When an admin erased their data (GDPR); their name is a pseudonym since. */
   erasedAt: IsoDateTime.nullable().optional(),
+  /** Whether they may sign in with a password (false: through single sign-on only). */
+  passwordSignIn: z.boolean().optional(),
   /** Groups the person belongs to that the reader may see (directory only). */
   groupNames: z.array(z.object({ id: Id, name: z.string() })).optional(),
 });
@@ -511,6 +513,11 @@ export const SetPasswordWithLink = AccountLink.extend({ password: NewPassword })
 export type SetPasswordWithLink = z.infer<typeof SetPasswordWithLink>;
 export const PasswordResetRequest = z.object({ email: z.email().max(320) });
 
+/** Password sign-in for everyone, as admins see and set it; off only while single sign-on is set up. */
+export const SignInSettings = z.object({ passwordSignIn: z.boolean(), singleSignOn: z.boolean() });
+export type SignInSettings = z.infer<typeof SignInSettings>;
+export const SetPasswordSignIn = z.object({ allowed: z.boolean() });
+
 /** An admin invites someone by mail: they set their own password through the invitation's link. */
 export const InvitePerson = z.object({
   email: z.email().max(320),
@@ -617,6 +624,8 @@ export const ERROR_CODES = [
   'wrong_password',
   /** The right password for an account an admin has deactivated. */
   'account_deactivated',
+  /** The right password, where password sign-in is off for the person or for everyone. */
+  'password_sign_in_off',
   /** A one-time link (invitation, password reset) that is expired or used already; 410. */
   'link_expired',
   /** An Idempotency-Key used before for another request: a new attempt needs a new key. */

@@ -69,10 +69,12 @@ import {
   SessionInfo,
   SetActionDone,
   SetGroupVisibility,
+  SetPasswordSignIn,
   SetPasswordWithLink,
   SetRole,
   Signatures,
   SignInAnswer,
+  SignInSettings,
   Site,
   Task,
   TaskQuery,
@@ -364,6 +366,35 @@ const OPERATIONS: Operation[] = [
       'Admins only (403 otherwise). Every session of the person ends and their open /collab connections close at once, so whoever knew the old password is out; 404 for an unknown person; audited.',
     body: ResetPassword,
     status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/sign-in',
+    operationId: 'getSignInSettings',
+    summary: 'Password sign-in for everyone',
+    description:
+      'Admins only (403 otherwise); it changes nothing. Whether password sign-in is on for everyone, and whether single sign-on is set up.',
+    response: SignInSettings,
+  },
+  {
+    method: 'put',
+    path: '/api/admin/sign-in',
+    operationId: 'setSignInSettings',
+    summary: 'Turn password sign-in on or off for everyone',
+    description:
+      'Admins only (403 otherwise). Off only while single sign-on is set up (409 otherwise), so nobody is locked out; then a right password answers 403 `password_sign_in_off` and no reset link is sent. `council password-sign-in on` turns it on again from the command line. Audited.',
+    body: SetPasswordSignIn,
+    response: SignInSettings,
+  },
+  {
+    method: 'put',
+    path: '/api/people/{id}/password-sign-in',
+    operationId: 'setPersonPasswordSignIn',
+    summary: "Turn a person's password sign-in on or off",
+    description:
+      'Admins only (403 otherwise), not their own (409), off only while single sign-on is set up (409 otherwise). 404 for an unknown person. Audited.',
+    body: SetPasswordSignIn,
+    response: Person,
   },
   {
     method: 'post',

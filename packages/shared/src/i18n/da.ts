@@ -786,6 +786,17 @@ export const da = {
         enabled: 'Totrinsbekræftelse er slået til.',
       },
     },
+    signIn: {
+      heading: 'Log ind',
+      password: 'Log ind med adgangskode',
+      passwordHint:
+        'Slået fra kan kun single sign-on bruges. Personer, der allerede er logget ind, forbliver det, til deres session udløber.',
+      needsSso: 'Adgangskoder kan først slås fra, når single sign-on er sat op.',
+      more: 'Flere handlinger for {name}',
+      personOff: 'Slå adgangskode fra',
+      personOn: 'Tillad adgangskode',
+      ssoOnly: 'Kun single sign-on',
+    },
     data: {
       heading: 'Dine data',
       intro:
@@ -1344,6 +1355,7 @@ export const da = {
       wrong_password: 'Den nuværende adgangskode er forkert.',
       account_deactivated: 'Din konto er deaktiveret. Kontakt en administrator.',
       link_expired: 'Linket er udløbet eller allerede brugt. Bed om et nyt.',
+      password_sign_in_off: 'Du logger ind med din organisations single sign-on, ikke med adgangskode.',
       idempotency_key_reused: 'Formularen blev sendt med en gammel nøgle. Luk den, og prøv igen.',
       internal: 'Der gik noget galt på serveren. Prøv igen om lidt.',
       network: 'Kunne ikke nå serveren.',

@@ -783,6 +783,17 @@ export const en: Catalogue = {
         enabled: 'Two-factor sign-in is on.',
       },
     },
+    signIn: {
+      heading: 'Sign-in',
+      password: 'Sign in with a password',
+      passwordHint:
+        'Turned off, only single sign-on can be used. People already signed in stay so until their session ends.',
+      needsSso: 'Passwords can be turned off only once single sign-on is set up.',
+      more: 'More actions for {name}',
+      personOff: 'Turn password off',
+      personOn: 'Allow password',
+      ssoOnly: 'Single sign-on only',
+    },
     data: {
       heading: 'Your data',
       intro:
@@ -1338,6 +1349,7 @@ export const en: Catalogue = {
       wrong_password: 'The current password is wrong.',
       account_deactivated: 'Your account has been deactivated. Ask an administrator.',
       link_expired: 'The link has expired or has been used. Ask for a new one.',
+      password_sign_in_off: 'You sign in through your organisation’s single sign-on, not with a password.',
       idempotency_key_reused: 'The form was sent with an old key. Close it and try again.',
       internal: 'Something went wrong on the server. Try again shortly.',
       network: 'Could not reach the server.',

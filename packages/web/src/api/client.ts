@@ -48,6 +48,7 @@ import type {
   SessionInfo,
   Signatures,
   SignInAnswer,
+  SignInSettings,
   Site,
   Task,
   TemplateFromMeeting,
@@ -221,6 +222,10 @@ export const api = {
     request<Invitation>('POST', `/people/${encodeURIComponent(personId)}/invitation`, {}),
   erasePerson: (personId: string) =>
     request<{ pseudonym: string }>('POST', `/people/${encodeURIComponent(personId)}/erase`, {}),
+  signInSettings: () => request<SignInSettings>('GET', '/admin/sign-in'),
+  setPasswordSignInForAll: (allowed: boolean) => request<SignInSettings>('PUT', '/admin/sign-in', { allowed }),
+  setPasswordSignIn: (personId: string, allowed: boolean) =>
+    request<Person>('PUT', `/people/${encodeURIComponent(personId)}/password-sign-in`, { allowed }),
   resetTwoFactor: (personId: string) =>
     request<void>('POST', `/people/${encodeURIComponent(personId)}/two-factor/reset`, {}),
   changePassword: (body: { currentPassword: string; newPassword: string }) =>

@@ -60,8 +60,9 @@ export function LoginPage() {
   const error =
     login.error instanceof ApiError && login.error.status === 429
       ? t('login.rateLimited')
-      : login.error instanceof ApiError && login.error.code === 'account_deactivated'
-        ? t('errors.codes.account_deactivated')
+      : login.error instanceof ApiError &&
+          (login.error.code === 'account_deactivated' || login.error.code === 'password_sign_in_off')
+        ? t(`errors.codes.${login.error.code}`)
         : login.error
           ? t('login.failed')
           : expired

@@ -7,6 +7,7 @@ import {
   Code,
   CopyButton,
   Group,
+  Menu,
   Modal,
   PasswordInput,
   Select,
@@ -29,6 +30,7 @@ import { useErrorText } from '../features/forms/errors.ts';
 import { GuardedModal } from '../features/forms/GuardedModal.tsx';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
+import { SIGN_IN_SETTINGS_KEY, SignInPanel } from '../features/people/SignInPanel.tsx';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 
 /** The network of architects: filter by competence and organisation, edit your profile, admins set roles. */
@@ -64,6 +66,7 @@ export function NetworkPage() {
           {can('create', { type: 'people' }) && <InviteButton />}
         </Group>
       </Group>
+      {isAdmin && <SignInPanel />}
       <Group align="flex-end" role="search" aria-label={t('network.search')}>
         <TextInput
           label={t('network.search')}
@@ -115,6 +118,11 @@ export function NetworkPage() {
                 <Table.Tr key={p.id} id={`person-${p.id}`}>
                   <Table.Td>
                     {p.name}
+                    {p.passwordSignIn === false && !p.erasedAt && (
+                      <Badge ml="xs" color="grape" variant="light">
+                        {t('identity.signIn.ssoOnly')}
+                      </Badge>
+                    )}
                     {p.invitedAt && !p.deactivatedAt && (
                       <Badge ml="xs" color="blue" variant="light">
                         {t('identity.invite.invited')}
@@ -208,6 +216,11 @@ function AccountActions({ person }: { person: Person }) {
   // The name as it was when the dialog opened: once erased, the person is called by a pseudonym.
   const [erasing, setErasing] = useState(person.name);
   const erase = useMutation({ mutationFn: () => api.erasePerson(person.id), onSuccess: refresh });
+  const signIn = useQuery({ queryKey: SIGN_IN_SETTINGS_KEY, queryFn: api.signInSettings });
+  const passwordSignIn = useMutation({
+    mutationFn: (allowed: boolean) => api.setPasswordSignIn(person.id, allowed),
+    onSuccess: refresh,
+  });
   const close = () => {
     setTypedName('');
     erase.reset();
@@ -251,16 +264,7 @@ function AccountActions({ person }: { person: Person }) {
           {t('network.setPassword')}
         </Button>
       )}
-      {person.twoFactor && (
-        <Button
-          size="xs"
-          variant="default"
-          onClick={() => setDialog('twoFactor')}
-          aria-label={t('identity.invite.resetTwoFactorNamed', name)}
-        >
-          {t('identity.invite.resetTwoFactor')}
-        </Button>
-      )}
+
       {person.deactivatedAt ? (
         <Button
           size="xs"
@@ -301,18 +305,37 @@ function AccountActions({ person }: { person: Person }) {
           </Group>
         </Stack>
       </Modal>
-      <Button
-        size="xs"
-        color="red"
-        variant="subtle"
-        onClick={() => {
-          setErasing(person.name);
-          setDialog('erase');
-        }}
-        aria-label={t('identity.erase.named', name)}
-      >
-        {t('identity.erase.button')}
-      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="subtle" aria-label={t('identity.signIn.more', name)}>
+            …
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {signIn.data?.singleSignOn || !person.passwordSignIn ? (
+            <Menu.Item onClick={() => passwordSignIn.mutate(!person.passwordSignIn)}>
+              {person.passwordSignIn ? t('identity.signIn.personOff') : t('identity.signIn.personOn')}
+            </Menu.Item>
+          ) : null}
+          {person.twoFactor && (
+            <Menu.Item onClick={() => setDialog('twoFactor')}>{t('identity.invite.resetTwoFactor')}</Menu.Item>
+          )}
+          <Menu.Item
+            color="red"
+            onClick={() => {
+              setErasing(person.name);
+              setDialog('erase');
+            }}
+          >
+            {t('identity.erase.button')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {passwordSignIn.error && (
+        <Text size="xs" c="red">
+          {errorText.message(passwordSignIn.error)}
+        </Text>
+      )}
       <Modal opened={dialog === 'erase'} onClose={close} title={t('identity.erase.named', { name: erasing })}>
         {erase.data ? (
           <Stack>

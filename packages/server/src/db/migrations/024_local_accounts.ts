@@ -28,6 +28,14 @@ ALTER TABLE people ADD COLUMN totp_last_step INTEGER;
 -- pseudonym, so that what they took part in still reads whole.
 ALTER TABLE people ADD COLUMN erased_at TEXT;
 
+-- Whether the person may sign in with a password; an admin turns it off for people who sign in
+-- through single sign-on. The setting for everyone is in settings ('password_sign_in').
+ALTER TABLE people ADD COLUMN password_signin INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
 -- Recovery codes for a lost authenticator, each usable once; only their hashes are kept.
 CREATE TABLE recovery_codes (
   person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,

@@ -20,6 +20,7 @@ import { passwordProblem } from './passwordPolicy.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { FailureLimiter } from './rateLimit.ts';
 import type { AuthService } from './service.ts';
+import type { SignInSettings } from './signInSettings.ts';
 import type { TwoFactor } from './twoFactor.ts';
 
 /** What accounts need besides people and the audit log: links, second factors, and mail. */
@@ -29,6 +30,9 @@ export interface AccountDeps {
   twoFactor: TwoFactor;
   /** Roles whose two-factor sign-in cannot be turned off. */
   twoFactorRoles: readonly Role[];
+  signIn: SignInSettings;
+  /** Whether single sign-on is set up: password sign-in may be turned off only then. */
+  singleSignOn: () => boolean;
   /** Writes the mail carrying an account link into the outbox, in the caller's transaction. */
   enqueueLinkMail: (personId: string, tokenId: string) => void;
   /** Wakes the mail sender after the transaction. */
@@ -137,6 +141,7 @@ export class AccountService {
       invitedAt: now,
       twoFactor: false,
       erasedAt: null,
+      passwordSignIn: true,
     };
     const issued = await inTransaction(this.deps.db, async () => {
       await this.people.create(person, '');
@@ -181,7 +186,8 @@ export class AccountService {
     const found = await this.people.credentialsByEmail(key);
     // Work like a real request's, so timing tells nothing either.
     await verifyPassword('x', found?.passwordHash || (await DUMMY_HASH_PROMISE));
-    if (!found || found.person.deactivatedAt) return;
+    // Nothing is sent where no password may be used: a reset link would be of no use.
+    if (!found || found.person.deactivatedAt || !this.deps.signIn.passwordAllowed(found.person)) return;
     await inTransaction(this.deps.db, async () => {
       // An invited person who lost the invitation gets a new one: it is the same thing to them.
       this.issueLink(found.person.id, found.person.invitedAt ? 'invite' : 'reset', null);
@@ -242,6 +248,30 @@ export class AccountService {
     const person = await this.people.byId(found.personId);
     if (!person || person.deactivatedAt) throw linkExpired();
     return { row: found, person };
+  }
+
+  /** Password sign-in for everyone, as admins see it. */
+  signInStatus(): { passwordSignIn: boolean; singleSignOn: boolean } {
+    return { passwordSignIn: this.deps.signIn.passwordForAll(), singleSignOn: this.deps.singleSignOn() };
+  }
+
+  /**
+   * Turns password sign-in on or off for everyone (`personId` null) or for one person. Off only
+   * once single sign-on is set up, so nobody is locked out; sessions that signed in with a
+   * password stay (they end within 14 days, or an admin ends them).
+   */
+  async setPasswordSignIn(actorId: string | null, personId: string | null, allowed: boolean): Promise<void> {
+    if (!allowed && !this.deps.singleSignOn()) {
+      throw conflict('Set up single sign-on before turning password sign-in off.');
+    }
+    if (personId === null) this.deps.signIn.setPasswordForAll(allowed);
+    else {
+      if (allowed === false && actorId === personId) throw conflict('You cannot turn off your own password sign-in.');
+      const person = await this.existing(personId);
+      if (person.erasedAt) throw conflict('This person’s data has been erased.');
+      await this.people.setPasswordSignIn(personId, allowed);
+    }
+    await this.audit.record(actorId, 'auth.password_sign_in', personId ? `person:${personId}` : 'server', { allowed });
   }
 
   twoFactorStatus(person: PersonRow): TwoFactorStatus {

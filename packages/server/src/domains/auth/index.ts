@@ -7,6 +7,7 @@ import { accountLinkUrl, accountMail } from './accountMail.ts';
 import { AccountService } from './accounts.ts';
 import { AccountTokens } from './accountTokens.ts';
 import { AuthService } from './service.ts';
+import { SignInSettings } from './signInSettings.ts';
 import { TwoFactor } from './twoFactor.ts';
 
 /**
@@ -23,7 +24,9 @@ export function createIdentity(
 ) {
   const tokens = new AccountTokens(db, serverSecret(db, 'account-links'));
   const twoFactor = new TwoFactor(db, 'Council');
+  const signIn = new SignInSettings(db);
   const auth = new AuthService(repos.people, repos.sessions, repos.audit, Date.now, onSessionEnded, {
+    passwordAllowed: (person) => signIn.passwordAllowed(person),
     tokens,
     twoFactor,
     requiredRoles: config.totpRequiredRoles,
@@ -31,14 +34,21 @@ export function createIdentity(
   });
   return {
     auth,
+    signIn,
     mail: accountMail(tokens, appUrl),
     /** Without an outbox (the command line), links are made but no mail is written. */
-    accounts(outbox: MailOutbox | null, mailWritten: () => void = () => {}): AccountService {
+    accounts(
+      outbox: MailOutbox | null,
+      mailWritten: () => void = () => {},
+      singleSignOn: () => boolean = () => false,
+    ): AccountService {
       return new AccountService(repos.people, repos.audit, auth, {
         db,
         tokens,
         twoFactor,
         twoFactorRoles: config.totpRequiredRoles,
+        signIn,
+        singleSignOn,
         enqueueLinkMail: (personId, tokenId) =>
           outbox?.enqueue(
             { recipientId: personId, dedupeKey: `account:${tokenId}`, accountTokenId: tokenId },

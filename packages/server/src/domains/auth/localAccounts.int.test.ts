@@ -372,3 +372,29 @@ describe('two-factor sign-in', () => {
     expect((await login(mailed, other.email, other.password)).body.twoFactor).toBe('setup');
   });
 });
+
+describe('password sign-in for everyone and per person', () => {
+  it('is the admins’ to set, and cannot be turned off while single sign-on is not set up', async () => {
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      const { token } = await server.signIn(role);
+      expect((await server.api('GET', '/api/admin/sign-in', { token })).status, role).toBe(403);
+      expect((await server.api('PUT', '/api/admin/sign-in', { token, body: { allowed: true } })).status, role).toBe(
+        403,
+      );
+    }
+    const { token } = await server.signIn('admin');
+    expect((await server.api('GET', '/api/admin/sign-in', { token })).body).toEqual({
+      passwordSignIn: true,
+      singleSignOn: false,
+    });
+    const off = await server.api('PUT', '/api/admin/sign-in', { token, body: { allowed: false } });
+    expect(off.status).toBe(409);
+    const person = await server.factory.person();
+    expect(
+      (await server.api('PUT', `/api/people/${person.id}/password-sign-in`, { token, body: { allowed: false } }))
+        .status,
+    ).toBe(409);
+    expect((await server.api('PUT', '/api/admin/sign-in', { token, body: { allowed: 'nej' } })).status).toBe(400);
+    expect((await login(server, person.email, person.password)).status).toBe(200);
+  });
+});

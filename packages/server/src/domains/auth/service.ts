@@ -21,8 +21,10 @@ import { FailureLimiter } from './rateLimit.ts';
 import type { SessionRepo } from './sessionRepo.ts';
 import type { TwoFactor } from './twoFactor.ts';
 
-/** The second step of a sign-in: who needs it, and what it is checked against. */
-export interface SecondFactor {
+/** What a sign-in is held to besides the password: whether one may use it, and the second step. */
+export interface SignInRules {
+  /** Whether the person may sign in with a password at all (admins turn it off for single sign-on). */
+  passwordAllowed: (person: PersonRow) => boolean;
   tokens: AccountTokens;
   twoFactor: TwoFactor;
   /** Roles that must sign in with a second factor (COUNCIL_TOTP_REQUIRED_ROLES). */
@@ -58,7 +60,7 @@ export class AuthService {
     private readonly audit: AuditRepo,
     private readonly now: () => number = Date.now,
     private readonly onSessionEnded: (sessionId: string) => void = () => {},
-    private readonly secondFactor?: SecondFactor,
+    private readonly rules?: SignInRules,
   ) {}
 
   async login({ email, password }: LoginRequest, ip: string, userAgent = ''): Promise<SignInAnswer> {
@@ -91,6 +93,9 @@ export class AuthService {
     if (found.person.deactivatedAt) {
       throw new HttpError(403, 'account_deactivated', 'This account has been deactivated. Ask an administrator.');
     }
+    if (this.rules && !this.rules.passwordAllowed(found.person)) {
+      throw new HttpError(403, 'password_sign_in_off', 'Sign in through your organisation’s single sign-on.');
+    }
     return (await this.challenge(found.person)) ?? this.startSession(found.person, ip, userAgent, 'password');
   }
 
@@ -99,7 +104,7 @@ export class AuthService {
    * two-factor sign-in, setting it up where their role requires it and they have none yet.
    */
   private async challenge(person: PersonRow): Promise<SignInAnswer | null> {
-    const second = this.secondFactor;
+    const second = this.rules;
     if (!second) return null;
     const kind = second.twoFactor.enabled(person.id)
       ? 'code'
@@ -122,7 +127,7 @@ export class AuthService {
    * 401 for an unknown, expired or spent challenge; 400 `wrong_code` naming `code` otherwise.
    */
   async secondStep(step: TwoFactorStep, ip: string, userAgent = ''): Promise<TwoFactorSignIn> {
-    const second = this.secondFactor;
+    const second = this.rules;
     const row = second?.tokens.open(step.challenge, 'two_factor');
     if (!second || !row || typeof row === 'string' || row.attempts >= CODE_ATTEMPTS) {
       throw unauthenticated('This sign-in has expired. Give your password again.');

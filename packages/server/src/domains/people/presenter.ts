@@ -15,6 +15,7 @@ export function presentPerson(row: PersonRow): Person {
     invitedAt: row.invitedAt,
     twoFactor: row.twoFactor,
     erasedAt: row.erasedAt,
+    passwordSignIn: row.passwordSignIn,
   };
 }
 

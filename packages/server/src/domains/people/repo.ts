@@ -18,20 +18,24 @@ export interface PersonRow {
   twoFactor: boolean;
   /** When an admin erased their data; their name is then a pseudonym. */
   erasedAt: string | null;
+  /** Whether they may sign in with a password (an admin turns it off for single sign-on). */
+  passwordSignIn: boolean;
 }
 
-interface RawPerson extends Omit<PersonRow, 'competencies' | 'twoFactor'> {
+interface RawPerson extends Omit<PersonRow, 'competencies' | 'twoFactor' | 'passwordSignIn'> {
   competencies: string;
   password_hash: string;
   twoFactor: 0 | 1;
+  passwordSignIn: 0 | 1;
 }
 
 const COLUMNS = `id, email, name, role, organisation, title, competencies, locale, deactivated_at AS deactivatedAt,
-  invited_at AS invitedAt, totp_enabled_at IS NOT NULL AS twoFactor, erased_at AS erasedAt, password_hash`;
-const toRow = ({ password_hash: _hash, competencies, twoFactor, ...rest }: RawPerson): PersonRow => ({
+  invited_at AS invitedAt, totp_enabled_at IS NOT NULL AS twoFactor, erased_at AS erasedAt, password_signin AS passwordSignIn, password_hash`;
+const toRow = ({ password_hash: _hash, competencies, twoFactor, passwordSignIn, ...rest }: RawPerson): PersonRow => ({
   ...rest,
   competencies: JSON.parse(competencies) as string[],
   twoFactor: twoFactor === 1,
+  passwordSignIn: passwordSignIn === 1,
 });
 
 export class PeopleRepo {
@@ -55,7 +59,7 @@ export class PeopleRepo {
   }
 
   async create(
-    person: Omit<PersonRow, 'deactivatedAt' | 'invitedAt' | 'twoFactor' | 'erasedAt'>,
+    person: Omit<PersonRow, 'deactivatedAt' | 'invitedAt' | 'twoFactor' | 'erasedAt' | 'passwordSignIn'>,
     passwordHash: string,
   ): Promise<void> {
     this.db
@@ -90,6 +94,10 @@ export class PeopleRepo {
 
   async setPassword(id: string, passwordHash: string): Promise<boolean> {
     return this.db.prepare('UPDATE people SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes > 0;
+  }
+
+  async setPasswordSignIn(id: string, allowed: boolean): Promise<void> {
+    this.db.prepare('UPDATE people SET password_signin = ? WHERE id = ?').run(allowed ? 1 : 0, id);
   }
 
   /** Marks the person as invited (at `at`), or as having set their password (null). */

@@ -6,7 +6,9 @@ import {
   InvitePerson,
   PeopleQuery,
   ResetPassword,
+  SetPasswordSignIn,
   SetRole,
+  type SignInSettings,
   UpdateProfile,
 } from '@council/shared';
 import { Router } from 'express';
@@ -87,6 +89,27 @@ export function peopleRoutes(
     const person = await people.byId(parse(Id, req.params.id));
     if (!person) throw notFound('Person');
     res.json({ person: presentPerson(person), ...(await accounts.reinvite(actor.id, person.id)) } satisfies Invitation);
+  });
+
+  router.get('/admin/sign-in', (req, res) => {
+    authorize(req, 'manage', { type: 'people' });
+    res.json(accounts.signInStatus() satisfies SignInSettings);
+  });
+
+  /** Password sign-in for everyone, on or off (off only while single sign-on is set up). */
+  router.put('/admin/sign-in', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    await accounts.setPasswordSignIn(actor.id, null, parse(SetPasswordSignIn, req.body).allowed);
+    res.json(accounts.signInStatus() satisfies SignInSettings);
+  });
+
+  router.put('/people/:id/password-sign-in', async (req, res) => {
+    const { actor } = authorize(req, 'manage', { type: 'people' });
+    const id = parse(Id, req.params.id);
+    await accounts.setPasswordSignIn(actor.id, id, parse(SetPasswordSignIn, req.body).allowed);
+    const person = await people.byId(id);
+    if (!person) throw notFound('Person');
+    res.json(presentPerson(person));
   });
 
   /** Turns off someone's two-factor sign-in when they have lost both phone and recovery codes. */

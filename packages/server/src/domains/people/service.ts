@@ -23,6 +23,7 @@ export class PeopleService {
       invitedAt: null,
       twoFactor: false,
       erasedAt: null,
+      passwordSignIn: true,
       id,
       email: data.email,
       name: data.name,
