@@ -43,12 +43,8 @@ export async function signInAs(browser: Browser, app: TestServer, role: Role, na
   return signInPerson(browser, app, await app.factory.person({ role, name }));
 }
 
-/** A browser context of its own, signed in as an existing person. */
-export async function signInPerson(
-  browser: Browser,
-  app: TestServer,
-  person: { email: string; password: string; name: string },
-): Promise<SignedInUser> {
+/** A browser context of its own, on the app but not signed in, collecting the page's errors. */
+export async function openBrowser(browser: Browser, app: TestServer, name: string): Promise<SignedInUser> {
   const context = await browser.newContext({
     baseURL: app.url,
     locale: 'da-DK',
@@ -61,8 +57,18 @@ export async function signInPerson(
     // The sign-in page asks /api/auth/session, which answers 200 for nobody: every error is a defect.
     if (m.type() === 'error') errors.push(m.text());
   });
-  await new LoginPage(page).signIn(person.email, person.password);
-  return { context, page, name: person.name, errors };
+  return { context, page, name, errors };
+}
+
+/** A browser context of its own, signed in as an existing person. */
+export async function signInPerson(
+  browser: Browser,
+  app: TestServer,
+  person: { email: string; password: string; name: string },
+): Promise<SignedInUser> {
+  const user = await openBrowser(browser, app, person.name);
+  await new LoginPage(user.page).signIn(person.email, person.password);
+  return user;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TestServer } from '@council/server/testing';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { download, launchBrowser, signedInHome, startApp } from './fixtures.ts';
+import { download, launchBrowser, openBrowser, signedInHome, startApp } from './fixtures.ts';
 
 /**
  * Issue 20's local accounts in Chromium: an admin, whose role requires two-factor sign-in, sets it
@@ -20,19 +20,6 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    baseURL: app.url,
-    locale: 'da-DK',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return { page, errors };
-}
-
 /** The key shown beside the QR code, as a person would type it into their app. */
 const secretOn = async (page: Page) => ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
 /** The code an app shows 30 s on: a code already used (to turn it on) is refused, the next one is not. */
@@ -48,7 +35,7 @@ async function password(page: Page, email: string, pass: string) {
 describe('local accounts', () => {
   it('an invited person chooses a password through the link and signs in with a code from their app', async () => {
     const adminPerson = await app.factory.person({ role: 'admin', name: 'Ida Holm' });
-    const admin = await newPage();
+    const admin = await openBrowser(browser, app, 'Ida Holm');
 
     // The admin's role requires a second factor: the first sign-in sets it up.
     await password(admin.page, adminPerson.email, adminPerson.password);
@@ -81,7 +68,7 @@ describe('local accounts', () => {
     await row.getByText('Inviteret').waitFor();
 
     // Sofie, in her own browser, opens the link.
-    const sofie = await newPage();
+    const sofie = await openBrowser(browser, app, 'Sofie Lund');
     await sofie.page.goto(link.slice(link.indexOf('/set-password')));
     await sofie.page.getByRole('heading', { name: 'Velkommen til Council' }).waitFor();
     await sofie.page.getByText('sofie.lund@vejle.example').waitFor();
