@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { SIGNOFF_RULES, type SignoffRule } from '@council/shared';
+import { type AuthConfig, authConfigFromEnv } from './domains/auth/oidc/config.ts';
 
 export interface Config {
   port: number;
@@ -53,6 +54,8 @@ export interface Config {
   maxPaperBytes: number;
   /** Most bytes a meeting's papers may take together, every version counted. */
   maxMeetingPapersBytes: number;
+  /** Single sign-on: OpenID providers and how people they vouch for become accounts (docs/identity.md). */
+  auth: AuthConfig;
 }
 
 const MB = 1024 * 1024;
@@ -95,6 +98,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     blobDir: env.COUNCIL_BLOB_DIR?.trim() || null,
     maxPaperBytes: Number(env.COUNCIL_MAX_PAPER_MB ?? 50) * MB,
     maxMeetingPapersBytes: Number(env.COUNCIL_MAX_MEETING_PAPERS_MB ?? 500) * MB,
+    auth: authConfigFromEnv(env),
   };
 }
 

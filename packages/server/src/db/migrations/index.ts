@@ -22,6 +22,7 @@ import { sql as meetingReviews } from './020_meeting_reviews.ts';
 import { sql as invitations } from './021_invitations.ts';
 import { sql as agendaProposals } from './022_agenda_proposals.ts';
 import { sql as papers } from './023_papers.ts';
+import { sql as oidc } from './025_oidc.ts';
 
 /**
  * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
@@ -51,4 +52,6 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   { version: 21, name: 'invitations', sql: invitations },
   { version: 22, name: 'agenda proposals', sql: agendaProposals },
   { version: 23, name: 'papers', sql: papers },
+  // 24 is local accounts' (issue 20), on another branch.
+  { version: 25, name: 'openid connect', sql: oidc },
 ];
