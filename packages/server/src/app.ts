@@ -33,6 +33,10 @@ import { type Db, openDatabase } from './db/connection.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { AccountService } from './domains/auth/accounts.ts';
+import { OidcProviders } from './domains/auth/oidc/providers.ts';
+import { OidcRepo } from './domains/auth/oidc/repo.ts';
+import { oidcRoutes } from './domains/auth/oidc/routes.ts';
+import { OidcService } from './domains/auth/oidc/service.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { AuthService } from './domains/auth/service.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
@@ -308,8 +312,23 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     res.json(openApi);
   });
   const accounts = new AccountService(repos.people, repos.audit, auth);
-  api.use(authRoutes(auth, accounts, config.production, logger));
   const reindexPeople = () => indexPeople(db);
+  const oidcProviders = new OidcProviders(config.auth.oidc);
+  const oidc = new OidcService(
+    new OidcRepo(db),
+    oidcProviders,
+    repos.people,
+    repos.audit,
+    auth,
+    config.auth,
+    () => ownUrl,
+    (personId, roleChanged) => {
+      reindexPeople();
+      if (roleChanged) live.refreshPerson(personId);
+    },
+  );
+  api.use(authRoutes(auth, accounts, config.production, logger, (token) => oidc.endSessionUrl(token)));
+  api.use(oidcRoutes(oidc, oidcProviders, config.production, logger));
   api.use(
     peopleRoutes(
       repos.people,

@@ -1,4 +1,4 @@
-import { type AuthSession, ChangePassword, LoginRequest } from '@council/shared';
+import { type AuthSession, ChangePassword, LoginRequest, type ProviderLogout } from '@council/shared';
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { authorize, requireAuth } from '../../http/auth.ts';
@@ -20,6 +20,8 @@ export function authRoutes(
   accounts: AccountService,
   secureCookies: boolean,
   logger: Logger,
+  /** Where the browser goes on to sign out at the provider that started the session, if one did (RP-initiated logout). */
+  providerLogoutUrl: (token: string) => Promise<string | null> = async () => null,
 ): Router {
   const router = Router();
 
@@ -32,9 +34,13 @@ export function authRoutes(
   });
 
   router.post('/auth/logout', async (req, res) => {
-    await auth.logout(tokenFromRequest(req));
+    const token = tokenFromRequest(req);
+    // Asked before the session ends, which forgets the provider's ID token with it.
+    const endSessionUrl = token ? await providerLogoutUrl(token) : null;
+    await auth.logout(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.status(204).end();
+    if (endSessionUrl) res.json({ endSessionUrl } satisfies ProviderLogout);
+    else res.status(204).end();
   });
 
   /**
