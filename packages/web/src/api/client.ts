@@ -3,6 +3,7 @@ import type {
   AgendaProposals,
   ApprovalCheck,
   AuditPage,
+  AuthProviders,
   AuthSession,
   CalendarFeed,
   Confirmation,
@@ -38,6 +39,7 @@ import type {
   Person,
   Plan,
   Proceedings,
+  ProviderLogout,
   RequestReview,
   Role,
   RsvpInput,
@@ -106,7 +108,9 @@ function queryString(query: Record<string, string | number | undefined>): string
 /** Typed access to the REST API; the shapes are the shared zod types. */
 export const api = {
   login: (body: LoginRequest) => request<LoginResponse>('POST', '/auth/login', body),
-  logout: () => request<void>('POST', '/auth/logout'),
+  /** With a session a provider started, where to go on to sign out there too (RP-initiated logout). */
+  logout: () => request<ProviderLogout | undefined>('POST', '/auth/logout'),
+  authProviders: () => request<AuthProviders>('GET', '/auth/providers'),
   me: () => request<Me>('GET', '/me'),
   notifications: () => request<NotificationList>('GET', '/notifications'),
   markNotificationRead: (id: number) => request<void>('POST', `/notifications/${id}/read`),

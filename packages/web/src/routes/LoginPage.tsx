@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
+import { SsoButtons } from '../features/auth/SsoButtons.tsx';
 import { SIGNED_OUT_KEY, useLogin, useMe } from '../features/auth/useMe.ts';
 import { SiteFooter } from '../features/site/SiteFooter.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -82,6 +83,7 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending}>
               {t('login.submit')}
             </Button>
+            <SsoButtons next={next} />
             <LanguageSwitch />
           </Stack>
         </form>
