@@ -26,9 +26,17 @@ const OidcProvider = z
         name: z.string().min(1).default('name'),
         organisation: z.string().min(1).default('organisation'),
         groups: z.string().min(1).default('groups'),
+        /** true (or "true") when the provider vouches for the email: Entra ID can send `xms_edov` instead. */
+        emailVerified: z.string().min(1).default('email_verified'),
       })
       .strict()
-      .default({ email: 'email', name: 'name', organisation: 'organisation', groups: 'groups' }),
+      .default({
+        email: 'email',
+        name: 'name',
+        organisation: 'organisation',
+        groups: 'groups',
+        emailVerified: 'email_verified',
+      }),
     /** A value of the group claim → the role it gives; with several matches the highest role wins. */
     roles: z.record(z.string().min(1), Role).default({}),
   })

@@ -354,6 +354,30 @@ describe('bad answers from the provider end on the sign-in page, logged, never a
   });
 });
 
+describe('pending sign-ins', () => {
+  it('are bounded: past 10,000 waiting, a new one is refused until some expire', async () => {
+    const db = council.council.db;
+    const insert = db.prepare(
+      `INSERT INTO oidc_logins (id_hash, provider_id, state, nonce, code_verifier, return_to, expires_at)
+       VALUES (?, 'kommune', 's', 'n', 'v', '/', ?)`,
+    );
+    const later = Date.now() + 60_000;
+    db.transaction(() => {
+      for (let i = 0; i < 10_000; i++) insert.run(`fyld-${i}`, later);
+    })();
+    try {
+      refusedWith(await new TestBrowser().request(start(council)), council, 'unavailable');
+      db.prepare("UPDATE oidc_logins SET expires_at = 0 WHERE id_hash LIKE 'fyld-%'").run();
+      const res = await new TestBrowser().request(start(council));
+      expect(new URL(res.location as string).origin).toBe(op.issuer);
+      // The expired ones were swept as the new one was kept.
+      expect(db.prepare("SELECT count(*) AS n FROM oidc_logins WHERE id_hash LIKE 'fyld-%'").get()).toEqual({ n: 0 });
+    } finally {
+      db.prepare("DELETE FROM oidc_logins WHERE id_hash LIKE 'fyld-%'").run();
+    }
+  });
+});
+
 describe('signing out', () => {
   it('of a session a provider started goes on to its end-session endpoint with the ID token as hint', async () => {
     const login = account({ email: 'farvel@testkommune.dk', email_verified: true });

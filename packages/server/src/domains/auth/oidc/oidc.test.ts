@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authConfigFromEnv } from './config.ts';
 import { safeReturnTo } from './routes.ts';
-import { roleFromGroups } from './service.ts';
+import { emailVerified, roleFromGroups } from './service.ts';
 
 describe('where a sign-in returns to', () => {
   it('keeps a path on this site, with its query and fragment', () => {
@@ -47,6 +47,18 @@ describe('the role from the group claim', () => {
   });
 });
 
+describe('whether the provider vouches for the email', () => {
+  it('is only a claim that says true', () => {
+    expect(emailVerified({ email_verified: true }, 'email_verified')).toBe(true);
+    expect(emailVerified({ email_verified: 'true' }, 'email_verified')).toBe(true);
+    expect(emailVerified({ xms_edov: true }, 'xms_edov')).toBe(true);
+    for (const value of [false, 'false', 1, 'yes', null, undefined]) {
+      expect(emailVerified({ email_verified: value }, 'email_verified'), String(value)).toBe(false);
+    }
+    expect(emailVerified({ email_verified: true }, 'xms_edov')).toBe(false);
+  });
+});
+
 describe('the single sign-on settings', () => {
   const file = (config: unknown) => {
     const name = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'council-auth-')), 'auth.json');
@@ -72,7 +84,13 @@ describe('the single sign-on settings', () => {
     expect(config.jit).toBe('invite_only');
     expect(config.oidc[0]).toMatchObject({
       scopes: ['openid', 'email', 'profile'],
-      claims: { email: 'email', name: 'name', organisation: 'organisation', groups: 'groups' },
+      claims: {
+        email: 'email',
+        name: 'name',
+        organisation: 'organisation',
+        groups: 'groups',
+        emailVerified: 'email_verified',
+      },
       roles: { rådet: 'council_member' },
     });
   });

@@ -14,16 +14,23 @@ export interface PendingLogin {
 export class OidcRepo {
   constructor(private readonly db: Db) {}
 
-  /** Keeps a pending login, and forgets the expired ones (nobody finishes those anyway). */
-  savePending(idHash: string, login: PendingLogin, now: number): void {
-    this.db.transaction(() => {
+  /**
+   * Keeps a pending login, and forgets the expired ones (nobody finishes those anyway). False,
+   * keeping nothing, when `limit` are waiting already: anyone may start a sign-in, so without a
+   * bound a script could fill the disk.
+   */
+  savePending(idHash: string, login: PendingLogin, now: number, limit: number): boolean {
+    return this.db.transaction(() => {
       this.db.prepare('DELETE FROM oidc_logins WHERE expires_at <= ?').run(now);
+      const waiting = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM oidc_logins').get()?.n ?? 0;
+      if (waiting >= limit) return false;
       this.db
         .prepare(
           `INSERT INTO oidc_logins (id_hash, provider_id, state, nonce, code_verifier, return_to, expires_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(idHash, login.providerId, login.state, login.nonce, login.codeVerifier, login.returnTo, login.expiresAt);
+      return true;
     })();
   }
 

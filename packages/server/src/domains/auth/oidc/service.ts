@@ -10,6 +10,11 @@ import type { OidcRepo } from './repo.ts';
 
 /** How long someone may take at the provider between the button and the callback. */
 export const LOGIN_TTL_MS = 10 * 60_000;
+/**
+ * Most sign-ins that may be waiting at providers at once, all providers together: far more than a
+ * council's people start in ten minutes, and a few megabytes at most.
+ */
+export const MAX_PENDING_LOGINS = 10_000;
 
 export class SsoError extends Error {
   constructor(
@@ -51,6 +56,7 @@ export class OidcService {
     /** A person was made or their name, organisation or role changed (search index, live connections). */
     private readonly onPersonChanged: (personId: string, roleChanged: boolean) => void = () => {},
     private readonly now: () => number = Date.now,
+    private readonly maxPending = MAX_PENDING_LOGINS,
   ) {}
 
   redirectUri(providerId: string): string {
@@ -65,11 +71,13 @@ export class OidcService {
     const state = client.randomState();
     const nonce = client.randomNonce();
     const loginId = randomBytes(32).toString('base64url');
-    this.repo.savePending(
+    const saved = this.repo.savePending(
       sha256(loginId),
       { providerId, state, nonce, codeVerifier, returnTo, expiresAt: this.now() + LOGIN_TTL_MS },
       this.now(),
+      this.maxPending,
     );
+    if (!saved) throw new SsoError('unavailable', `${this.maxPending} sign-ins are waiting already`);
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUri(providerId),
       scope: provider.scopes.join(' '),
@@ -180,7 +188,7 @@ export class OidcService {
     if (!person) {
       const existing = email ? (await this.people.credentialsByEmail(email))?.person : undefined;
       if (existing) {
-        if (claims.email_verified !== true) {
+        if (!emailVerified(claims, provider.claims.emailVerified)) {
           await this.audit.record(null, 'auth.failure', `person:${existing.id}`, {
             method,
             reason: 'email not verified',
@@ -277,6 +285,10 @@ function textClaim(claims: Record<string, unknown>, name: string): string | unde
   const value = claims[name];
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
 }
+
+/** Whether the provider vouches for the email: the claim is true, or "true" as some providers send it. */
+export const emailVerified = (claims: Record<string, unknown>, name: string) =>
+  claims[name] === true || claims[name] === 'true';
 
 /**
  * The role the person's groups give through the provider's table; with several, the highest in
