@@ -394,6 +394,7 @@ describe('signing out', () => {
       iss: op.issuer,
     });
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${council.url}/login`);
+    expect(url.searchParams.get('client_id')).toBe('council');
     expect(await me(council, session)).toBeNull();
     // The provider accepts it: its page asks to confirm signing out there.
     const atProvider = await fetch(url, { redirect: 'manual' });
