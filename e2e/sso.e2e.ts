@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { startTestServer, type TestServer } from '@council/server/testing';
 import { authConfigEnv, startTestProvider, type TestProvider } from '@council/server/testing/oidc';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -110,5 +111,8 @@ describe('single sign-on', () => {
     await page.getByRole('link', { name: /Cancel/ }).click();
     await page.waitForURL((url) => url.pathname === '/login');
     await page.getByTestId('sso-error').getByText('Du afbrød login hos udbyderen. Du er ikke logget ind.').waitFor();
+    // The buttons and the explanation are as accessible as the rest of the page.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
