@@ -322,9 +322,10 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
     auth,
     config.auth,
     () => ownUrl,
-    (personId, roleChanged) => {
+    async (personId, roleChanged) => {
       reindexPeople();
-      if (roleChanged) live.refreshPerson(personId);
+      // A role the provider changed reaches the person's open documents at once, as an admin's does.
+      if (roleChanged) await live.refreshPerson(personId);
     },
   );
   api.use(authRoutes(auth, accounts, config.production, logger, (token) => oidc.endSessionUrl(token)));

@@ -250,6 +250,17 @@ describe('who gets in, and as whom', () => {
     expect((await me(closed, (await signIn(known, { server: closed })).session)).id).toBe(invited.id);
   });
 
+  it('makes nobody without an email address, or with something that is not one', async () => {
+    for (const claims of [{ name: 'Uden Adresse' }, { email: 'ikke en adresse', email_verified: true }]) {
+      refusedWith((await signIn(account(claims))).answer, council, 'email_missing');
+    }
+    expect(
+      council.council.db.prepare("SELECT count(*) AS n FROM people WHERE email = 'ikke en adresse'").get(),
+    ).toEqual({
+      n: 0,
+    });
+  });
+
   it('returns only to a path on this site', async () => {
     const login = account({ email: 'omdirigering@testkommune.dk', email_verified: true });
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {

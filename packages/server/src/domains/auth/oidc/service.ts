@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ROLES, type Role, type SsoErrorCode } from '@council/shared';
 import * as client from 'openid-client';
+import { z } from 'zod';
 import type { AuditRepo } from '../../audit/repo.ts';
 import type { PeopleRepo, PersonRow } from '../../people/repo.ts';
 import type { AuthService } from '../service.ts';
@@ -54,7 +55,7 @@ export class OidcService {
     /** Council's own URL, the base of the callback URL the provider sends people back to. */
     private readonly ownUrl: () => string,
     /** A person was made or their name, organisation or role changed (search index, live connections). */
-    private readonly onPersonChanged: (personId: string, roleChanged: boolean) => void = () => {},
+    private readonly onPersonChanged: (personId: string, roleChanged: boolean) => Promise<void> | void = () => {},
     private readonly now: () => number = Date.now,
     private readonly maxPending = MAX_PENDING_LOGINS,
   ) {}
@@ -180,7 +181,9 @@ export class OidcService {
     subject: string,
     claims: Record<string, unknown>,
   ): Promise<PersonRow> {
-    const email = textClaim(claims, provider.claims.email)?.toLowerCase();
+    const claimed = textClaim(claims, provider.claims.email)?.toLowerCase();
+    // Something that is not an address is no address: nobody is linked or made by it.
+    const email = claimed && z.email().max(320).safeParse(claimed).success ? claimed : undefined;
     const mappedRole = roleFromGroups(provider, claims[provider.claims.groups]);
     const method = `oidc:${provider.id}`;
     const linkedId = this.repo.personOf(provider.id, subject);
@@ -245,7 +248,7 @@ export class OidcService {
       method: `oidc:${provider.id}`,
       subject,
     });
-    this.onPersonChanged(person.id, false);
+    await this.onPersonChanged(person.id, false);
     return person;
   }
 
@@ -275,7 +278,7 @@ export class OidcService {
         method: `oidc:${provider.id}`,
       });
     }
-    this.onPersonChanged(person.id, patch.role !== undefined);
+    await this.onPersonChanged(person.id, patch.role !== undefined);
     return { ...person, ...patch };
   }
 }
