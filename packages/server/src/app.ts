@@ -33,6 +33,10 @@ import { type Db, openDatabase } from './db/connection.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
 import { createIdentity } from './domains/auth/index.ts';
+import { OidcProviders } from './domains/auth/oidc/providers.ts';
+import { OidcRepo } from './domains/auth/oidc/repo.ts';
+import { oidcRoutes } from './domains/auth/oidc/routes.ts';
+import { OidcService } from './domains/auth/oidc/service.ts';
 import { authRoutes } from './domains/auth/routes.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
@@ -319,9 +323,29 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  const accounts = identity.accounts(notifications.outbox, () => notifications.sender.wake());
-  api.use(authRoutes(auth, accounts, config.production, logger));
+  const accounts = identity.accounts(
+    notifications.outbox,
+    () => notifications.sender.wake(),
+    () => config.auth.oidc.length > 0,
+  );
   const reindexPeople = () => indexPeople(db);
+  const oidcProviders = new OidcProviders(config.auth.oidc);
+  const oidc = new OidcService(
+    new OidcRepo(db),
+    oidcProviders,
+    repos.people,
+    repos.audit,
+    auth,
+    config.auth,
+    () => ownUrl,
+    async (personId, roleChanged) => {
+      reindexPeople();
+      // A role the provider changed reaches the person's open documents at once, as an admin's does.
+      if (roleChanged) await live.refreshPerson(personId);
+    },
+  );
+  api.use(authRoutes(auth, accounts, config.production, logger, (token) => oidc.endSessionUrl(token)));
+  api.use(oidcRoutes(oidc, oidcProviders, config.production, logger));
   api.use(
     peopleRoutes(
       repos.people,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ROLES, type Role, SIGNOFF_RULES, type SignoffRule } from '@council/shared';
+import { type AuthConfig, authConfigFromEnv } from './domains/auth/oidc/config.ts';
 
 export interface Config {
   port: number;
@@ -59,6 +60,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Days the record of sign-ins (IP addresses, failures) is kept (0: for ever). */
   sessionRetentionDays: number;
+  /** Single sign-on: OpenID providers and how people they vouch for become accounts (docs/identity.md). */
+  auth: AuthConfig;
 }
 
 const MB = 1024 * 1024;
@@ -104,6 +107,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     totpRequiredRoles: rolesFrom(env.COUNCIL_TOTP_REQUIRED_ROLES ?? 'admin', 'COUNCIL_TOTP_REQUIRED_ROLES'),
     auditRetentionDays: days(env.COUNCIL_AUDIT_RETENTION_DAYS, 5 * 365, 'COUNCIL_AUDIT_RETENTION_DAYS'),
     sessionRetentionDays: days(env.COUNCIL_SESSION_RETENTION_DAYS, 90, 'COUNCIL_SESSION_RETENTION_DAYS'),
+    auth: authConfigFromEnv(env),
   };
 }
 

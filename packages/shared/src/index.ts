@@ -12,4 +12,5 @@ export * from './reviews.ts';
 export * from './roles.ts';
 export * from './schemas.ts';
 export * from './series.ts';
+export * from './sso.ts';
 export * from './templates.ts';

@@ -6,6 +6,7 @@ import {
   ApprovalCheck,
   AuditPage,
   AuditQuery,
+  AuthProviders,
   AuthSession,
   CalendarFeed,
   ChangePassword,
@@ -49,6 +50,8 @@ import {
   NotificationList,
   NotificationPreferences,
   NotificationQuery,
+  OidcCallbackQuery,
+  OidcStartQuery,
   OutgoingMail,
   Paper,
   PaperUpload,
@@ -232,8 +235,37 @@ const OPERATIONS: Operation[] = [
     operationId: 'logout',
     summary: 'Sign out',
     description:
-      'Anyone may call it. It ends the session the request carries, if any, clears the cookie and closes that session’s open /collab connections; always 204.',
+      'Anyone may call it. It ends the session the request carries, if any, clears the cookie and closes that session’s open /collab connections; 204, or, when an OpenID provider started the session and has an end-session endpoint, 200 `{ endSessionUrl }`: the browser goes there to be signed out at the provider too (RP-initiated logout, with `id_token_hint`).',
     status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/providers',
+    operationId: 'listAuthProviders',
+    summary: 'Single sign-on providers',
+    description:
+      'Anyone, signed in or not; it changes nothing. The OpenID providers the sign-in page offers a button for, by id and display name (COUNCIL_AUTH_CONFIG or COUNCIL_OIDC_*, docs/identity.md); empty when none is configured.',
+    response: AuthProviders,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/oidc/{provider}/start',
+    operationId: 'startOidcSignIn',
+    summary: 'Sign in through an OpenID provider',
+    description:
+      'For a browser’s top-level navigation (the sign-in page’s button), signed in or not. Answers 303 to the provider’s authorization endpoint (code flow with PKCE, `state` and `nonce`) and sets the httpOnly `council_oidc` cookie that names the pending sign-in for 10 minutes. `next` is where to go after signing in, a path on this site (anything else means `/`). Failures answer 303 to `/login?sso_error=<code>` (`unknown_provider`, `unavailable`), never an error status.',
+    query: OidcStartQuery,
+    status: 303,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/oidc/{provider}/callback',
+    operationId: 'finishOidcSignIn',
+    summary: 'The provider’s answer to a sign-in',
+    description:
+      'Where the provider sends the browser back (register `<public URL>/api/auth/oidc/<provider>/callback` as the redirect URI). The pending sign-in the `council_oidc` cookie names is used up whatever happens; its `state` and `nonce`, the ID token’s signature, issuer, audience and expiry are checked and the code is redeemed with the PKCE verifier. The person is found by the provider’s subject, linked to an account by an email the provider says is verified, or made with the default or mapped role (unless invite-only); audited. Answers 303 to the path `next` named, with the session cookie set, or to `/login?sso_error=<code>`: `cancelled`, `state`, `provider_error`, `invalid_token`, `unavailable`, `email_missing`, `email_unverified`, `invite_only`, `deactivated`, `unknown_provider`.',
+    query: OidcCallbackQuery,
+    status: 303,
   },
   {
     method: 'get',

@@ -322,6 +322,8 @@ function pathIds(w: World): Record<string, string[]> {
     'papers/{paperId}': w.paperIds,
     // Kept mail is for admins; the walk asks for the first, which may or may not have been written.
     'mail/{id}': ['1'],
+    // No provider is configured here: single sign-on answers every viewer with the sign-in page.
+    'oidc/{provider}': ['kommune'],
   };
 }
 
@@ -358,6 +360,11 @@ function queryVariants(w: World): Record<string, Record<string, string>[]> {
     'GET /api/notifications': [{ limit: '200' }],
     // Without a valid signature the page is a 404 for everyone; nobody learns whose link it was.
     'GET /api/notifications/unsubscribe': [{ p: w.member.id, k: 'taskAssigned', s: 'forged' }],
+    'GET /api/auth/oidc/{provider}/start': [{ next: '/meetings' }],
+    'GET /api/auth/oidc/{provider}/callback': [
+      { code: 'kode', state: 'tilstand', iss: 'https://idp.example' },
+      { error: 'access_denied', error_description: 'annulleret' },
+    ],
     'GET /api/audit': [
       { area: 'group' },
       { resource: `group:${w.groupId}` },

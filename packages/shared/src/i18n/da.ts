@@ -84,6 +84,28 @@ export const da = {
     rateLimited: 'For mange forsøg. Vent lidt, og prøv igen.',
     signedOut: 'Du er logget ud, i et andet faneblad eller et andet sted. Log ind igen for at fortsætte.',
   },
+  // Single sign-on (OpenID Connect)
+  sso: {
+    heading: 'Eller log ind med din organisation',
+    button: 'Log ind med {name}',
+    errors: {
+      unknown_provider:
+        'Den login-udbyder findes ikke længere. Vælg en anden, eller log ind med e-mail og adgangskode.',
+      unavailable: 'Login-udbyderen svarer ikke lige nu. Prøv igen om lidt, eller log ind med e-mail og adgangskode.',
+      cancelled: 'Du afbrød login hos udbyderen. Du er ikke logget ind.',
+      state:
+        'Login kunne ikke gøres færdigt: det tog for lang tid, blev startet i et andet vindue eller var allerede brugt. Prøv igen.',
+      provider_error: 'Login-udbyderen afviste login. Prøv igen; fortsætter det, så kontakt en administrator.',
+      invalid_token:
+        'Svaret fra login-udbyderen kunne ikke godkendes, så du er ikke logget ind. Prøv igen; fortsætter det, så kontakt en administrator.',
+      email_missing:
+        'Login-udbyderen oplyste ingen e-mailadresse, så Council kan ikke oprette dig. Kontakt en administrator.',
+      email_unverified:
+        'Der findes allerede en konto med din e-mailadresse, men login-udbyderen bekræfter ikke, at adressen er din. Log ind med adgangskode, eller kontakt en administrator.',
+      invite_only: 'Du har ikke en konto i Council. Man skal inviteres af en administrator først.',
+      deactivated: 'Din konto er deaktiveret. Kontakt en administrator.',
+    },
+  },
   accessibility: {
     footer: 'Tilgængelighedserklæring',
     title: 'Tilgængelighedserklæring',
@@ -594,6 +616,7 @@ export const da = {
     actions: {
       auth_failure: 'Mislykket login',
       auth_login: 'Logget ind',
+      auth_link: 'Konto knyttet til login-udbyder',
       meeting_create: 'Møde oprettet',
       meeting_update: 'Møde ændret',
       meeting_publish: 'Dagsorden offentliggjort',

@@ -83,6 +83,28 @@ export const en: Catalogue = {
     rateLimited: 'Too many attempts. Wait a moment and try again.',
     signedOut: 'You have been signed out, in another tab or elsewhere. Sign in again to go on.',
   },
+  // Single sign-on (OpenID Connect)
+  sso: {
+    heading: 'Or sign in with your organisation',
+    button: 'Sign in with {name}',
+    errors: {
+      unknown_provider: 'That sign-in provider no longer exists. Choose another, or sign in with email and password.',
+      unavailable:
+        'The sign-in provider is not answering right now. Try again shortly, or sign in with email and password.',
+      cancelled: 'You cancelled signing in at the provider. You are not signed in.',
+      state:
+        'Signing in could not be finished: it took too long, was started in another window, or was already used. Try again.',
+      provider_error: 'The sign-in provider refused the sign-in. Try again; if it goes on, contact an administrator.',
+      invalid_token:
+        'The answer from the sign-in provider could not be trusted, so you are not signed in. Try again; if it goes on, contact an administrator.',
+      email_missing:
+        'The sign-in provider gave no email address, so Council cannot create your account. Contact an administrator.',
+      email_unverified:
+        'An account with your email address exists, but the sign-in provider does not confirm that the address is yours. Sign in with your password, or contact an administrator.',
+      invite_only: 'You do not have a Council account. An administrator must invite you first.',
+      deactivated: 'Your account has been deactivated. Contact an administrator.',
+    },
+  },
   accessibility: {
     footer: 'Accessibility statement',
     title: 'Accessibility statement',
@@ -591,6 +613,7 @@ export const en: Catalogue = {
     actions: {
       auth_failure: 'Failed sign-in',
       auth_login: 'Signed in',
+      auth_link: 'Account linked to a sign-in provider',
       meeting_create: 'Meeting created',
       meeting_update: 'Meeting changed',
       meeting_publish: 'Agenda published',

@@ -4,6 +4,7 @@ import type {
   AgendaProposals,
   ApprovalCheck,
   AuditPage,
+  AuthProviders,
   AuthSession,
   CalendarFeed,
   Confirmation,
@@ -40,6 +41,7 @@ import type {
   Person,
   Plan,
   Proceedings,
+  ProviderLogout,
   RequestReview,
   Role,
   RsvpInput,
@@ -125,7 +127,9 @@ export const api = {
   disableTwoFactor: (password: string) => request<void>('DELETE', '/me/two-factor', { password }),
   newRecoveryCodes: (password: string) =>
     request<{ recoveryCodes: string[] }>('POST', '/me/two-factor/recovery-codes', { password }),
-  logout: () => request<void>('POST', '/auth/logout'),
+  /** With a session a provider started, where to go on to sign out there too (RP-initiated logout). */
+  logout: () => request<ProviderLogout | undefined>('POST', '/auth/logout'),
+  authProviders: () => request<AuthProviders>('GET', '/auth/providers'),
   me: () => request<Me>('GET', '/me'),
   notifications: () => request<NotificationList>('GET', '/notifications'),
   markNotificationRead: (id: number) => request<void>('POST', `/notifications/${id}/read`),

@@ -122,7 +122,13 @@ export function Layout() {
               variant="default"
               size="xs"
               loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+              onClick={() =>
+                logout.mutate(undefined, {
+                  // A session from single sign-on goes on to sign out at the provider, which returns to /login.
+                  onSettled: (result) =>
+                    result?.endSessionUrl ? window.location.assign(result.endSessionUrl) : navigate('/login'),
+                })
+              }
             >
               {t('nav.signOut')}
             </Button>

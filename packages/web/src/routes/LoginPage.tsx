@@ -7,6 +7,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import { AuthCard } from '../features/auth/AuthCard.tsx';
 import { RecoveryCodes } from '../features/auth/RecoveryCodes.tsx';
+import { SsoButtons } from '../features/auth/SsoButtons.tsx';
 import { TwoFactorSecret } from '../features/auth/TwoFactorSecret.tsx';
 import { SIGNED_OUT_KEY, signedIn, useLogin, useMe } from '../features/auth/useMe.ts';
 import { useErrorText } from '../features/forms/errors.ts';
@@ -101,6 +102,7 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending}>
             {t('login.submit')}
           </Button>
+          <SsoButtons next={next} />
           <Anchor component={Link} to="/forgot-password" size="sm">
             {t('identity.forgot.link')}
           </Anchor>

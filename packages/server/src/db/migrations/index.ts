@@ -23,6 +23,7 @@ import { sql as invitations } from './021_invitations.ts';
 import { sql as agendaProposals } from './022_agenda_proposals.ts';
 import { sql as papers } from './023_papers.ts';
 import { sql as localAccounts } from './024_local_accounts.ts';
+import { sql as oidc } from './025_oidc.ts';
 
 /**
  * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
@@ -53,4 +54,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   { version: 22, name: 'agenda proposals', sql: agendaProposals },
   { version: 23, name: 'papers', sql: papers },
   { version: 24, name: 'local accounts', sql: localAccounts },
+  { version: 25, name: 'openid connect', sql: oidc },
 ];

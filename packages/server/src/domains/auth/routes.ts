@@ -5,6 +5,7 @@ import {
   LoginRequest,
   PasswordConfirm,
   PasswordResetRequest,
+  type ProviderLogout,
   SetPasswordWithLink,
   TwoFactorConfirm,
   TwoFactorStep,
@@ -30,6 +31,8 @@ export function authRoutes(
   accounts: AccountService,
   secureCookies: boolean,
   logger: Logger,
+  /** Where the browser goes on to sign out at the provider that started the session, if one did (RP-initiated logout). */
+  providerLogoutUrl: (token: string) => Promise<string | null> = async () => null,
 ): Router {
   const router = Router();
 
@@ -72,9 +75,13 @@ export function authRoutes(
   });
 
   router.post('/auth/logout', async (req, res) => {
-    await auth.logout(tokenFromRequest(req));
+    const token = tokenFromRequest(req);
+    // Asked before the session ends, which forgets the provider's ID token with it.
+    const endSessionUrl = token ? await providerLogoutUrl(token) : null;
+    await auth.logout(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.status(204).end();
+    if (endSessionUrl) res.json({ endSessionUrl } satisfies ProviderLogout);
+    else res.status(204).end();
   });
 
   /**

@@ -18,6 +18,8 @@ const DELETED_WITH_THE_PERSON = [
   'account_tokens.person_id',
   'recovery_codes.person_id',
   'group_members.person_id',
+  // The provider's account no longer leads to this row: signing in there again is a new person.
+  'oidc_identities.person_id',
 ];
 
 /**

@@ -38,6 +38,7 @@ export const PERSONAL_DATA: { table: string; column: string; what: string; omit?
   { table: 'notification_preferences', column: 'person_id', what: 'how the person wants to be told' },
   { table: 'mail_outbox', column: 'recipient_id', what: 'mail to the person', omit: ['dedupe_key'] },
   { table: 'sessions', column: 'person_id', what: 'where the person is signed in', omit: ['token_hash'] },
+  { table: 'oidc_identities', column: 'person_id', what: 'the person’s accounts at single sign-on providers' },
   { table: 'calendar_feeds', column: 'person_id', what: 'the person’s calendar link', omit: ['token_hash'] },
 ];
 
