@@ -32,6 +32,7 @@ import { blobDirOf, type Config } from './config.ts';
 import { type Db, openDatabase } from './db/connection.ts';
 import { councilActionRoutes } from './domains/actions/routes.ts';
 import { auditRoutes } from './domains/audit/routes.ts';
+import { ExternalPeople } from './domains/auth/externalPeople.ts';
 import { createIdentity } from './domains/auth/index.ts';
 import { OidcProviders } from './domains/auth/oidc/providers.ts';
 import { OidcRepo } from './domains/auth/oidc/repo.ts';
@@ -330,20 +331,19 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   );
   const reindexPeople = () => indexPeople(db);
   const oidcProviders = new OidcProviders(config.auth.oidc);
-  const oidc = new OidcService(
-    new OidcRepo(db),
-    oidcProviders,
+  const oidcRepo = new OidcRepo(db);
+  const externalPeople = new ExternalPeople(
+    oidcRepo,
     repos.people,
     repos.audit,
-    auth,
     config.auth,
-    () => ownUrl,
     async (personId, roleChanged) => {
       reindexPeople();
       // A role the provider changed reaches the person's open documents at once, as an admin's does.
       if (roleChanged) await live.refreshPerson(personId);
     },
   );
+  const oidc = new OidcService(oidcRepo, oidcProviders, externalPeople, auth, () => ownUrl);
   api.use(authRoutes(auth, accounts, config.production, logger, (token) => oidc.endSessionUrl(token)));
   api.use(oidcRoutes(oidc, oidcProviders, config.production, logger));
   api.use(

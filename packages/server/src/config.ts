@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ROLES, type Role, SIGNOFF_RULES, type SignoffRule } from '@council/shared';
-import { type AuthConfig, authConfigFromEnv } from './domains/auth/oidc/config.ts';
+import { type AuthConfig, authConfigFromEnv } from './domains/auth/ssoConfig.ts';
 
 export interface Config {
   port: number;

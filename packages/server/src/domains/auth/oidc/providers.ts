@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { OidcProviderConfig } from './config.ts';
+import type { OidcProviderConfig } from '../ssoConfig.ts';
 
 /** How long a provider's discovered metadata is kept before it is asked again (key rotation is handled by the JWKS cache). */
 const DISCOVERY_TTL_MS = 60 * 60_000;

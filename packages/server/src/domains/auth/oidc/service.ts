@@ -1,11 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { ROLES, type Role, type SsoErrorCode } from '@council/shared';
+import { createHash, randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { z } from 'zod';
-import type { AuditRepo } from '../../audit/repo.ts';
-import type { PeopleRepo, PersonRow } from '../../people/repo.ts';
+import { type ExternalPeople, roleFromGroups, SsoError, textOf } from '../externalPeople.ts';
 import type { AuthService } from '../service.ts';
-import type { AuthConfig, OidcProviderConfig } from './config.ts';
+import type { OidcProviderConfig } from '../ssoConfig.ts';
 import type { OidcProviders } from './providers.ts';
 import type { OidcRepo } from './repo.ts';
 
@@ -17,20 +15,9 @@ export const LOGIN_TTL_MS = 10 * 60_000;
  */
 export const MAX_PENDING_LOGINS = 10_000;
 
-export class SsoError extends Error {
-  constructor(
-    readonly code: SsoErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+export { SsoError };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** A password hash no password matches: someone who arrived by single sign-on has no password until given one. */
-const NO_PASSWORD = '!sso';
 
 export interface SignedIn {
   token: string;
@@ -48,14 +35,10 @@ export class OidcService {
   constructor(
     private readonly repo: OidcRepo,
     private readonly providers: OidcProviders,
-    private readonly people: PeopleRepo,
-    private readonly audit: AuditRepo,
+    private readonly people: ExternalPeople,
     private readonly auth: AuthService,
-    private readonly settings: Pick<AuthConfig, 'jit' | 'defaultRole'>,
     /** Council's own URL, the base of the callback URL the provider sends people back to. */
     private readonly ownUrl: () => string,
-    /** A person was made or their name, organisation or role changed (search index, live connections). */
-    private readonly onPersonChanged: (personId: string, roleChanged: boolean) => Promise<void> | void = () => {},
     private readonly now: () => number = Date.now,
     private readonly maxPending = MAX_PENDING_LOGINS,
   ) {}
@@ -130,7 +113,18 @@ export class OidcService {
     } catch (err) {
       throw asSsoError(err);
     }
-    const person = await this.personFor(provider, String(claims.sub), claims);
+    const claimed = textOf(claims[provider.claims.email])?.toLowerCase();
+    const person = await this.people.personFor({
+      providerId,
+      method: `oidc:${providerId}`,
+      subject: String(claims.sub),
+      // Something that is not an address is no address: nobody is linked or made by it.
+      email: claimed && z.email().max(320).safeParse(claimed).success ? claimed : undefined,
+      emailVerified: emailVerified(claims, provider.claims.emailVerified),
+      name: textOf(claims[provider.claims.name]),
+      organisation: textOf(claims[provider.claims.organisation]),
+      role: roleFromGroups(provider.roles, claims[provider.claims.groups]),
+    });
     const session = await this.auth.startSession(person, ip, userAgent, `oidc:${providerId}`);
     // Same hash as AuthService keeps the session under; the foreign key fails loudly if they ever differ.
     this.repo.rememberSession(sha256(session.token), providerId, tokens.id_token as string);
@@ -171,144 +165,11 @@ export class OidcService {
       throw new SsoError('unavailable', `discovery of ${provider.issuer} failed: ${messageOf(err)}`, { cause: err });
     }
   }
-
-  /**
-   * The person the provider's subject is: linked before, or an account with the email the provider
-   * says is verified (then linked), or a new person (just in time) unless Council is invite-only.
-   */
-  private async personFor(
-    provider: OidcProviderConfig,
-    subject: string,
-    claims: Record<string, unknown>,
-  ): Promise<PersonRow> {
-    const claimed = textClaim(claims, provider.claims.email)?.toLowerCase();
-    // Something that is not an address is no address: nobody is linked or made by it.
-    const email = claimed && z.email().max(320).safeParse(claimed).success ? claimed : undefined;
-    const mappedRole = roleFromGroups(provider, claims[provider.claims.groups]);
-    const method = `oidc:${provider.id}`;
-    const linkedId = this.repo.personOf(provider.id, subject);
-    let person = linkedId ? await this.people.byId(linkedId) : null;
-    if (!person) {
-      const existing = email ? (await this.people.credentialsByEmail(email))?.person : undefined;
-      if (existing) {
-        if (!emailVerified(claims, provider.claims.emailVerified)) {
-          await this.audit.record(null, 'auth.failure', `person:${existing.id}`, {
-            method,
-            reason: 'email not verified',
-          });
-          throw new SsoError(
-            'email_unverified',
-            `${email} is a Council account, but ${provider.id} does not say it is verified`,
-          );
-        }
-        await this.refuseDeactivated(existing, method);
-        this.repo.link(provider.id, subject, existing.id);
-        await this.audit.record(existing.id, 'auth.link', `person:${existing.id}`, { method, subject });
-        person = existing;
-      } else {
-        return this.createJustInTime(provider, subject, claims, email, mappedRole);
-      }
-    }
-    await this.refuseDeactivated(person, method);
-    return this.updateFromClaims(person, provider, claims, mappedRole);
-  }
-
-  private async refuseDeactivated(person: PersonRow, method: string): Promise<void> {
-    if (!person.deactivatedAt) return;
-    await this.audit.record(null, 'auth.failure', `person:${person.id}`, { method, reason: 'deactivated' });
-    throw new SsoError('deactivated', `${person.id} is deactivated`);
-  }
-
-  private async createJustInTime(
-    provider: OidcProviderConfig,
-    subject: string,
-    claims: Record<string, unknown>,
-    email: string | undefined,
-    mappedRole: Role | null,
-  ): Promise<PersonRow> {
-    if (this.settings.jit === 'invite_only') {
-      throw new SsoError('invite_only', `${email ?? subject} is not a Council account, and Council is invite-only`);
-    }
-    if (!email) throw new SsoError('email_missing', `${provider.id} gave no ${provider.claims.email} claim`);
-    const person: PersonRow = {
-      id: randomUUID(),
-      email,
-      name: textClaim(claims, provider.claims.name) ?? email,
-      role: mappedRole ?? this.settings.defaultRole,
-      organisation: textClaim(claims, provider.claims.organisation) ?? '',
-      title: '',
-      competencies: [],
-      locale: 'da',
-      deactivatedAt: null,
-      invitedAt: null,
-      twoFactor: false,
-      erasedAt: null,
-      passwordSignIn: true,
-    };
-    await this.people.create(person, NO_PASSWORD);
-    this.repo.link(provider.id, subject, person.id);
-    await this.audit.record(person.id, 'person.create', `person:${person.id}`, {
-      role: person.role,
-      method: `oidc:${provider.id}`,
-      subject,
-    });
-    await this.onPersonChanged(person.id, false);
-    return person;
-  }
-
-  /**
-   * The provider is where name and organisation are kept, so they follow it at each sign-in. The
-   * role follows it only when the groups map to one: a role an admin gave in Council is not undone
-   * by a provider that says nothing about it.
-   */
-  private async updateFromClaims(
-    person: PersonRow,
-    provider: OidcProviderConfig,
-    claims: Record<string, unknown>,
-    mappedRole: Role | null,
-  ): Promise<PersonRow> {
-    const patch: Partial<Pick<PersonRow, 'name' | 'organisation' | 'role'>> = {};
-    const name = textClaim(claims, provider.claims.name);
-    const organisation = textClaim(claims, provider.claims.organisation);
-    if (name && name !== person.name) patch.name = name;
-    if (organisation && organisation !== person.organisation) patch.organisation = organisation;
-    if (mappedRole && mappedRole !== person.role) patch.role = mappedRole;
-    if (Object.keys(patch).length === 0) return person;
-    await this.people.update(person.id, patch);
-    if (patch.role) {
-      await this.audit.record(null, 'person.role', `person:${person.id}`, {
-        from: person.role,
-        to: patch.role,
-        method: `oidc:${provider.id}`,
-      });
-    }
-    await this.onPersonChanged(person.id, patch.role !== undefined);
-    return { ...person, ...patch };
-  }
-}
-
-/** A claim as trimmed text, or undefined when it is missing, empty or not text. */
-function textClaim(claims: Record<string, unknown>, name: string): string | undefined {
-  const value = claims[name];
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
 }
 
 /** Whether the provider vouches for the email: the claim is true, or "true" as some providers send it. */
 export const emailVerified = (claims: Record<string, unknown>, name: string) =>
   claims[name] === true || claims[name] === 'true';
-
-/**
- * The role the person's groups give through the provider's table; with several, the highest in
- * Council's order of roles (admin first, observer last), so that the order of the table or of the
- * claim never matters. A single group may come as a string.
- */
-export function roleFromGroups(provider: Pick<OidcProviderConfig, 'roles'>, groups: unknown): Role | null {
-  const values = Array.isArray(groups) ? groups : typeof groups === 'string' ? [groups] : [];
-  const roles = values.flatMap((g) =>
-    typeof g === 'string' && Object.hasOwn(provider.roles, g) ? [provider.roles[g] as Role] : [],
-  );
-  return roles.length ? (ROLES.find((r) => roles.includes(r)) ?? null) : null;
-}
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

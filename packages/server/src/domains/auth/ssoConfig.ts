@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { ROLES } from '@council/shared';
 import { z } from 'zod';
-import { isLoopback } from '../../../config.ts';
+import { isLoopback } from '../../config.ts';
 
 /**
  * Single sign-on settings (docs/identity.md): the OpenID providers people may sign in with, and
