@@ -39,6 +39,9 @@ import { OidcRepo } from './domains/auth/oidc/repo.ts';
 import { oidcRoutes } from './domains/auth/oidc/routes.ts';
 import { OidcService } from './domains/auth/oidc/service.ts';
 import { authRoutes } from './domains/auth/routes.ts';
+import { SamlRepo } from './domains/auth/saml/repo.ts';
+import { samlRoutes } from './domains/auth/saml/routes.ts';
+import { SamlService } from './domains/auth/saml/service.ts';
 import { decisionRoutes } from './domains/decisions/routes.ts';
 import { groupRoutes } from './domains/groups/routes.ts';
 import { GroupsService } from './domains/groups/service.ts';
@@ -327,7 +330,7 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   const accounts = identity.accounts(
     notifications.outbox,
     () => notifications.sender.wake(),
-    () => config.auth.oidc.length > 0,
+    () => config.auth.oidc.length + config.auth.saml.length > 0,
   );
   const reindexPeople = () => indexPeople(db);
   const oidcProviders = new OidcProviders(config.auth.oidc);
@@ -345,7 +348,17 @@ export function createCouncilServer(config: Config, options: ServerOptions = {})
   );
   const oidc = new OidcService(oidcRepo, oidcProviders, externalPeople, auth, () => ownUrl);
   api.use(authRoutes(auth, accounts, config.production, logger, (token) => oidc.endSessionUrl(token)));
-  api.use(oidcRoutes(oidc, oidcProviders, config.production, logger));
+  const saml = new SamlService(new SamlRepo(db), config.auth.saml, externalPeople, auth, () => ownUrl);
+  api.use(
+    oidcRoutes(
+      oidc,
+      oidcProviders,
+      config.production,
+      logger,
+      config.auth.saml.map(({ id, name }) => ({ id, name, start: `/api/auth/saml/${encodeURIComponent(id)}/start` })),
+    ),
+  );
+  api.use(samlRoutes(saml, config.production, logger));
   api.use(
     peopleRoutes(
       repos.people,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** `GET /api/auth/providers`: the single sign-on providers the sign-in page offers a button for. */
 export const AuthProviders = z.object({
-  providers: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** `start`: where the button goes (a path of this site that redirects to the provider). */
+  providers: z.array(z.object({ id: z.string(), name: z.string(), start: z.string() })),
 });
 export type AuthProviders = z.infer<typeof AuthProviders>;
 

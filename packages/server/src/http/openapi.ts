@@ -269,6 +269,33 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/auth/saml/{provider}/metadata',
+    operationId: 'getSamlMetadata',
+    summary: 'Council’s SAML service provider metadata',
+    description:
+      'Anyone; it changes nothing. The SAML 2.0 metadata (application/samlmetadata+xml) of Council as the service provider for this provider, to import at the identity provider: the entity id is this URL, the assertion consumer service `<public URL>/api/auth/saml/<provider>/acs` (HTTP-POST), and signed assertions are wanted. 404 for an unknown provider.',
+  },
+  {
+    method: 'get',
+    path: '/api/auth/saml/{provider}/start',
+    operationId: 'startSamlSignIn',
+    summary: 'Sign in through a SAML provider',
+    description:
+      'For a browser’s top-level navigation (the sign-in page’s button). Answers 303 to the provider’s single sign-on URL with an AuthnRequest (HTTP-Redirect) and RelayState, and sets the httpOnly `council_saml` cookie naming the pending sign-in for 10 minutes (SameSite=None and Secure over https, so that the provider’s POST brings it). `next` as for OpenID. Failures answer 303 to `/login?sso_error=<code>`.',
+    query: OidcStartQuery,
+    status: 303,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/saml/{provider}/acs',
+    operationId: 'finishSamlSignIn',
+    summary: 'The SAML provider’s response (assertion consumer service)',
+    description:
+      'Where the provider posts its response (`application/x-www-form-urlencoded`: `SAMLResponse`, `RelayState`), from its own origin, which is why this route alone takes a cross-site POST. Required and checked: the pending sign-in RelayState (and, over https, the cookie) names, used up whatever happens; the assertion’s signature by the provider’s certificate; its issuer; the audience (the metadata URL); the recipient (this URL); InResponseTo naming this browser’s request; the time window (one minute of clock skew, at most ten minutes old); that the assertion was not used before. The person is found, linked or made as for OpenID (an email links an account only where the provider is configured as verifying emails). Answers 303 to `next` with the session cookie set, or to `/login?sso_error=<code>` (`state`, `invalid_token`, `email_missing`, `email_unverified`, `invite_only`, `deactivated`, `unknown_provider`); audited.',
+    status: 303,
+  },
+  {
+    method: 'get',
     path: '/api/me',
     operationId: 'getMe',
     summary: 'The signed-in person',

@@ -67,6 +67,9 @@ export function originCheck(rules: OriginRules): RequestHandler {
     // The unsubscribe link is its own credential (signed, no session or cookie is used), and its
     // page's button posts with `Origin: null` (the app sends no referrer): no forgery to guard.
     if (req.path === '/notifications/unsubscribe') return next();
+    // A SAML provider posts its response from its own origin: the signed assertion, answering a
+    // request this browser started, is the credential (domains/auth/saml).
+    if (/^\/auth\/saml\/[^/]+\/acs$/.test(req.path)) return next();
     next(forbidden('Cross-origin requests are not allowed.'));
   };
 }

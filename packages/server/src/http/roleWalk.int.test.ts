@@ -324,6 +324,7 @@ function pathIds(w: World): Record<string, string[]> {
     'mail/{id}': ['1'],
     // No provider is configured here: single sign-on answers every viewer with the sign-in page.
     'oidc/{provider}': ['kommune'],
+    'saml/{provider}': ['adfs'],
   };
 }
 
@@ -361,6 +362,7 @@ function queryVariants(w: World): Record<string, Record<string, string>[]> {
     // Without a valid signature the page is a 404 for everyone; nobody learns whose link it was.
     'GET /api/notifications/unsubscribe': [{ p: w.member.id, k: 'taskAssigned', s: 'forged' }],
     'GET /api/auth/oidc/{provider}/start': [{ next: '/meetings' }],
+    'GET /api/auth/saml/{provider}/start': [{ next: '/meetings' }],
     'GET /api/auth/oidc/{provider}/callback': [
       { code: 'kode', state: 'tilstand', iss: 'https://idp.example' },
       { error: 'access_denied', error_description: 'annulleret' },

@@ -24,6 +24,7 @@ import { sql as agendaProposals } from './022_agenda_proposals.ts';
 import { sql as papers } from './023_papers.ts';
 import { sql as localAccounts } from './024_local_accounts.ts';
 import { sql as oidc } from './025_oidc.ts';
+import { sql as saml } from './026_saml.ts';
 
 /**
  * Numbered, append-only: never edit a migration that has shipped, add the next one. `run`, where
@@ -55,4 +56,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string; run?: (db
   { version: 23, name: 'papers', sql: papers },
   { version: 24, name: 'local accounts', sql: localAccounts },
   { version: 25, name: 'openid connect', sql: oidc },
+  { version: 26, name: 'saml', sql: saml },
 ];

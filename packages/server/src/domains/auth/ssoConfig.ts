@@ -44,19 +44,62 @@ const OidcProvider = z
   .refine((p) => p.scopes.includes('openid'), { message: 'scopes must include openid', path: ['scopes'] })
   .refine((p) => secureOrLocal(p.issuer), { message: 'the issuer must be https (http only on this machine)' });
 
+/** The claim types AD FS sends by default, for the attributes an AD FS-style provider names. */
+const ADFS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
+
+/** A SAML 2.0 identity provider (AD FS and alike), Council being the service provider (docs/identity.md). */
+const SamlProvider = z
+  .object({
+    /** In URLs (`/api/auth/saml/<id>/acs`, its metadata) and in the audit log; never change it once people have signed in. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lowercase letters, digits, - and _, at most 32'),
+    name: z.string().trim().min(1).max(80),
+    /** The provider's single sign-on URL (HTTP-Redirect binding). */
+    entryPoint: z.url(),
+    /** The provider's entity id: every response's Issuer must be it. */
+    idpIssuer: z.string().min(1),
+    /** The provider's signing certificate(s), PEM: assertions must be signed by one of them. */
+    idpCert: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    /** Which attribute holds each of the person's fields. */
+    attributes: z
+      .object({
+        email: z.string().min(1).default(`${ADFS}/emailaddress`),
+        name: z.string().min(1).default(`${ADFS}/name`),
+        organisation: z.string().min(1).default('http://schemas.xmlsoap.org/claims/Organisation'),
+        groups: z.string().min(1).default('http://schemas.microsoft.com/ws/2008/06/identity/claims/role'),
+      })
+      .strict()
+      .default({
+        email: `${ADFS}/emailaddress`,
+        name: `${ADFS}/name`,
+        organisation: 'http://schemas.xmlsoap.org/claims/Organisation',
+        groups: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role',
+      }),
+    /**
+     * Whether the provider's email attribute is verified (a municipality's directory is; a broker
+     * passing on addresses people typed is not): only then does it link an existing local account.
+     */
+    emailVerified: z.boolean().default(false),
+    roles: z.record(z.string().min(1), Role).default({}),
+  })
+  .strict()
+  .refine((p) => secureOrLocal(p.entryPoint), { message: 'the entry point must be https (http only on this machine)' });
+
 export const AuthConfig = z
   .object({
-    oidc: z
-      .array(OidcProvider)
-      .default([])
-      .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'provider ids must differ'),
+    oidc: z.array(OidcProvider).default([]),
+    saml: z.array(SamlProvider).default([]),
     /** A person the provider vouches for but Council does not know: made with the default role, or refused. */
     jit: z.enum(['default_role', 'invite_only']).default('default_role'),
     defaultRole: Role.default('network_architect'),
   })
-  .strict();
+  .strict()
+  .refine(
+    (c) => new Set([...c.oidc, ...c.saml].map((p) => p.id)).size === c.oidc.length + c.saml.length,
+    'provider ids must differ (OpenID and SAML alike)',
+  );
 export type AuthConfig = z.infer<typeof AuthConfig>;
 export type OidcProviderConfig = AuthConfig['oidc'][number];
+export type SamlProviderConfig = AuthConfig['saml'][number];
 
 function secureOrLocal(issuer: string): boolean {
   const url = new URL(issuer);

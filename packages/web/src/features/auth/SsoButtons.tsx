@@ -34,12 +34,7 @@ export function SsoButtons({ next }: { next: string }) {
       )}
       {list.length > 0 && <Divider label={t('sso.heading')} labelPosition="center" />}
       {list.map((p) => (
-        <Button
-          key={p.id}
-          component="a"
-          variant="default"
-          href={`/api/auth/oidc/${encodeURIComponent(p.id)}/start?next=${encodeURIComponent(next)}`}
-        >
+        <Button key={p.id} component="a" variant="default" href={`${p.start}?next=${encodeURIComponent(next)}`}>
           {t('sso.button', { name: p.name })}
         </Button>
       ))}

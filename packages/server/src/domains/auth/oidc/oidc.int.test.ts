@@ -109,9 +109,9 @@ describe('the sign-in page’s providers', () => {
     const res = await council.api('GET', '/api/auth/providers');
     expect(res.status).toBe(200);
     expect(res.body.providers).toEqual([
-      { id: 'kommune', name: 'Testkommune (test-IdP)' },
-      { id: 'nede', name: 'Nede' },
-      { id: 'forkert', name: 'Forkert udsteder' },
+      { id: 'kommune', name: 'Testkommune (test-IdP)', start: '/api/auth/oidc/kommune/start' },
+      { id: 'nede', name: 'Nede', start: '/api/auth/oidc/nede/start' },
+      { id: 'forkert', name: 'Forkert udsteder', start: '/api/auth/oidc/forkert/start' },
     ]);
     expect(JSON.stringify(res.body)).not.toContain('secret');
   });

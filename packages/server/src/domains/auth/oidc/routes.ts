@@ -43,11 +43,14 @@ export function oidcRoutes(
   providers: OidcProviders,
   secureCookies: boolean,
   logger: Logger,
+  /** The other providers' buttons (SAML). */
+  moreProviders: AuthProviders['providers'] = [],
 ): Router {
   const router = Router();
 
   router.get('/auth/providers', (_req, res) => {
-    res.json({ providers: providers.list() } satisfies AuthProviders);
+    const oidc = providers.list().map((p) => ({ ...p, start: `/api/auth/oidc/${encodeURIComponent(p.id)}/start` }));
+    res.json({ providers: [...oidc, ...moreProviders] } satisfies AuthProviders);
   });
 
   const refuse = (res: Response, providerId: string, err: unknown) => {
