@@ -1,9 +1,10 @@
 import type { AuthProviders } from '@council/shared';
-import { type Request, type Response, Router } from 'express';
-import { readCookie, setSessionCookie } from '../../../http/session.ts';
+import { type Request, Router } from 'express';
+import { readCookie } from '../../../http/session.ts';
 import type { Logger } from '../../../logger.ts';
+import { ssoResponses } from '../ssoResponses.ts';
 import type { OidcProviders } from './providers.ts';
-import { asSsoError, LOGIN_TTL_MS, type OidcService } from './service.ts';
+import { LOGIN_TTL_MS, type OidcService } from './service.ts';
 
 /**
  * The pending login's id, for the callback to find it. httpOnly and SameSite=Lax: the provider
@@ -53,11 +54,7 @@ export function oidcRoutes(
     res.json({ providers: [...oidc, ...moreProviders] } satisfies AuthProviders);
   });
 
-  const refuse = (res: Response, providerId: string, err: unknown) => {
-    const error = asSsoError(err);
-    logger.warn({ provider: providerId, code: error.code, reason: error.message }, 'single sign-on refused');
-    res.redirect(303, `/login?sso_error=${error.code}`);
-  };
+  const { refuse, signedIn: welcome } = ssoResponses(secureCookies, logger);
 
   router.get('/auth/oidc/:provider/start', async (req: Request<{ provider: string }>, res) => {
     const providerId = req.params.provider;
@@ -89,9 +86,7 @@ export function oidcRoutes(
         req.ip ?? 'unknown',
         req.get('user-agent') ?? '',
       );
-      logger.info({ personId: signedIn.personId, ip: req.ip, provider: providerId }, 'signed in');
-      setSessionCookie(res, signedIn.token, secureCookies);
-      res.redirect(303, signedIn.returnTo);
+      welcome(req, res, providerId, signedIn);
     } catch (err) {
       refuse(res, providerId, err);
     }

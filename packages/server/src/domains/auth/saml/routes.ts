@@ -1,8 +1,8 @@
-import express, { type Request, type Response, Router } from 'express';
-import { readCookie, setSessionCookie } from '../../../http/session.ts';
+import express, { type Request, Router } from 'express';
+import { readCookie } from '../../../http/session.ts';
 import type { Logger } from '../../../logger.ts';
 import { safeReturnTo } from '../oidc/routes.ts';
-import { asSsoError } from '../oidc/service.ts';
+import { ssoResponses } from '../ssoResponses.ts';
 import { SAML_LOGIN_TTL_MS, type SamlService } from './service.ts';
 
 /**
@@ -24,11 +24,7 @@ const COOKIE_PATH = '/api/auth/saml';
 export function samlRoutes(saml: SamlService, secureCookies: boolean, logger: Logger): Router {
   const router = Router();
 
-  const refuse = (res: Response, providerId: string, err: unknown) => {
-    const error = asSsoError(err);
-    logger.warn({ provider: providerId, code: error.code, reason: error.message }, 'single sign-on refused');
-    res.redirect(303, `/login?sso_error=${error.code}`);
-  };
+  const { refuse, signedIn: welcome } = ssoResponses(secureCookies, logger);
 
   router.get('/auth/saml/:provider/metadata', (req: Request<{ provider: string }>, res) => {
     try {
@@ -71,9 +67,7 @@ export function samlRoutes(saml: SamlService, secureCookies: boolean, logger: Lo
           req.ip ?? 'unknown',
           req.get('user-agent') ?? '',
         );
-        logger.info({ personId: signedIn.personId, ip: req.ip, provider: providerId }, 'signed in');
-        setSessionCookie(res, signedIn.token, secureCookies);
-        res.redirect(303, signedIn.returnTo);
+        welcome(req, res, providerId, signedIn);
       } catch (err) {
         refuse(res, providerId, err);
       }
