@@ -604,6 +604,8 @@ export const VALIDATION_RULES = [
   'password_contains_name',
   // A two-factor code that is not right now.
   'wrong_code',
+  // An address someone in Council has already.
+  'email_taken',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 

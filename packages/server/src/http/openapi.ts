@@ -470,7 +470,7 @@ const OPERATIONS: Operation[] = [
     operationId: 'invitePerson',
     summary: 'Invite someone by mail',
     description:
-      'Admins only (403 otherwise). The person exists at once, without a password, and is mailed a one-time link valid for 7 days to choose one. `link` is that link when no mail server is set (`COUNCIL_SMTP_URL`), for the admin to pass on; null when the mail goes. 409 for an address that has an account. Audited.',
+      'Admins only (403 otherwise). The person exists at once, without a password, and is mailed a one-time link valid for 7 days to choose one. `link` is that link when no mail server is set (`COUNCIL_SMTP_URL`), for the admin to pass on; null when the mail goes. 400 `email_taken` naming `email` for an address that has an account. Audited.',
     body: InvitePerson,
     response: Invitation,
     status: 201,

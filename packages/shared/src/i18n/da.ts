@@ -738,7 +738,7 @@ export const da = {
       validUntil: 'Linket virker én gang, indtil {until}.',
       invite: {
         subject: 'Du er inviteret til Council',
-        body: 'Du er inviteret til Council, Kommunernes It-Arkitekturråds arbejdsrum ({app}). Vælg din adgangskode her:',
+        body: 'Du er inviteret til Council, Kommunernes it-arkitekturråds arbejdsrum ({app}). Vælg din adgangskode her:',
         button: 'Vælg adgangskode',
         ignore: 'Forventede du ikke denne invitation, kan du se bort fra den.',
       },
@@ -781,7 +781,8 @@ export const da = {
       code: 'Kode',
       verify: 'Bekræft',
       back: 'Tilbage',
-      expired: 'Log ind-forsøget er udløbet. Skriv din adgangskode igen.',
+      expired:
+        'Loginforsøget er afbrudt, fordi det tog for lang tid eller fik for mange forkerte koder. Skriv din adgangskode igen.',
       setupTitle: 'Slå totrinsbekræftelse til',
       setupRequired: 'Din rolle kræver totrinsbekræftelse. Slå den til nu for at logge ind.',
       setupSteps:
@@ -790,7 +791,7 @@ export const da = {
       secret: 'Kan du ikke scanne, så skriv denne nøgle i appen',
       recoveryTitle: 'Dine gendannelseskoder',
       recoveryIntro:
-        'Gem koderne et sikkert sted, fx i en adgangskodemanager eller på papir. Hver kode virker én gang, hvis du mister din telefon. De vises kun nu.',
+        'Gem koderne et sikkert sted, fx i en adgangskodemanager eller på papir. Mister du din telefon, kan du logge ind med en af koderne. Hver kode virker kun én gang, og de vises kun nu.',
       recoveryCopy: 'Kopiér koderne',
       recoveryCopied: 'Kopieret',
       recoverySaved: 'Jeg har gemt koderne',
@@ -844,7 +845,7 @@ export const da = {
         'Der er ingen mailserver sat op, så mailen er gemt under Udgående post. Giv {name} dette link på en sikker måde; det virker i 7 dage:',
       invited: 'Inviteret',
       again: 'Send invitation igen',
-      againNamed: 'Send invitation til {name} igen',
+      againNamed: 'Send invitation igen til {name}',
       resetTwoFactor: 'Nulstil totrinsbekræftelse',
       resetTwoFactorNamed: 'Nulstil totrinsbekræftelse for {name}',
       resetTwoFactorConfirm:
@@ -1397,7 +1398,8 @@ export const da = {
       common_password:
         'Den adgangskode er for almindelig. Vælg en, der er sværere at gætte, fx en sætning af flere ord.',
       password_contains_name: 'Adgangskoden minder for meget om dit navn eller din e-mail.',
-      wrong_code: 'Koden er ikke rigtig. Tjek, at telefonens ur går rigtigt, og prøv den nye kode.',
+      wrong_code: 'Koden er ikke rigtig. Brug den kode, appen viser nu, eller en af dine gendannelseskoder.',
+      email_taken: 'Der findes allerede en person med den e-mail.',
       ends_before_start: 'Slutningen skal ligge efter starten.',
       report_outside_period: 'Afrapporteringen skal ligge mellem start og slut.',
       unknown_reference: 'Findes ikke.',

@@ -750,7 +750,7 @@ export const en: Catalogue = {
       link: 'Forgot your password?',
       title: 'Forgotten password',
       intro:
-        'Enter your email. If you have an account, we send a link to choose a new password with. The link works for an hour.',
+        'Enter your email. If you have an account, we will send you a link for choosing a new password. The link works for an hour.',
       submit: 'Send link',
       sent: 'If {email} has a Council account, a link has been sent to it. Check your junk mail too.',
       back: 'Back to sign in',
@@ -778,7 +778,7 @@ export const en: Catalogue = {
       code: 'Code',
       verify: 'Verify',
       back: 'Back',
-      expired: 'This sign-in has expired. Enter your password again.',
+      expired: 'This sign-in was ended: it took too long or got too many wrong codes. Enter your password again.',
       setupTitle: 'Turn on two-factor sign-in',
       setupRequired: 'Your role requires two-factor sign-in. Turn it on now to sign in.',
       setupSteps:
@@ -787,7 +787,7 @@ export const en: Catalogue = {
       secret: 'If you cannot scan, enter this key in the app',
       recoveryTitle: 'Your recovery codes',
       recoveryIntro:
-        'Keep these codes somewhere safe, such as a password manager or on paper. Each works once if you lose your phone. They are shown only now.',
+        'Keep these codes somewhere safe, such as a password manager or on paper. If you lose your phone, you can sign in with one of them. Each works only once, and they are shown only now.',
       recoveryCopy: 'Copy the codes',
       recoveryCopied: 'Copied',
       recoverySaved: 'I have saved the codes',
@@ -841,7 +841,7 @@ export const en: Catalogue = {
         'No mail server is set up, so the mail is kept under Outgoing mail. Give {name} this link in a safe way; it works for 7 days:',
       invited: 'Invited',
       again: 'Send invitation again',
-      againNamed: 'Send the invitation to {name} again',
+      againNamed: 'Send invitation again to {name}',
       resetTwoFactor: 'Reset two-factor sign-in',
       resetTwoFactorNamed: 'Reset two-factor sign-in for {name}',
       resetTwoFactorConfirm:
@@ -1389,7 +1389,8 @@ export const en: Catalogue = {
       common_password:
         'That password is too common. Choose one that is harder to guess, such as a sentence of several words.',
       password_contains_name: 'The password is too like your name or email.',
-      wrong_code: 'The code is not right. Check that your phone’s clock is right, and try the new code.',
+      wrong_code: 'The code is not right. Use the code the app shows now, or one of your recovery codes.',
+      email_taken: 'Someone in Council has that email already.',
       ends_before_start: 'The end must come after the start.',
       report_outside_period: 'The report date must lie between the start and the end.',
       unknown_reference: 'Does not exist.',

@@ -8,7 +8,7 @@ import { CalendarFeedSection } from '../features/account/CalendarFeedSection.tsx
 import { PersonalDataSection } from '../features/account/PersonalDataSection.tsx';
 import { TwoFactorSection } from '../features/account/TwoFactorSection.tsx';
 import { browserName } from '../features/auth/browserName.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { useErrorText } from '../features/forms/errors.tsx';
 import { PreferencesSection } from '../features/notifications/PreferencesSection.tsx';
 import { useNarrow } from '../features/site/useNarrow.ts';
 import { useFormat } from '../i18n/format.ts';

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { useCan } from '../features/auth/useMe.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { useErrorText } from '../features/forms/errors.tsx';
 import { useFormat } from '../i18n/format.ts';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';
 

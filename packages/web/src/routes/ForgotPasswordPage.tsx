@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { AuthCard } from '../features/auth/AuthCard.tsx';
-import { useErrorText } from '../features/forms/errors.ts';
+import { announced, useErrorText } from '../features/forms/errors.tsx';
 
 /** Asks for a link to choose a new password; says the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [email, setEmail] = useState('');
+  const [tried, setTried] = useState(false);
   const send = useMutation({ mutationFn: () => api.requestPasswordReset(email.trim()) });
   return (
     <AuthCard title={t('identity.forgot.title')}>
@@ -24,6 +25,7 @@ export function ForgotPasswordPage() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
+            setTried(true);
             if (email.trim()) send.mutate();
           }}
         >
@@ -41,7 +43,9 @@ export function ForgotPasswordPage() {
               required
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
-              error={errorText.fields(send.error).email}
+              error={announced(
+                errorText.fields(send.error).email || (tried && !email.trim() && t('errors.fields.required')),
+              )}
             />
             <Button type="submit" loading={send.isPending}>
               {t('identity.forgot.submit')}

@@ -43,7 +43,7 @@ import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { LiveRichText } from '../features/collab/LiveRichText.tsx';
 import { LiveText } from '../features/collab/LiveText.tsx';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { useErrorText } from '../features/forms/errors.tsx';
 import { useAskFirst } from '../features/forms/useAskFirst.tsx';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';

@@ -1,7 +1,7 @@
 import type { TwoFactorChallenge, TwoFactorSignIn } from '@council/shared';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
@@ -10,7 +10,7 @@ import { RecoveryCodes } from '../features/auth/RecoveryCodes.tsx';
 import { SsoButtons } from '../features/auth/SsoButtons.tsx';
 import { TwoFactorSecret } from '../features/auth/TwoFactorSecret.tsx';
 import { SIGNED_OUT_KEY, signedIn, useLogin, useMe } from '../features/auth/useMe.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { announced, useErrorText } from '../features/forms/errors.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -129,7 +129,10 @@ function SecondStep({
   const errorText = useErrorText();
   const client = useQueryClient();
   const [code, setCode] = useState('');
+  const [tried, setTried] = useState(false);
   const [done, setDone] = useState<TwoFactorSignIn | null>(null);
+  // Back to the field after a refusal: the button it was on is disabled while the answer comes.
+  const codeField = useRef<HTMLInputElement>(null);
   const verify = useMutation({
     mutationFn: () => api.loginSecondStep({ challenge: challenge.challenge, code }),
     onSuccess: (result) => {
@@ -142,6 +145,7 @@ function SecondStep({
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 401) onBack(true);
+      else codeField.current?.focus();
     },
   });
   if (done?.recoveryCodes) {
@@ -168,7 +172,9 @@ function SecondStep({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          setTried(true);
           if (code.trim()) verify.mutate();
+          else codeField.current?.focus();
         }}
       >
         <Stack>
@@ -195,9 +201,10 @@ function SecondStep({
             // Focus follows the step: the password form is gone, this is what to do now.
             data-autofocus
             autoFocus
+            ref={codeField}
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
-            error={wrong}
+            error={announced(wrong || (tried && !code.trim() && t('errors.fields.required')))}
           />
           <Button type="submit" loading={verify.isPending}>
             {t('identity.twoFactor.verify')}

@@ -26,7 +26,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { ME_KEY, useCan, useMe } from '../features/auth/useMe.ts';
 import { bindText } from '../features/forms/bindText.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { announced, useErrorText } from '../features/forms/errors.tsx';
 import { GuardedModal } from '../features/forms/GuardedModal.tsx';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { useUrlFilters } from '../features/forms/useUrlFilters.ts';
@@ -121,6 +121,11 @@ export function NetworkPage() {
                     {p.passwordSignIn === false && !p.erasedAt && (
                       <Badge ml="xs" color="grape" variant="light">
                         {t('identity.signIn.ssoOnly')}
+                      </Badge>
+                    )}
+                    {isAdmin && p.twoFactor && (
+                      <Badge ml="xs" color="teal" variant="light">
+                        {t('identity.invite.twoFactorOn')}
                       </Badge>
                     )}
                     {p.invitedAt && !p.deactivatedAt && (
@@ -519,6 +524,7 @@ function InviteButton() {
   const empty = { email: '', name: '', organisation: '', title: '', role: 'network_architect' as Role };
   const [form, setForm] = useState(empty);
   const [sent, setSent] = useState<Invitation | null>(null);
+  const [tried, setTried] = useState(false);
   const invite = useCreate((key) => api.invitePerson(form, key), {
     onSuccess: (invitation) => {
       void queryClient.invalidateQueries({ queryKey: ['people'] });
@@ -532,6 +538,7 @@ function InviteButton() {
     setOpened(false);
     setForm(empty);
     setSent(null);
+    setTried(false);
     invite.reset();
   };
   return (
@@ -554,15 +561,29 @@ function InviteButton() {
           /* A form, so that Enter in any field sends it, as in the other dialogs. */
           <Stack
             component="form"
+            // The app says what is missing, in the reader's language, not the browser.
+            {...{ noValidate: true }}
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              if (form.email && form.name) invite.submit();
+              setTried(true);
+              if (form.email.trim() && form.name.trim()) invite.submit();
             }}
           >
             <Text size="sm">{t('identity.invite.intro')}</Text>
             {invite.error && <Alert color="red">{errorText.message(invite.error)}</Alert>}
-            <TextInput label={t('network.email')} type="email" required {...text('email')} />
-            <TextInput label={t('network.name')} required {...text('name')} />
+            <TextInput
+              label={t('network.email')}
+              type="email"
+              required
+              {...text('email')}
+              error={announced(text('email').error || (tried && !form.email.trim() && t('errors.fields.required')))}
+            />
+            <TextInput
+              label={t('network.name')}
+              required
+              {...text('name')}
+              error={announced(text('name').error || (tried && !form.name.trim() && t('errors.fields.required')))}
+            />
             <TextInput label={t('network.organisation')} {...text('organisation')} />
             <TextInput label={t('network.jobTitle')} {...text('title')} />
             <Select
@@ -576,7 +597,7 @@ function InviteButton() {
               <Button variant="default" onClick={close}>
                 {t('network.cancel')}
               </Button>
-              <Button type="submit" loading={invite.isPending} disabled={!form.email || !form.name}>
+              <Button type="submit" loading={invite.isPending}>
                 {t('identity.invite.send')}
               </Button>
             </Group>

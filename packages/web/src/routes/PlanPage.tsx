@@ -33,7 +33,7 @@ import { api } from '../api/client.ts';
 import { actorOf, useMe } from '../features/auth/useMe.ts';
 import { useCollabDocument } from '../features/collab/useCollabDocument.ts';
 import { bindText } from '../features/forms/bindText.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { useErrorText } from '../features/forms/errors.tsx';
 import { useCreate } from '../features/forms/useCreate.ts';
 import { type Initiative, useInitiatives } from '../features/plan/usePlan.ts';
 import { randomId } from '../features/randomId.ts';

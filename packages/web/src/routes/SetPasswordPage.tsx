@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import { AuthCard } from '../features/auth/AuthCard.tsx';
-import { useErrorText } from '../features/forms/errors.ts';
+import { announced, useErrorText } from '../features/forms/errors.tsx';
 
 /**
  * The page an invitation or a reset link opens. The token is in the address's fragment (after
@@ -18,11 +18,14 @@ export function SetPasswordPage() {
   const [token] = useState(() => window.location.hash.slice(1));
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [tried, setTried] = useState(false);
   const link = useQuery({ queryKey: ['accountLink', token], queryFn: () => api.accountLink(token), retry: false });
-  const save = useMutation({ mutationFn: () => api.setPasswordWithLink(token, password) });
+  const save = useMutation({ mutationFn: (chosen: string) => api.setPasswordWithLink(token, chosen) });
   const invite = link.data?.purpose === 'invite';
   const title = invite ? t('identity.setPassword.titleInvite') : t('identity.setPassword.titleReset');
-  const mismatch = repeat.length > 0 && repeat !== password;
+  // Said once the repeat is as long as the password, or at an attempt to save: not at each key.
+  const mismatch = repeat !== password && (tried || repeat.length >= password.length) && repeat.length > 0;
+  const tooShort = password.length < LIMITS.passwordMinLength;
 
   if (link.isPending) {
     return (
@@ -60,14 +63,16 @@ export function SetPasswordPage() {
       </AuthCard>
     );
   }
-  const fieldError = errorText.fields(save.error).password;
+  // A refusal belongs to the password it was about, not to the one typed since.
+  const fieldError = save.variables === password ? errorText.fields(save.error).password : undefined;
   return (
     <AuthCard title={title}>
       <form
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (password.length >= LIMITS.passwordMinLength && password === repeat) save.mutate();
+          setTried(true);
+          if (!tooShort && password === repeat) save.mutate(password);
         }}
       >
         <Stack>
@@ -76,7 +81,7 @@ export function SetPasswordPage() {
               ? t('identity.setPassword.introInvite', { email: link.data?.email })
               : t('identity.setPassword.introReset', { email: link.data?.email })}
           </Text>
-          {save.error && !fieldError && (
+          {save.error && save.variables === password && !fieldError && (
             <Alert color="red" role="alert">
               {errorText.message(save.error)}
             </Alert>
@@ -90,7 +95,9 @@ export function SetPasswordPage() {
             required
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError}
+            error={announced(
+              fieldError || (tried && tooShort && t('errors.fields.tooSmall', { minimum: LIMITS.passwordMinLength })),
+            )}
           />
           <PasswordInput
             label={t('identity.setPassword.repeat')}
@@ -98,13 +105,9 @@ export function SetPasswordPage() {
             required
             value={repeat}
             onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={mismatch ? t('account.mismatch') : undefined}
+            error={announced(mismatch && t('account.mismatch'))}
           />
-          <Button
-            type="submit"
-            loading={save.isPending}
-            disabled={password.length < LIMITS.passwordMinLength || password !== repeat}
-          >
+          <Button type="submit" loading={save.isPending}>
             {t('identity.setPassword.submit')}
           </Button>
         </Stack>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import { useCan } from '../features/auth/useMe.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { useErrorText } from '../features/forms/errors.tsx';
 import { SeriesSection } from '../features/templates/SeriesSection.tsx';
 import { TemplateForm } from '../features/templates/TemplateForm.tsx';
 import { EmptyState, PageLoader, QueryError } from './states.tsx';

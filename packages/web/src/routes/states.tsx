@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Loader, Stack, Text, Title } from '@mant
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { useErrorText } from '../features/forms/errors.ts';
+import { useErrorText } from '../features/forms/errors.tsx';
 
 export function PageLoader() {
   const { t } = useTranslation();

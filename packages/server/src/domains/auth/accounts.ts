@@ -126,7 +126,8 @@ export class AccountService {
     input: InvitePerson,
   ): Promise<{ person: PersonRow; expiresAt: string; link: string | null }> {
     const email = input.email.toLowerCase();
-    if (await this.people.emailExists(email)) throw conflict(`Someone with the email ${email} exists.`);
+    if (await this.people.emailExists(email))
+      throw invalid(['email'], `Someone with the email ${email} exists.`, 'email_taken');
     const now = new Date().toISOString();
     const person: PersonRow = {
       id: randomUUID(),

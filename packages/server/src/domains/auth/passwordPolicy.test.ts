@@ -19,6 +19,9 @@ describe('the password policy', () => {
     const person = { email: 'mette.kjaergaard@aarhus.dk', name: 'Mette Kjærgaard' };
     expect(passwordProblem('kjærgaard2024', person)).toBe('password_contains_name');
     expect(passwordProblem('mette.kjaergaard1', person)).toBe('password_contains_name');
+    expect(passwordProblem('SofieLund2026xx', { email: 'sofie.lund@vejle.example', name: 'Sofie Lund' })).toBe(
+      'password_contains_name',
+    );
   });
 
   it('accepts a long password of uncommon words, and the demo password', () => {

@@ -76,11 +76,18 @@ export function passwordProblem(
   // A password that is only a repeated character or two ("aaaaaaaaaa", "abababab12").
   if (new Set(whole).size <= 2) return 'common_password';
   if (person) {
-    const parts = [person.email.split('@')[0] ?? '', ...person.name.split(/\s+/)]
+    // What is left of the password's letters when the person's names and address are taken out:
+    // "SofieLund2026xx" leaves "xx", too little to be a password of its own.
+    const parts = [
+      person.email.split('@')[0] ?? '',
+      ...(person.email.split('@')[0]?.split(/[._-]/) ?? []),
+      ...person.name.split(/\s+/),
+    ]
       .map((p) => p.toLocaleLowerCase('da'))
-      .filter((p) => p.length >= 4);
-    if (parts.some((p) => whole.includes(p)) && core.length - Math.max(...parts.map((p) => p.length)) < 4)
-      return 'password_contains_name';
+      .filter((p) => p.length >= 3)
+      .sort((a, b) => b.length - a.length);
+    const rest = parts.reduce((left, part) => left.replaceAll(part, ''), whole).replace(/[^\p{L}]/gu, '');
+    if (rest.length < whole.replace(/[^\p{L}]/gu, '').length && rest.length < 6) return 'password_contains_name';
   }
   return null;
 }

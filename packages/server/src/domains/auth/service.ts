@@ -147,9 +147,14 @@ export class AuthService {
         : null
       : await second.twoFactor.check(person.id, step.code);
     if (!how) {
-      second.tokens.failedAttempt(row.id);
+      const attempts = second.tokens.failedAttempt(row.id);
       this.wrongCodes.fail(person.id);
-      await this.audit.record(null, 'auth.failure', `person:${person.id}`, { ip, reason: 'second factor' });
+      // A code mistyped while setting it up is the person's own; one against a set-up factor may be
+      // someone who has the password, and the owner is told at their next sign-in.
+      if (!settingUp)
+        await this.audit.record(null, 'auth.failure', `person:${person.id}`, { ip, reason: 'second factor' });
+      // The last wrong code ends the sign-in now, not at the next try, so the page can say so.
+      if (attempts >= CODE_ATTEMPTS) throw unauthenticated('Too many wrong codes. Give your password again.');
       throw invalid(['code'], 'The code is not right.', 'wrong_code');
     }
     // Two tabs with the same challenge: only one becomes a session.

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { PageLoader, QueryError } from '../../routes/states.tsx';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 
 const FEED_KEY = ['me', 'calendar'] as const;
 

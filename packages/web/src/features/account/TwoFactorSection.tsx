@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { RecoveryCodes } from '../auth/RecoveryCodes.tsx';
 import { TwoFactorSecret } from '../auth/TwoFactorSecret.tsx';
-import { useErrorText } from '../forms/errors.ts';
+import { announced, useErrorText } from '../forms/errors.tsx';
 
 const TWO_FACTOR_KEY = ['me', 'twoFactor'] as const;
 
@@ -29,7 +29,6 @@ export function TwoFactorSection() {
           <Title order={3} id="two-factor-heading">
             {t(`${m}.heading`)}
           </Title>
-          {status.data?.enabled && <Badge color="green">{t(`${m}.enabled`)}</Badge>}
         </Group>
         {codes ? (
           <RecoveryCodes
@@ -75,10 +74,15 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [code, setCode] = useState('');
-  const begin = useMutation({ mutationFn: api.beginTwoFactor });
+  const codeField = useRef<HTMLInputElement>(null);
+  const begin = useMutation({
+    mutationFn: api.beginTwoFactor,
+    onSuccess: () => requestAnimationFrame(() => codeField.current?.focus()),
+  });
   const confirm = useMutation({
     mutationFn: () => api.confirmTwoFactor(code),
     onSuccess: ({ recoveryCodes }) => onEnabled(recoveryCodes),
+    onError: () => codeField.current?.focus(),
   });
   const m = 'identity.twoFactor.account';
   if (!begin.data) {
@@ -112,9 +116,11 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
           inputMode="numeric"
           required
           maw={220}
+          // The secret has just appeared: the code from it is what to give now.
+          ref={codeField}
           value={code}
           onChange={(e) => setCode(e.currentTarget.value)}
-          error={wrong}
+          error={announced(wrong)}
         />
         <Group>
           <Button type="submit" loading={confirm.isPending}>

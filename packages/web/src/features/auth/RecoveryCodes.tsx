@@ -1,4 +1,4 @@
-import { Alert, Button, CopyButton, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, List, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** Recovery codes, shown the one time they exist in plain: to copy or write down before going on. */
@@ -6,7 +6,10 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   const { t } = useTranslation();
   return (
     <Stack data-testid="recovery-codes">
-      <Text fw={600}>{t('identity.twoFactor.recoveryTitle')}</Text>
+      {/* Focus comes here as the codes appear, so that a screen reader starts with what they are. */}
+      <Title order={3} size="h5" tabIndex={-1} ref={(node) => node?.focus()}>
+        {t('identity.twoFactor.recoveryTitle')}
+      </Title>
       <Alert color="yellow">{t('identity.twoFactor.recoveryIntro')}</Alert>
       <List ff="monospace" spacing={2} listStyleType="none" ml={0}>
         {codes.map((code) => (

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 import classes from './board.module.css';

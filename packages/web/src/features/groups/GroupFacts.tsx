@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 
 /** Deliverables, dates and the founding decision; the council and the lead can change them. */
 export function GroupFacts({ group, canManage }: { group: WorkingGroup; canManage: boolean }) {

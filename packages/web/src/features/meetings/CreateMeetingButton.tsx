@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { bindText } from '../forms/bindText.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 import { copenhagenIso } from './copenhagenTime.ts';

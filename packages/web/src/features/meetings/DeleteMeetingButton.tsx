@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useCan } from '../auth/useMe.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import type { JustDeleted } from './DeletedMeetings.tsx';
 
 /** "Slet mødet" for a draft, behind a dialog that says what deleting does; afterwards, the meetings list, with an undo. */

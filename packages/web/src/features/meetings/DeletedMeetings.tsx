@@ -7,7 +7,7 @@ import { useLocation } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useCan } from '../auth/useMe.ts';
 import { RemovedList } from '../collab/RemovedList.tsx';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 
 /** What `DeleteMeetingButton` passes to the meetings list, so that the deletion can be undone at once. */
 export interface JustDeleted {

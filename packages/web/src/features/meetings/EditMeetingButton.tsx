@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { actorOf, useMe } from '../auth/useMe.ts';
 import { bindText } from '../forms/bindText.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { copenhagenClock, copenhagenDate, copenhagenIso } from './copenhagenTime.ts';
 import { MeetingFields } from './MeetingFields.tsx';

@@ -35,7 +35,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { api } from '../../api/client.ts';
 import { useCan, useMe } from '../auth/useMe.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { useYjs } from './useYjs.ts';
 import { VoteSummary } from './VoteSummary.tsx';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useCan, useMe } from '../auth/useMe.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { copenhagenIso } from './copenhagenTime.ts';
 
 const reviewKey = (meetingId: string) => ['meetings', meetingId, 'review'];

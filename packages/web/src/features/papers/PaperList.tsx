@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { focusAfterMove } from '../keyboard/focusAfterMove.ts';
 import { PaperUploader } from './PaperUploader.tsx';
 import classes from './papers.module.css';

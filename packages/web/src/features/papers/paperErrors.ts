@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { uploadRule } from './uploadPaper.ts';
 
 /** Why a file was refused, in the person's language, with the limit it passed where there is one. */

@@ -2,7 +2,7 @@ import { Alert, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 
 export const SIGN_IN_SETTINGS_KEY = ['admin', 'signIn'] as const;
 

@@ -20,7 +20,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useCan, useMe } from '../auth/useMe.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 
 const KEY = ['agenda-proposals'];

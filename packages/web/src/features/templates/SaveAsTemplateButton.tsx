@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useCan } from '../auth/useMe.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 

@@ -27,7 +27,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { useErrorText } from '../forms/errors.ts';
+import { useErrorText } from '../forms/errors.tsx';
 import { GuardedModal } from '../forms/GuardedModal.tsx';
 import { useCreate } from '../forms/useCreate.ts';
 import { focusAfterMove } from '../keyboard/focusAfterMove.ts';

@@ -46,3 +46,7 @@ export function useErrorText() {
     },
   };
 }
+
+/** A field's error as screen readers hear it when it appears (Mantine draws `error` without a live region). */
+export const announced = (message: string | undefined | false) =>
+  message ? <span role="alert">{message}</span> : undefined;
