@@ -246,3 +246,54 @@ describe('SAML sign-in', () => {
     expect(replay).toMatchObject({ location: '/login?sso_error=state', session: undefined });
   });
 });
+
+describe('password sign-in once single sign-on is set up', () => {
+  it('an admin turns it off for one person and for everyone; a right password is then refused and no reset link goes', async () => {
+    const admin = await server.signIn('admin');
+    const person = await server.factory.person({ role: 'council_member' });
+    const login = () =>
+      server.api('POST', '/api/auth/login', { body: { email: person.email, password: person.password } });
+    expect((await server.api('GET', '/api/admin/sign-in', { token: admin.token })).body).toEqual({
+      passwordSignIn: true,
+      singleSignOn: true,
+    });
+    expect(
+      (
+        await server.api('PUT', `/api/people/${admin.personId}/password-sign-in`, {
+          token: admin.token,
+          body: { allowed: false },
+        })
+      ).status,
+    ).toBe(409);
+    const off = await server.api('PUT', `/api/people/${person.id}/password-sign-in`, {
+      token: admin.token,
+      body: { allowed: false },
+    });
+    expect(off.body.passwordSignIn).toBe(false);
+    const refused = await login();
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('password_sign_in_off');
+    // A wrong password is still just wrong: the refusal is told only to whoever knows the password.
+    expect(
+      (await server.api('POST', '/api/auth/login', { body: { email: person.email, password: 'forkert-kodeord' } }))
+        .status,
+    ).toBe(401);
+    await server.api('POST', '/api/auth/password-reset', { body: { email: person.email } });
+    expect(
+      server.council.db
+        .prepare("SELECT count(*) AS n FROM account_tokens WHERE person_id = ? AND purpose = 'reset'")
+        .get(person.id),
+    ).toEqual({ n: 0 });
+    await server.api('PUT', `/api/people/${person.id}/password-sign-in`, {
+      token: admin.token,
+      body: { allowed: true },
+    });
+    expect((await login()).status).toBe(200);
+
+    const everyone = await server.api('PUT', '/api/admin/sign-in', { token: admin.token, body: { allowed: false } });
+    expect(everyone.body.passwordSignIn).toBe(false);
+    expect((await login()).body.error.code).toBe('password_sign_in_off');
+    await server.api('PUT', '/api/admin/sign-in', { token: admin.token, body: { allowed: true } });
+    expect((await login()).status).toBe(200);
+  });
+});
