@@ -75,7 +75,35 @@ describe('the single sign-on settings', () => {
   };
 
   it('are empty without any setting: no providers, and people are made with the network architect role', () => {
-    expect(authConfigFromEnv({})).toEqual({ oidc: [], jit: 'default_role', defaultRole: 'network_architect' });
+    expect(authConfigFromEnv({})).toEqual({
+      oidc: [],
+      saml: [],
+      jit: 'default_role',
+      defaultRole: 'network_architect',
+    });
+  });
+
+  it('read SAML providers with AD FS’s attribute names by default, and refuse an id an OpenID provider has', () => {
+    const saml = {
+      id: 'vejle',
+      name: 'Vejle Kommune',
+      entryPoint: 'https://adfs.vejle.example/adfs/ls/',
+      idpIssuer: 'http://adfs.vejle.example/adfs/services/trust',
+      idpCert: '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----',
+    };
+    const config = authConfigFromEnv({ COUNCIL_AUTH_CONFIG: file({ saml: [saml] }) });
+    expect(config.saml[0]).toMatchObject({
+      emailVerified: false,
+      attributes: { email: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress' },
+    });
+    expect(() =>
+      authConfigFromEnv({ COUNCIL_AUTH_CONFIG: file({ oidc: [{ ...provider, id: 'vejle' }], saml: [saml] }) }),
+    ).toThrow(/provider ids must differ/);
+    expect(() =>
+      authConfigFromEnv({
+        COUNCIL_AUTH_CONFIG: file({ saml: [{ ...saml, entryPoint: 'http://adfs.vejle.example/ls' }] }),
+      }),
+    ).toThrow(/saml\.0\.entryPoint|https/);
   });
 
   it('read a file with defaults for what it leaves out', () => {
