@@ -21,6 +21,9 @@ export class HttpError extends Error {
 export const badRequest = (message: string, issues?: unknown[]) => new HttpError(400, 'bad_request', message, issues);
 export const unauthenticated = (message = 'Sign in first.') => new HttpError(401, 'unauthenticated', message);
 export const forbidden = (message = 'You may not do this.') => new HttpError(403, 'forbidden', message);
+/** 429 with Retry-After: a limit on tries (sign-ins, codes, links) is reached for `seconds` more. */
+export const rateLimited = (seconds: number, message: string) =>
+  new HttpError(429, 'rate_limited', message, undefined, { 'Retry-After': String(seconds) });
 export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found.`);
 export const conflict = (
   message: string,

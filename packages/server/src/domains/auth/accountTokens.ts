@@ -45,9 +45,7 @@ export class AccountTokens {
     const id = randomBytes(12).toString('base64url');
     const now = this.now();
     const expiresAt = new Date(now + TOKEN_LIFETIME_MS[purpose]).toISOString();
-    this.db
-      .prepare('UPDATE account_tokens SET used_at = ? WHERE person_id = ? AND purpose = ? AND used_at IS NULL')
-      .run(new Date(now).toISOString(), personId, purpose);
+    this.endAll(personId, purpose);
     this.db
       .prepare(
         'INSERT INTO account_tokens (id, person_id, purpose, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',

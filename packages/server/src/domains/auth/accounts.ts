@@ -11,7 +11,7 @@ import {
 } from '@council/shared';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { conflict, HttpError, notFound } from '../../http/errors.ts';
+import { conflict, HttpError, notFound, rateLimited } from '../../http/errors.ts';
 import { invalid } from '../../http/validate.ts';
 import type { AuditRepo } from '../audit/repo.ts';
 import type { PeopleRepo, PersonRow } from '../people/repo.ts';
@@ -234,11 +234,7 @@ export class AccountService {
 
   private async openLink(token: string, ip: string) {
     const wait = this.linkTries.retryAfter(ip);
-    if (wait > 0) {
-      throw new HttpError(429, 'rate_limited', 'Too many tries. Try again later.', undefined, {
-        'Retry-After': String(wait),
-      });
-    }
+    if (wait > 0) throw rateLimited(wait, 'Too many tries. Try again later.');
     const purpose = (['invite', 'reset'] as const).map((p) => ({ p, row: this.deps.tokens.open(token, p) }));
     const found = purpose.find((x) => typeof x.row !== 'string')?.row;
     if (!found || typeof found === 'string') {
@@ -327,11 +323,7 @@ export class AccountService {
   /** 403 `wrong_password` unless `password` is the person's; guesses count like failed sign-ins. */
   private async provePassword(person: PersonRow, password: string, reason = 'password to confirm'): Promise<void> {
     const wait = this.wrongCurrentPassword.retryAfter(person.id);
-    if (wait > 0) {
-      throw new HttpError(429, 'rate_limited', 'Too many wrong passwords. Try again later.', undefined, {
-        'Retry-After': String(wait),
-      });
-    }
+    if (wait > 0) throw rateLimited(wait, 'Too many wrong passwords. Try again later.');
     const credentials = await this.people.credentialsByEmail(person.email);
     if (!credentials || !(await verifyPassword(password, credentials.passwordHash))) {
       this.wrongCurrentPassword.fail(person.id);

@@ -10,7 +10,7 @@ import {
   type TwoFactorSignIn,
   type TwoFactorStep,
 } from '@council/shared';
-import { HttpError, unauthenticated } from '../../http/errors.ts';
+import { HttpError, rateLimited, unauthenticated } from '../../http/errors.ts';
 import { invalid } from '../../http/validate.ts';
 import type { AuditRepo } from '../audit/repo.ts';
 import { presentMe } from '../people/presenter.ts';
@@ -71,11 +71,7 @@ export class AuthService {
       this.perIp.retryAfter(ip),
       this.perAccount.retryAfter(accountKey),
     );
-    if (wait > 0) {
-      throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins. Try again later.', undefined, {
-        'Retry-After': String(wait),
-      });
-    }
+    if (wait > 0) throw rateLimited(wait, 'Too many failed sign-ins. Try again later.');
     const found = await this.people.credentialsByEmail(email);
     const ok = found
       ? await verifyPassword(password, found.passwordHash)
@@ -133,11 +129,7 @@ export class AuthService {
       throw unauthenticated('This sign-in has expired. Give your password again.');
     }
     const wait = this.wrongCodes.retryAfter(row.personId);
-    if (wait > 0) {
-      throw new HttpError(429, 'rate_limited', 'Too many wrong codes. Try again later.', undefined, {
-        'Retry-After': String(wait),
-      });
-    }
+    if (wait > 0) throw rateLimited(wait, 'Too many wrong codes. Try again later.');
     const person = await this.people.byId(row.personId);
     if (!person || person.deactivatedAt) throw unauthenticated('This sign-in has expired. Give your password again.');
     const settingUp = !second.twoFactor.enabled(person.id);
